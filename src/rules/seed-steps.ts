@@ -1,0 +1,102 @@
+/**
+ * The seed's table ("Confirming the send", EFS section) derived from the rules, never typed in:
+ * each step is a story of one message, and its cells are what the rules and KPI formulas give.
+ */
+import type { DeliveryMode, OutcomeEventType, RecipientStatus } from '../types.js';
+import { computeIndicators, emptyTally, type Tally } from './indicators.js';
+import { maskBitOf } from './event-codes.js';
+import { CLASS_OF_MASK, statusOfClass } from './message-classes.js';
+
+export interface SeedStep {
+  readonly id: string;
+  /** The seed's wording of the step. */
+  readonly label: string;
+  /** Events the message received before this step. */
+  readonly before: readonly OutcomeEventType[];
+  readonly event: OutcomeEventType;
+}
+
+export const SEED_STEPS: readonly SeedStep[] = [
+  {
+    id: 'relayed',
+    label: 'Message is successfully relayed from Campaign to the Enhanced MTA',
+    before: [],
+    event: 'relayed',
+  },
+  {
+    id: 'delivered',
+    label: 'Message is delivered and reported back by the Enhanced MTA',
+    before: ['relayed'],
+    event: 'delivered',
+  },
+  {
+    id: 'hard-bounce',
+    label: 'Hard-bouncing messages get reported back from the Enhanced MTA',
+    before: ['relayed'],
+    event: 'hard-bounce',
+  },
+  {
+    id: 'soft-bounce',
+    label: 'Soft-bouncing messages get reported back from the Enhanced MTA',
+    before: ['relayed'],
+    event: 'soft-bounce',
+  },
+  {
+    id: 'retry-succeeded',
+    label: 'Soft-bouncing messages retries successful',
+    before: ['relayed', 'soft-bounce'],
+    event: 'retry-succeeded',
+  },
+  {
+    id: 'retries-failed',
+    label: 'Soft-bouncing messages retries failed',
+    before: ['relayed', 'soft-bounce'],
+    event: 'retries-failed',
+  },
+];
+
+export type Direction = 'up' | 'down' | 'none';
+
+export interface IndicatorChange {
+  readonly before: number;
+  readonly after: number;
+  readonly direction: Direction;
+}
+
+export interface StepOutcome {
+  /** False where the mode does not report the event (EFS-only "delivered"). */
+  readonly reported: boolean;
+  /** `null` before the first relay: the message had no sending-log status yet. */
+  readonly from: RecipientStatus | null;
+  readonly to: RecipientStatus;
+  readonly delivered: IndicatorChange;
+  readonly bounces: IndicatorChange;
+}
+
+function tallyOfMask(mask: number): Tally {
+  const tally = emptyTally();
+  const classes = [...tally.classes];
+  classes[CLASS_OF_MASK[mask]!]! += 1;
+  return { ...tally, classes };
+}
+
+function change(before: number, after: number): IndicatorChange {
+  const direction: Direction = after > before ? 'up' : after < before ? 'down' : 'none';
+  return { before, after, direction };
+}
+
+/** One message through the step, in one mode: statuses and D / B percentages before and after. */
+export function stepOutcome(step: SeedStep, mode: DeliveryMode): StepOutcome {
+  const maskBefore = step.before.reduce((mask, type) => mask | maskBitOf(type, mode), 0);
+  const bit = maskBitOf(step.event, mode);
+  const maskAfter = maskBefore | bit;
+  const before = computeIndicators(tallyOfMask(maskBefore), mode, 'email', null);
+  const after = computeIndicators(tallyOfMask(maskAfter), mode, 'email', null);
+  return {
+    reported: bit !== 0,
+    from: maskBefore === 0 ? null : statusOfClass(mode, CLASS_OF_MASK[maskBefore]!),
+    to: statusOfClass(mode, CLASS_OF_MASK[maskAfter]!),
+    delivered: change(before.deliveredPercent, after.deliveredPercent),
+    bounces: change(before.bouncesPercent, after.bouncesPercent),
+  };
+}

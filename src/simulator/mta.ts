@@ -1,0 +1,183 @@
+/**
+ * The embedded, simulated Enhanced MTA. It relays the messages of sending deliveries at a given
+ * rate and reports what happens to them, deterministically from a seed, only through the store's
+ * public API (applyFeedback). Model time is the store's clock.
+ */
+import { FEEDBACK_EVENT_TYPES, reasonOfCode } from '../rules/event-codes.js';
+import type { DeliveryStore } from '../store/delivery-store.js';
+import type { Delivery, FeedbackEvent } from '../types.js';
+import { EventHeap } from './event-heap.js';
+import { RandomStream } from './random.js';
+import { storyOf, type StoryRates } from './stories.js';
+
+export interface MtaOptions extends Partial<StoryRates> {
+  /** Messages relayed per model hour, per delivery. Default 360,000 (100 per model second). */
+  readonly relayPerHour?: number;
+  /** Share of events reported twice (feedback is at-least-once). Default 0. */
+  readonly duplicateRate?: number;
+  /** Events per applyFeedback call. Default 50,000. */
+  readonly batchSize?: number;
+  /** Called with every batch before it is applied: a tap for tests and demos. */
+  readonly onBatch?: (events: readonly FeedbackEvent[]) => void;
+}
+
+export interface StepReport {
+  readonly relayed: number;
+  readonly events: number;
+}
+
+export interface SimulatedMta {
+  readonly options: Readonly<Required<Omit<MtaOptions, 'onBatch'>>>;
+  /** Relays and reports everything due up to the clock's time. */
+  step(): Promise<StepReport>;
+  /** Steps every `intervalMs` of real time until stop(). */
+  start(intervalMs?: number): void;
+  stop(): void;
+}
+
+interface Run {
+  readonly delivery: Delivery;
+  readonly excluded: Uint8Array;
+  readonly heap: EventHeap;
+  nextRecipient: number;
+  /** Model time of the next relay. */
+  relayCursor: number;
+  active: boolean;
+}
+
+const DEFAULTS: Required<Omit<MtaOptions, 'onBatch'>> = {
+  seed: 1,
+  hardBounceRate: 0.02,
+  softBounceRate: 0.05,
+  retrySuccessRate: 0.5,
+  openRate: 0.3,
+  clickRate: 0.08,
+  reportDelayMs: 10 * 60 * 1000,
+  relayPerHour: 360_000,
+  duplicateRate: 0,
+  batchSize: 50_000,
+};
+
+const SENDING_STATES = new Set(['in-progress', 'paused', 'stopped', 'finished', 'failed']);
+
+export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {}): SimulatedMta {
+  const settings = { ...DEFAULTS, ...options };
+  const { onBatch } = options;
+  const runs = new Map<string, Run>();
+  /** Deliveries with nothing left to relay or report. */
+  const retired = new Set<string>();
+  const duplicates = new RandomStream(settings.seed, 0x7fffffff);
+  const relayIntervalMs = 3_600_000 / settings.relayPerHour;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let stepping: Promise<StepReport> | null = null;
+
+  async function runFor(delivery: Delivery): Promise<Run> {
+    const known = runs.get(delivery.id);
+    if (known) return known;
+    const excluded = new Uint8Array(delivery.recipientCount);
+    for (let offset = 0; ; ) {
+      const page = await store.readExclusionLogs(delivery.id, { offset, limit: 10_000 });
+      for (const row of page.rows) excluded[row.recipient] = 1;
+      offset += page.rows.length;
+      if (page.rows.length === 0 || offset >= page.total) break;
+    }
+    const run: Run = {
+      delivery,
+      excluded,
+      heap: new EventHeap(),
+      nextRecipient: 0,
+      relayCursor: delivery.startedAt ?? store.clock.now(),
+      active: true,
+    };
+    runs.set(delivery.id, run);
+    return run;
+  }
+
+  function relay(run: Run, now: number, out: FeedbackEvent[]): number {
+    const { delivery, excluded, heap } = run;
+    // After a pause, relaying resumes from now rather than catching up.
+    if (!run.active) run.relayCursor = Math.max(run.relayCursor, now);
+    run.active = true;
+    let relayed = 0;
+    while (run.nextRecipient < delivery.recipientCount && run.relayCursor <= now) {
+      const recipient = run.nextRecipient++;
+      if (excluded[recipient]) continue;
+      const at = run.relayCursor;
+      run.relayCursor += relayIntervalMs;
+      out.push({ deliveryId: delivery.id, recipient, type: 'relayed', at });
+      relayed++;
+      const context = { channel: delivery.channel, mode: delivery.mode, relayedAt: at, endsAt: delivery.endsAt ?? Infinity };
+      for (const event of storyOf(settings, recipient, context)) heap.push(event);
+    }
+    return relayed;
+  }
+
+  function report(run: Run, now: number, out: FeedbackEvent[]): void {
+    while (run.heap.peekTime() <= now) {
+      const scheduled = run.heap.pop();
+      const reason = reasonOfCode(scheduled.reason);
+      const event: FeedbackEvent = {
+        deliveryId: run.delivery.id,
+        recipient: scheduled.recipient,
+        type: FEEDBACK_EVENT_TYPES[scheduled.type]!,
+        at: scheduled.at,
+        ...(reason ? { reason } : {}),
+      };
+      out.push(event);
+      if (settings.duplicateRate > 0 && duplicates.next() < settings.duplicateRate) out.push({ ...event });
+    }
+  }
+
+  async function apply(events: FeedbackEvent[]): Promise<void> {
+    for (let start = 0; start < events.length; start += settings.batchSize) {
+      const batch = events.slice(start, start + settings.batchSize);
+      onBatch?.(batch);
+      await store.applyFeedback(batch);
+    }
+  }
+
+  async function stepOnce(): Promise<StepReport> {
+    await store.tick();
+    const now = store.clock.now();
+    let relayed = 0;
+    let count = 0;
+    for (const delivery of await store.listDeliveries()) {
+      if (!SENDING_STATES.has(delivery.state) || delivery.startedAt === null || retired.has(delivery.id)) {
+        continue;
+      }
+      const run = await runFor(delivery);
+      const events: FeedbackEvent[] = [];
+      if (delivery.state === 'in-progress') relayed += relay(run, now, events);
+      else run.active = false;
+      report(run, now, events);
+      count += events.length;
+      await apply(events);
+      const done = run.nextRecipient >= delivery.recipientCount || delivery.state !== 'in-progress';
+      if (done && run.heap.size === 0 && delivery.state !== 'paused') {
+        runs.delete(delivery.id);
+        retired.add(delivery.id);
+      }
+    }
+    return { relayed, events: count };
+  }
+
+  return {
+    options: settings,
+    step() {
+      stepping ??= stepOnce().finally(() => {
+        stepping = null;
+      });
+      return stepping;
+    },
+    start(intervalMs = 250) {
+      if (timer !== null) return;
+      timer = setInterval(() => {
+        if (!stepping) void this.step().catch((error: unknown) => console.error('sendkit MTA step failed', error));
+      }, intervalMs);
+    },
+    stop() {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+    },
+  };
+}

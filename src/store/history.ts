@@ -1,0 +1,62 @@
+/** Profile history (SPEC §6): the deliveries an address was targeted by, newest first. */
+import { CLASS_OF_MASK, EXCLUDED_BIT, statusOfClass } from '../rules/message-classes.js';
+import type { ProfileHistoryEntry } from '../types.js';
+import { AddressLookup } from './address-lookup.js';
+import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
+import type { DeliveryRecord } from './records.js';
+import type { ReadTx } from './transactions.js';
+
+export type HistoryTx = ReadTx<
+  'deliveries' | 'audiences' | 'addressBuckets' | 'addressChunks' | 'stateChunks'
+>;
+
+export async function readHistoryInTransaction(
+  tx: HistoryTx,
+  address: string,
+): Promise<ProfileHistoryEntry[]> {
+  const byAudience = new Map<string, DeliveryRecord[]>();
+  for (const record of await tx.objectStore('deliveries').getAll()) {
+    if (!record.chunkCounts) continue;
+    const group = byAudience.get(record.audienceId) ?? [];
+    group.push(record);
+    byAudience.set(record.audienceId, group);
+  }
+  const entries: (ProfileHistoryEntry & { sortKey: number })[] = [];
+  for (const [audienceId, records] of byAudience) {
+    const audience = await tx.objectStore('audiences').get(audienceId);
+    if (!audience) continue;
+    const recipients = await new AddressLookup(tx, audience).recipientsOf(address);
+    if (recipients.length === 0) continue;
+    for (const record of records) {
+      const entry = await entryFor(tx, record, recipients);
+      if (entry) entries.push(entry);
+    }
+  }
+  return entries.sort((a, b) => b.sortKey - a.sortKey).map(({ sortKey: _, ...entry }) => entry);
+}
+
+/** The targeted copy of the address (a duplicate copy is excluded, the first one is not). */
+async function entryFor(
+  tx: HistoryTx,
+  record: DeliveryRecord,
+  recipients: readonly number[],
+): Promise<(ProfileHistoryEntry & { sortKey: number }) | null> {
+  let chosen: { recipient: number; mask: number; time: number } | null = null;
+  for (const recipient of recipients) {
+    const state = await tx.objectStore('stateChunks').get([record.id, recipient >>> CHUNK_SHIFT]);
+    if (!state) return null;
+    const slot = recipient & CHUNK_MASK;
+    chosen = { recipient, mask: state.mask[slot]!, time: state.time[slot]! };
+    if (!(chosen.mask & EXCLUDED_BIT)) break;
+  }
+  if (!chosen) return null;
+  return {
+    deliveryId: record.id,
+    label: record.label,
+    channel: record.channel,
+    recipient: chosen.recipient,
+    status: statusOfClass(record.mode, CLASS_OF_MASK[chosen.mask]!),
+    at: Number.isNaN(chosen.time) ? null : chosen.time,
+    sortKey: record.startedAt ?? record.createdAt,
+  };
+}

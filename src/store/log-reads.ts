@@ -1,0 +1,143 @@
+/**
+ * Sending-log and exclusion-log pages. The per-chunk counts kept with each delivery say which
+ * chunks hold rows of a status, so a page at any offset reads one or two chunks, never a scan.
+ */
+import { EXCLUSION_REASONS, exclusionOfCode, reasonOfCode } from '../rules/event-codes.js';
+import {
+  CLASS_COUNT,
+  CLASS_OF_MASK,
+  CLICK_BIT,
+  EXCLUDED_CLASS,
+  OPEN_BIT,
+  classesWithStatus,
+  failureTypeOfClass,
+  statusOfClass,
+} from '../rules/message-classes.js';
+import type { LogRow, RecipientStatus } from '../types.js';
+import { CHUNK_SIZE, chunkCountOf } from './layout.js';
+import type { DeliveryRecord, StateChunk } from './records.js';
+import type { ReadTx } from './transactions.js';
+
+export type LogTx = ReadTx<'deliveries' | 'stateChunks' | 'addressChunks'>;
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 10_000;
+
+/** Which classes match a status filter (all of them without one). */
+function classFilter(record: DeliveryRecord, status: RecipientStatus | undefined): Uint8Array {
+  const matches = new Uint8Array(CLASS_COUNT);
+  if (status === undefined) matches.fill(1);
+  else for (const cls of classesWithStatus(record.mode, status)) matches[cls] = 1;
+  return matches;
+}
+
+function matchesInChunk(record: DeliveryRecord, chunk: number, matches: Uint8Array): number {
+  let count = 0;
+  for (let cls = 0; cls < CLASS_COUNT; cls++) {
+    if (matches[cls]) count += record.chunkCounts![chunk * CLASS_COUNT + cls]!;
+  }
+  return count;
+}
+
+export function countMatching(record: DeliveryRecord, status: RecipientStatus | undefined): number {
+  if (!record.chunkCounts) return 0;
+  const matches = classFilter(record, status);
+  let total = 0;
+  for (let chunk = 0; chunk < chunkCountOf(record.recipientCount); chunk++) {
+    total += matchesInChunk(record, chunk, matches);
+  }
+  return total;
+}
+
+function rowOf(record: DeliveryRecord, state: StateChunk, address: string, recipient: number, slot: number): LogRow {
+  const cls = CLASS_OF_MASK[state.mask[slot]!]!;
+  const failureType = failureTypeOfClass(cls);
+  const cause = cls === EXCLUDED_CLASS ? exclusionOfCode(state.reason[slot]!) : null;
+  const time = state.time[slot]!;
+  const engagement = state.engagement[slot]!;
+  return {
+    recipient,
+    address,
+    status: statusOfClass(record.mode, cls),
+    failureType,
+    reason: cause ? EXCLUSION_REASONS[cause] : failureType ? reasonOfCode(state.reason[slot]!) : null,
+    cause,
+    at: Number.isNaN(time) ? null : time,
+    opened: (engagement & OPEN_BIT) !== 0,
+    clicked: (engagement & CLICK_BIT) !== 0,
+  };
+}
+
+/**
+ * Collects up to `limit` matching rows, starting at chunk `chunk` and skipping the first `skip`
+ * matching rows there, or (with `fromSlot`) the slots before it.
+ */
+async function collect(
+  tx: LogTx,
+  record: DeliveryRecord,
+  matches: Uint8Array,
+  start: { chunk: number; skip: number; fromSlot: number },
+  limit: number,
+): Promise<LogRow[]> {
+  const rows: LogRow[] = [];
+  const chunkCount = chunkCountOf(record.recipientCount);
+  let { skip, fromSlot } = start;
+  for (let chunk = start.chunk; chunk < chunkCount && rows.length < limit; chunk++) {
+    if (matchesInChunk(record, chunk, matches) === 0) {
+      fromSlot = 0;
+      continue;
+    }
+    const [state, addresses] = await Promise.all([
+      tx.objectStore('stateChunks').get([record.id, chunk]),
+      tx.objectStore('addressChunks').get([record.audienceId, chunk]),
+    ]);
+    if (!state) break;
+    for (let slot = fromSlot; slot < state.mask.length && rows.length < limit; slot++) {
+      if (!matches[CLASS_OF_MASK[state.mask[slot]!]!]) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const recipient = chunk * CHUNK_SIZE + slot;
+      rows.push(rowOf(record, state, addresses?.addresses[slot] ?? '', recipient, slot));
+    }
+    fromSlot = 0;
+  }
+  return rows;
+}
+
+/** The page of rows matching `status` that starts at the `offset`-th matching row. */
+export async function readPage(
+  tx: LogTx,
+  record: DeliveryRecord,
+  offset: number,
+  limit: number,
+  status: RecipientStatus | undefined,
+): Promise<LogRow[]> {
+  if (!record.chunkCounts) return [];
+  const matches = classFilter(record, status);
+  const chunkCount = chunkCountOf(record.recipientCount);
+  let before = 0;
+  for (let chunk = 0; chunk < chunkCount; chunk++) {
+    const inChunk = matchesInChunk(record, chunk, matches);
+    if (before + inChunk > offset) {
+      return collect(tx, record, matches, { chunk, skip: offset - before, fromSlot: 0 }, limit);
+    }
+    before += inChunk;
+  }
+  return [];
+}
+
+/** Up to `limit` rows matching `status` strictly after recipient `after`. */
+export async function readAfter(
+  tx: LogTx,
+  record: DeliveryRecord,
+  after: number,
+  limit: number,
+  status: RecipientStatus | undefined,
+): Promise<LogRow[]> {
+  if (!record.chunkCounts) return [];
+  const first = after + 1;
+  const start = { chunk: Math.floor(first / CHUNK_SIZE), skip: 0, fromSlot: first % CHUNK_SIZE };
+  return collect(tx, record, classFilter(record, status), start, limit);
+}

@@ -1,0 +1,90 @@
+/**
+ * Preparation (SPEC §2, §3): computes targeted / to deliver and the exclusions with their
+ * exclusion-log rows, and lays out the sending-log chunks, in the caller's transaction.
+ */
+import { exclusionCode, exclusionOfCode } from '../rules/event-codes.js';
+import { emptyTally } from '../rules/indicators.js';
+import { CLASS_COUNT, EXCLUDED_BIT, EXCLUDED_CLASS, UNRELAYED_CLASS } from '../rules/message-classes.js';
+import type { ExclusionCause, User } from '../types.js';
+import { AddressLookup } from './address-lookup.js';
+import { CHUNK_MASK, CHUNK_SHIFT, chunkCountOf, chunkLengthOf, chunksOf } from './layout.js';
+import type { DeliveryRecord, StateChunk } from './records.js';
+import { applyTransition } from './transitions.js';
+import type { WriteTx } from './transactions.js';
+
+export type PrepareTx = WriteTx<
+  'deliveries' | 'audiences' | 'addressBuckets' | 'addressChunks' | 'stateChunks' | 'addressLists'
+>;
+
+export async function prepareInTransaction(
+  tx: PrepareTx,
+  record: DeliveryRecord,
+  by: User,
+  now: number,
+): Promise<void> {
+  applyTransition(record, 'prepare', by, now);
+  const audience = await tx.objectStore('audiences').get(record.audienceId);
+  if (!audience) throw new Error(`Audience ${record.audienceId} is missing`);
+  const causes = new Map<number, ExclusionCause>();
+  audience.invalidRecipients.forEach((recipient, index) => {
+    const code = audience.invalidCauses[index]!;
+    causes.set(recipient, exclusionOfCode(code) ?? 'no-address');
+  });
+  const lookup = new AddressLookup(tx, audience);
+  for (const entry of await tx.objectStore('addressLists').getAll()) {
+    const cause: ExclusionCause | null = entry.quarantined
+      ? 'quarantined'
+      : entry.denylisted
+        ? 'denylisted'
+        : null;
+    if (!cause) continue;
+    for (const recipient of await lookup.recipientsOf(entry.address)) {
+      if (!causes.has(recipient)) causes.set(recipient, cause);
+    }
+  }
+
+  const chunkCount = chunkCountOf(record.recipientCount);
+  const chunks: StateChunk[] = [];
+  for (let chunk = 0; chunk < chunkCount; chunk++) {
+    const length = chunkLengthOf(record.recipientCount, chunk);
+    chunks.push({
+      mask: new Uint8Array(length),
+      engagement: new Uint8Array(length),
+      reason: new Uint8Array(length),
+      time: new Float64Array(length).fill(Number.NaN),
+    });
+  }
+  const chunkCounts = new Uint32Array(chunkCount * CLASS_COUNT);
+  for (let chunk = 0; chunk < chunkCount; chunk++) {
+    chunkCounts[chunk * CLASS_COUNT + UNRELAYED_CLASS] = chunks[chunk]!.mask.length;
+  }
+  for (const [recipient, cause] of causes) {
+    const chunk = recipient >>> CHUNK_SHIFT;
+    const slot = recipient & CHUNK_MASK;
+    const state = chunks[chunk]!;
+    state.mask[slot] = EXCLUDED_BIT;
+    state.reason[slot] = exclusionCode(cause);
+    state.time[slot] = now;
+    chunkCounts[chunk * CLASS_COUNT + UNRELAYED_CLASS]!--;
+    chunkCounts[chunk * CLASS_COUNT + EXCLUDED_CLASS]!++;
+  }
+
+  const classes = [...emptyTally().classes];
+  classes[EXCLUDED_CLASS] = causes.size;
+  classes[UNRELAYED_CLASS] = record.recipientCount - causes.size;
+  record.tally = { classes, opens: 0, clicks: 0 };
+  record.engagement = null;
+  record.chunkCounts = chunkCounts;
+
+  const states = tx.objectStore('stateChunks');
+  await states.delete(chunksOf(record.id));
+  const writes = chunks.map((state, chunk) => states.put(state, [record.id, chunk]));
+  if (classes[UNRELAYED_CLASS] === 0) {
+    record.preparationError = 'No recipient to deliver: every targeted address was excluded.';
+    applyTransition(record, 'preparation-failed', by, now, record.preparationError);
+  } else {
+    record.preparationError = null;
+    applyTransition(record, 'preparation-succeeded', by, now);
+  }
+  await Promise.all([...writes, tx.objectStore('deliveries').put(record)]);
+}

@@ -1,0 +1,104 @@
+/** What the database holds: one typed schema for every object store. */
+import type { DBSchema } from 'idb';
+import type { EngagementSnapshot, Tally } from '../rules/indicators.js';
+import type {
+  Channel,
+  Delivery,
+  DeliveryMode,
+  DeliveryState,
+  JournalEntry,
+  Recurrence,
+} from '../types.js';
+
+export interface DeliveryRecord {
+  id: string;
+  label: string;
+  channel: Channel;
+  mode: DeliveryMode;
+  state: DeliveryState;
+  recipientCount: number;
+  /** The address list; occurrences of a recurring delivery share their parent's. */
+  audienceId: string;
+  validityHours: number;
+  contactDate: number | null;
+  recurrence: Recurrence | null;
+  parentId: string | null;
+  /** For an occurrence: its schedule period (the aggregation period when there is one). */
+  occurrenceKey: string | null;
+  createdAt: number;
+  createdBy: string;
+  confirmedBy: string | null;
+  startedAt: number | null;
+  endsAt: number | null;
+  nextOccurrenceAt: number | null;
+  preparationError: string | null;
+  journal: JournalEntry[];
+  tally: { classes: number[]; opens: number; clicks: number } & Tally;
+  engagement: EngagementSnapshot | null;
+  /** Messages per class per chunk (chunk * CLASS_COUNT + class), once prepared. */
+  chunkCounts: Uint32Array | null;
+}
+
+export interface AudienceRecord {
+  id: string;
+  count: number;
+  bucketCount: number;
+  /** Recipients excluded by the list itself (no address, duplicate) and why. */
+  invalidRecipients: Uint32Array;
+  invalidCauses: Uint8Array;
+}
+
+export interface AddressChunk {
+  addresses: string[];
+}
+
+/** Recipients whose normalised address hashes into this bucket: the address index. */
+export interface AddressBucket {
+  hashes: Uint32Array;
+  recipients: Uint32Array;
+}
+
+/** Per recipient: received-events mask, opens/clicks bits, reason code, time of status. */
+export interface StateChunk {
+  mask: Uint8Array;
+  engagement: Uint8Array;
+  reason: Uint8Array;
+  time: Float64Array;
+}
+
+export interface AddressListEntry {
+  address: string;
+  denylisted: boolean;
+  quarantined: boolean;
+}
+
+export interface SendkitDB extends DBSchema {
+  deliveries: { key: string; value: DeliveryRecord; indexes: { byParent: string } };
+  audiences: { key: string; value: AudienceRecord };
+  addressChunks: { key: [string, number]; value: AddressChunk };
+  addressBuckets: { key: [string, number]; value: AddressBucket };
+  stateChunks: { key: [string, number]; value: StateChunk };
+  addressLists: { key: string; value: AddressListEntry };
+}
+
+export function toDelivery(record: DeliveryRecord): Delivery {
+  return {
+    id: record.id,
+    label: record.label,
+    channel: record.channel,
+    mode: record.mode,
+    state: record.state,
+    recipientCount: record.recipientCount,
+    validityHours: record.validityHours,
+    contactDate: record.contactDate,
+    recurrence: record.recurrence,
+    parentId: record.parentId,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    startedAt: record.startedAt,
+    endsAt: record.endsAt,
+    nextOccurrenceAt: record.nextOccurrenceAt,
+    preparationError: record.preparationError,
+    journal: [...record.journal],
+  };
+}

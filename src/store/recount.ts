@@ -1,0 +1,31 @@
+/** Compute stats: every counter recomputed from the sending logs at once (SPEC §4). */
+import { emptyTally } from '../rules/indicators.js';
+import { CLASS_COUNT, CLASS_OF_MASK, CLICK_BIT, OPEN_BIT } from '../rules/message-classes.js';
+import { chunksOf } from './layout.js';
+import type { DeliveryRecord } from './records.js';
+import type { ReadTx } from './transactions.js';
+
+export async function recountInTransaction(
+  tx: ReadTx<'stateChunks'>,
+  record: DeliveryRecord,
+): Promise<void> {
+  if (!record.chunkCounts) return;
+  const chunks = await tx.objectStore('stateChunks').getAll(chunksOf(record.id));
+  const classes = [...emptyTally().classes];
+  const chunkCounts = new Uint32Array(record.chunkCounts.length);
+  let opens = 0;
+  let clicks = 0;
+  chunks.forEach((chunk, chunkIndex) => {
+    const base = chunkIndex * CLASS_COUNT;
+    const { mask, engagement } = chunk;
+    for (let slot = 0; slot < mask.length; slot++) {
+      chunkCounts[base + CLASS_OF_MASK[mask[slot]!]!]!++;
+      const seen = engagement[slot]!;
+      if (seen & OPEN_BIT) opens++;
+      if (seen & CLICK_BIT) clicks++;
+    }
+    for (let cls = 0; cls < CLASS_COUNT; cls++) classes[cls]! += chunkCounts[base + cls]!;
+  });
+  record.tally = { classes, opens, clicks };
+  record.chunkCounts = chunkCounts;
+}

@@ -1,0 +1,227 @@
+/** Public types of the sendkit delivery model. */
+
+export const CHANNELS = ['email', 'sms', 'push'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ROLES = ['start-deliveries', 'prepare-deliveries', 'workflow'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/** How feedback is reported: `efs` (Email Feedback Service) exists for email only. */
+export type DeliveryMode = 'standard' | 'efs';
+
+export const DELIVERY_STATES = [
+  'editing',
+  'preparing',
+  'prepared',
+  'preparation-error',
+  'start-pending',
+  'in-progress',
+  'paused',
+  'stopped',
+  'finished',
+  'failed',
+] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const RECIPIENT_STATUSES = ['pending', 'sent', 'failed', 'ignored'] as const;
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+export const FAILURE_TYPES = ['hard', 'soft', 'ignored'] as const;
+export type FailureType = (typeof FAILURE_TYPES)[number];
+
+export const FAILURE_REASONS = [
+  'User unknown',
+  'Invalid domain',
+  'Unreachable',
+  'Account disabled',
+  'Mailbox full',
+  'Refused',
+  'Address on denylist',
+  'Quarantined address',
+  'Not defined',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** Why preparation excluded a recipient (its exclusion-log row). */
+export const EXCLUSION_CAUSES = ['no-address', 'duplicate', 'denylisted', 'quarantined'] as const;
+export type ExclusionCause = (typeof EXCLUSION_CAUSES)[number];
+
+/** Events that decide a message's status (SPEC §4, §7). */
+export const OUTCOME_EVENT_TYPES = [
+  'relayed',
+  'soft-bounce',
+  'retries-failed',
+  'delivered',
+  'retry-succeeded',
+  'hard-bounce',
+] as const;
+export type OutcomeEventType = (typeof OUTCOME_EVENT_TYPES)[number];
+
+export const ENGAGEMENT_EVENT_TYPES = ['open', 'click'] as const;
+export type EngagementEventType = (typeof ENGAGEMENT_EVENT_TYPES)[number];
+
+export type FeedbackEventType = OutcomeEventType | EngagementEventType;
+
+/** One piece of MTA feedback. `recipient` is the recipient's position in the delivery. */
+export interface FeedbackEvent {
+  readonly deliveryId: string;
+  readonly recipient: number;
+  readonly type: FeedbackEventType;
+  /** Model time of the event, in ms since the epoch. */
+  readonly at: number;
+  /** Required for hard-bounce, soft-bounce and retries-failed. */
+  readonly reason?: FailureReason;
+}
+
+export interface FeedbackResult {
+  /** Events that changed a message. */
+  readonly applied: number;
+  /** Events already received before (at-least-once delivery). */
+  readonly duplicates: number;
+  /** Events weaker than one the message already had, or not reported in its mode. */
+  readonly superseded: number;
+}
+
+export const RECURRENCE_PERIODS = ['hour', 'day', 'week', 'month'] as const;
+export type RecurrencePeriod = (typeof RECURRENCE_PERIODS)[number];
+
+export const AGGREGATIONS = ['none', 'day', 'month'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export interface Recurrence {
+  readonly every: RecurrencePeriod;
+  readonly aggregation: Aggregation;
+  /** "Request confirmation before sending messages": only with no aggregation period. */
+  readonly requestConfirmation: boolean;
+}
+
+export type RecipientsInput =
+  | { readonly addresses: readonly string[] }
+  | { readonly generated: number };
+
+export interface DeliveryInput {
+  readonly label: string;
+  readonly channel: Channel;
+  readonly recipients: RecipientsInput;
+  /** Email only; default false. */
+  readonly efs?: boolean;
+  /** "Delivery duration": at most 84 hours (3.5 days), the default. */
+  readonly validityHours?: number;
+  /** Relaying starts at this model time (ms); `null` or absent: as soon as confirmed. */
+  readonly contactDate?: number | null;
+  readonly recurrence?: Recurrence | null;
+}
+
+export interface JournalEntry {
+  readonly at: number;
+  readonly user: string;
+  readonly action: string;
+  readonly from: DeliveryState | null;
+  readonly to: DeliveryState;
+  readonly message: string;
+}
+
+/** A delivery as the public API shows it (an immutable snapshot). */
+export interface Delivery {
+  readonly id: string;
+  readonly label: string;
+  readonly channel: Channel;
+  readonly mode: DeliveryMode;
+  readonly state: DeliveryState;
+  readonly recipientCount: number;
+  readonly validityHours: number;
+  readonly contactDate: number | null;
+  readonly recurrence: Recurrence | null;
+  /** For an occurrence of a recurring delivery: the recurring delivery's id. */
+  readonly parentId: string | null;
+  readonly createdAt: number;
+  readonly createdBy: string;
+  readonly startedAt: number | null;
+  /** End of the validity period, once started. */
+  readonly endsAt: number | null;
+  readonly nextOccurrenceAt: number | null;
+  readonly preparationError: string | null;
+  readonly journal: readonly JournalEntry[];
+}
+
+export interface Indicators {
+  readonly targeted: number;
+  readonly excluded: number;
+  readonly toDeliver: number;
+  /** Messages relayed to the MTA so far. */
+  readonly sent: number;
+  readonly sentPercent: number;
+  readonly delivered: number;
+  readonly deliveredPercent: number;
+  readonly bounces: number;
+  readonly bouncesPercent: number;
+  readonly pending: number;
+  readonly failed: number;
+  /** Soft-bounced messages still being retried. */
+  readonly retrying: number;
+  readonly opens: number;
+  readonly clicks: number;
+  /** Published hourly (SPEC §4); `null` where the channel has no such rate. */
+  readonly openRate: number | null;
+  readonly clickRate: number | null;
+  readonly engagementRefreshedAt: number | null;
+}
+
+export interface LogRow {
+  /** Position of the recipient in the delivery. */
+  readonly recipient: number;
+  readonly address: string;
+  readonly status: RecipientStatus;
+  readonly failureType: FailureType | null;
+  readonly reason: FailureReason | null;
+  /** Exclusion cause, for `ignored` rows. */
+  readonly cause: ExclusionCause | null;
+  /** Time of the event that gave the current status, or of preparation. */
+  readonly at: number | null;
+  readonly opened: boolean;
+  readonly clicked: boolean;
+}
+
+export interface LogPage {
+  /** Rows matching the filter. */
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly LogRow[];
+}
+
+export interface LogQuery {
+  readonly offset?: number;
+  readonly limit?: number;
+  readonly status?: RecipientStatus;
+}
+
+export interface LogAfterQuery {
+  /** Rows strictly after this recipient position; -1 for the first ones. */
+  readonly after: number;
+  readonly limit?: number;
+  readonly status?: RecipientStatus;
+}
+
+export interface ProfileHistoryEntry {
+  readonly deliveryId: string;
+  readonly label: string;
+  readonly channel: Channel;
+  readonly recipient: number;
+  readonly status: RecipientStatus;
+  readonly at: number | null;
+}
+
+export type ChangeKind = 'created' | 'state' | 'logs' | 'indicators' | 'deleted' | 'address-lists';
+
+/** One coalesced notification: what changed since the last one. */
+export interface StoreChange {
+  readonly deliveryIds: readonly string[];
+  readonly kinds: readonly ChangeKind[];
+  /** `remote` when another page of the same origin made the change. */
+  readonly origin: 'local' | 'remote';
+}

@@ -1,0 +1,93 @@
+/** Shared fixtures for the model's tests: real IndexedDB in real Chromium, one database each. */
+import {
+  ManualClock,
+  openStore,
+  type Delivery,
+  type DeliveryInput,
+  type DeliveryStore,
+  type User,
+} from '../src/index.js';
+
+export const starter: User = { name: 'ana', roles: ['start-deliveries'] };
+export const preparer: User = { name: 'paul', roles: ['prepare-deliveries'] };
+export const workflow: User = { name: 'wf', roles: ['workflow'] };
+
+let counter = 0;
+const opened: DeliveryStore[] = [];
+
+export function uniqueName(): string {
+  return `sendkit-test-${Date.now()}-${++counter}`;
+}
+
+export async function freshStore(
+  clock = new ManualClock(),
+  name = uniqueName(),
+): Promise<{ store: DeliveryStore; clock: ManualClock; name: string }> {
+  const store = await openStore({ name, clock });
+  opened.push(store);
+  return { store, clock, name };
+}
+
+/** Closes every store a test opened (call from afterEach). */
+export async function closeStores(): Promise<void> {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+}
+
+export function addresses(count: number, prefix = 'user'): string[] {
+  return Array.from({ length: count }, (_, index) => `${prefix}${index}@example.com`);
+}
+
+/** Creates, prepares and confirms a delivery that starts at once. */
+export async function sendingDelivery(
+  store: DeliveryStore,
+  input: Partial<DeliveryInput> = {},
+): Promise<Delivery> {
+  const created = await store.createDelivery(starter, {
+    label: 'Test',
+    channel: 'email',
+    recipients: { addresses: addresses(4) },
+    ...input,
+  });
+  await store.prepare(starter, created.id);
+  return store.confirm(starter, created.id);
+}
+
+/** Every record of every object store, typed arrays as plain arrays: compare before/after. */
+export async function dumpDatabase(name: string): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = [...db.objectStoreNames].sort();
+  const tx = db.transaction(names);
+  const dump: Record<string, unknown> = {};
+  await Promise.all(
+    names.map(
+      (storeName) =>
+        new Promise<void>((resolve, reject) => {
+          const keysRequest = tx.objectStore(storeName).getAllKeys();
+          const valuesRequest = tx.objectStore(storeName).getAll();
+          valuesRequest.onsuccess = () => {
+            dump[storeName] = { keys: keysRequest.result, values: valuesRequest.result };
+            resolve();
+          };
+          valuesRequest.onerror = () => reject(valuesRequest.error);
+        }),
+    ),
+  );
+  db.close();
+  return JSON.stringify(dump, (_key, value: unknown) =>
+    ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value,
+  );
+}
+
+/** Resolves with the error a promise rejects with; fails if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
