@@ -30,29 +30,33 @@ export function isRecurringTemplate(record: DeliveryRecord): boolean {
 export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Changes> {
   const changes: Changes = new Map();
   const deliveries = tx.objectStore('deliveries');
-  for (const record of await deliveries.getAll()) {
-    let changed = false;
+  // One copy of each record for the whole tick: an occurrence may be touched twice in it.
+  const records = new Map((await deliveries.getAll()).map((record) => [record.id, record]));
+  const dirty = new Set<DeliveryRecord>();
+  for (const record of [...records.values()]) {
     if (isRecurringTemplate(record)) {
       if (record.state === 'start-pending' && record.nextOccurrenceAt !== null && record.nextOccurrenceAt <= now) {
-        await runOccurrence(tx, record, now, changes);
-        changed = true;
+        const occurrence = await runOccurrence(tx, record, records, now, changes);
+        dirty.add(record).add(occurrence);
       }
     } else if (record.state === 'start-pending' && (record.contactDate ?? 0) <= now) {
       startDelivery(record, systemActor(record.confirmedBy ?? 'system'), now);
       note(changes, record.id, 'state', 'indicators');
-      changed = true;
+      dirty.add(record);
     }
+  }
+  for (const record of records.values()) {
     if ((record.state === 'in-progress' || record.state === 'paused') && record.endsAt !== null && record.endsAt <= now) {
       await endValidityInTransaction(tx, record, now);
       note(changes, record.id, 'state', 'logs', 'indicators');
-      changed = true;
+      dirty.add(record);
     }
     if (refreshEngagementIfDue(record, now)) {
       note(changes, record.id, 'indicators');
-      changed = true;
+      dirty.add(record);
     }
-    if (changed) await deliveries.put(record);
   }
+  await Promise.all([...dirty].map((record) => deliveries.put(record)));
   return changes;
 }
 
@@ -60,9 +64,10 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
 async function runOccurrence(
   tx: PrepareTx,
   template: DeliveryRecord,
+  records: Map<string, DeliveryRecord>,
   now: number,
   changes: Changes,
-): Promise<void> {
+): Promise<DeliveryRecord> {
   const recurrence = template.recurrence!;
   let slot = template.nextOccurrenceAt!;
   // Runs missed while no page was open are not sent late: only the latest due one is.
@@ -70,8 +75,7 @@ async function runOccurrence(
   template.nextOccurrenceAt = nextSlot(slot, recurrence.every);
   const key = occurrenceKey(slot, recurrence.aggregation);
   const id = `${template.id}@${key}`;
-  const deliveries = tx.objectStore('deliveries');
-  const existing = await deliveries.get(id);
+  const existing = records.get(id);
   if (existing) {
     existing.journal.push({
       at: now,
@@ -81,9 +85,8 @@ async function runOccurrence(
       to: existing.state,
       message: `Run of ${new Date(slot).toISOString()} grouped into this occurrence (aggregation by ${recurrence.aggregation})`,
     });
-    await deliveries.put(existing);
     note(changes, id, 'state');
-    return;
+    return existing;
   }
   const occurrence: DeliveryRecord = {
     ...template,
@@ -109,8 +112,9 @@ async function runOccurrence(
   await prepareInTransaction(tx, occurrence, WORKFLOW_USER, now);
   if (occurrence.state === 'prepared' && !recurrence.requestConfirmation) {
     startDelivery(occurrence, WORKFLOW_USER, now, 'start-unconfirmed');
-    await deliveries.put(occurrence);
   }
+  records.set(id, occurrence);
   note(changes, id, 'created', 'state', 'indicators', 'logs');
   note(changes, template.id, 'state');
+  return occurrence;
 }

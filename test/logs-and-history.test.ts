@@ -1,0 +1,61 @@
+/** Sending-log pages, filters and profile history (SPEC §6). */
+import { expect } from '@open-wc/testing';
+import type { FeedbackEvent } from '../src/index.js';
+import { closeStores, freshStore, sendingDelivery } from './helpers.js';
+
+describe('sending logs', () => {
+  afterEach(closeStores);
+
+  it('reads pages at any offset and by status, across chunk boundaries', async () => {
+    const { store, clock } = await freshStore();
+    const count = 20_000;
+    const delivery = await sendingDelivery(store, { recipients: { generated: count } });
+    const events: FeedbackEvent[] = [];
+    for (let recipient = 0; recipient < count; recipient++) {
+      events.push({ deliveryId: delivery.id, recipient, type: 'relayed', at: clock.now() });
+      if (recipient % 7 === 0) {
+        events.push({ deliveryId: delivery.id, recipient, type: 'hard-bounce', at: clock.now(), reason: 'Invalid domain' });
+      }
+    }
+    await store.applyFeedback(events);
+    const last = await store.readLogs(delivery.id, { offset: count - 3 });
+    expect(last.rows.map((row) => row.recipient)).to.deep.equal([count - 3, count - 2, count - 1]);
+    expect(last.rows[0]!.address).to.equal(`profile${count - 3}@example.test`);
+
+    const failedTotal = Math.ceil(count / 7);
+    const failed = await store.readLogs(delivery.id, { status: 'failed', offset: 600, limit: 50 });
+    expect(failed.total).to.equal(failedTotal);
+    expect(failed.rows.map((row) => row.recipient)).to.deep.equal(Array.from({ length: 50 }, (_, index) => (600 + index) * 7));
+    expect(failed.rows.every((row) => row.status === 'failed' && row.reason === 'Invalid domain')).to.equal(true);
+
+    const after = await store.readLogsAfter(delivery.id, { after: 4_095, status: 'failed', limit: 3 });
+    expect(after.map((row) => row.recipient)).to.deep.equal([4_102, 4_109, 4_116]);
+    const sent = await store.readLogs(delivery.id, { status: 'sent' });
+    expect(sent.total).to.equal(count - failedTotal);
+    expect((await store.readLogs(delivery.id, { status: 'pending' })).total).to.equal(0);
+  });
+});
+
+describe('profile history', () => {
+  afterEach(closeStores);
+
+  it('lists the deliveries an address was targeted by, newest first, with its status', async () => {
+    const { store, clock } = await freshStore();
+    const first = await sendingDelivery(store, { label: 'First', recipients: { addresses: ['x@a.org', 'Jo@Example.com'] } });
+    await store.applyFeedback([{ deliveryId: first.id, recipient: 1, type: 'hard-bounce', at: clock.now(), reason: 'User unknown' }]);
+    clock.advance(60_000);
+    const second = await sendingDelivery(store, { label: 'Second', recipients: { addresses: ['jo@example.com', 'y@a.org'] } });
+    await store.applyFeedback([{ deliveryId: second.id, recipient: 0, type: 'relayed', at: clock.now() }]);
+    clock.advance(60_000);
+    const notSent = await store.createDelivery({ name: 'a', roles: ['start-deliveries'] }, {
+      label: 'Draft', channel: 'email', recipients: { addresses: ['jo@example.com'] },
+    });
+    const history = await store.readProfileHistory(' JO@example.com');
+    expect(history.map((entry) => [entry.label, entry.status, entry.recipient])).to.deep.equal([
+      ['Second', 'sent', 0],
+      ['First', 'failed', 1],
+    ]);
+    expect(history.some((entry) => entry.deliveryId === notSent.id)).to.equal(false);
+    expect(await store.readProfileHistory('nobody@example.com')).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,89 @@
+/** Preparation: targeted, to deliver, exclusions and their exclusion-log rows. */
+import { expect } from '@open-wc/testing';
+import { closeStores, freshStore, preparer, starter } from './helpers.js';
+
+describe('preparation and exclusions', () => {
+  afterEach(closeStores);
+
+  it('excludes no address, duplicates, denylisted and quarantined addresses', async () => {
+    const { store } = await freshStore();
+    await store.setAddressStatus('Blocked@Example.com', { denylisted: true, quarantined: false });
+    await store.setAddressStatus('bounced@example.com', { denylisted: false, quarantined: true });
+    const created = await store.createDelivery(starter, {
+      label: 'Newsletter',
+      channel: 'email',
+      recipients: {
+        addresses: [
+          'a@example.com',
+          '',
+          'A@example.com ',
+          'blocked@example.com',
+          'b@example.com',
+          'bounced@example.com',
+          '   ',
+        ],
+      },
+    });
+    await store.prepare(starter, created.id);
+    const indicators = await store.readIndicators(created.id);
+    expect(indicators.targeted).to.equal(7);
+    expect(indicators.excluded).to.equal(5);
+    expect(indicators.toDeliver).to.equal(2);
+    const exclusions = await store.readExclusionLogs(created.id);
+    expect(exclusions.total).to.equal(5);
+    expect(
+      exclusions.rows.map((row) => [row.recipient, row.cause, row.reason, row.status, row.failureType]),
+    ).to.deep.equal([
+      [1, 'no-address', 'Not defined', 'ignored', 'ignored'],
+      [2, 'duplicate', 'Not defined', 'ignored', 'ignored'],
+      [3, 'denylisted', 'Address on denylist', 'ignored', 'ignored'],
+      [5, 'quarantined', 'Quarantined address', 'ignored', 'ignored'],
+      [6, 'no-address', 'Not defined', 'ignored', 'ignored'],
+    ]);
+    expect(exclusions.rows.every((row) => row.at !== null)).to.equal(true);
+  });
+
+  it('counts excluded recipients in no indicator but Targeted', async () => {
+    const { store, clock } = await freshStore();
+    const created = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'email',
+      recipients: { addresses: ['a@x.org', 'a@x.org', 'b@x.org'] },
+    });
+    await store.prepare(starter, created.id);
+    await store.confirm(starter, created.id);
+    await store.applyFeedback([
+      { deliveryId: created.id, recipient: 0, type: 'relayed', at: clock.now() },
+      { deliveryId: created.id, recipient: 2, type: 'relayed', at: clock.now() },
+    ]);
+    const indicators = await store.readIndicators(created.id);
+    expect([indicators.targeted, indicators.toDeliver, indicators.sent, indicators.sentPercent]).to.deep.equal([3, 2, 2, 100]);
+    expect(indicators.deliveredPercent).to.equal(100);
+  });
+
+  it('a list with nothing to deliver ends in preparation-error, and Confirm is not offered', async () => {
+    const { store } = await freshStore();
+    const created = await store.createDelivery(preparer, {
+      label: 'x',
+      channel: 'sms',
+      recipients: { addresses: ['', ' '] },
+    });
+    const prepared = await store.prepare(preparer, created.id);
+    expect(prepared.state).to.equal('preparation-error');
+    expect(prepared.preparationError).to.match(/No recipient to deliver/);
+    expect((await store.readExclusionLogs(created.id)).total).to.equal(2);
+  });
+
+  it('generated test profiles get unique addresses per channel', async () => {
+    const { store } = await freshStore();
+    const created = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'push',
+      recipients: { generated: 10_000 },
+    });
+    await store.prepare(starter, created.id);
+    const page = await store.readLogs(created.id, { offset: 9_998 });
+    expect(page.total).to.equal(10_000);
+    expect(page.rows.map((row) => row.address)).to.deep.equal(['device-9998', 'device-9999']);
+  });
+});
