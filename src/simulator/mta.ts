@@ -93,10 +93,13 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     return run;
   }
 
-  function relay(run: Run, now: number, out: FeedbackEvent[]): number {
-    const { delivery, excluded, heap } = run;
-    // After a pause, relaying resumes from now rather than catching up.
-    if (!run.active) run.relayCursor = Math.max(run.relayCursor, now);
+  function relay(run: Run, delivery: Delivery, now: number, out: FeedbackEvent[]): number {
+    const { excluded, heap } = run;
+    // After a pause, relaying resumes from the resume, not from where it stopped.
+    if (!run.active) {
+      const resumedAt = delivery.journal.findLast((entry) => entry.action === 'resume')?.at ?? now;
+      run.relayCursor = Math.max(run.relayCursor, resumedAt);
+    }
     run.active = true;
     let relayed = 0;
     while (run.nextRecipient < delivery.recipientCount && run.relayCursor <= now) {
@@ -147,7 +150,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
       }
       const run = await runFor(delivery);
       const events: FeedbackEvent[] = [];
-      if (delivery.state === 'in-progress') relayed += relay(run, now, events);
+      if (delivery.state === 'in-progress') relayed += relay(run, delivery, now, events);
       else run.active = false;
       report(run, now, events);
       count += events.length;

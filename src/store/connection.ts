@@ -26,6 +26,8 @@ function upgrade(db: Database, oldVersion: number): void {
 export interface ConnectionOptions {
   /** How long an upgrade waits for other pages to close before giving up. */
   readonly blockedTimeoutMs?: number;
+  /** Schema version to open; tests of the upgrade path set a later one. */
+  readonly version?: number;
 }
 
 export class Connection {
@@ -54,7 +56,7 @@ export class Connection {
     return new Promise<Database>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let gaveUp = false;
-      const opening = openDB<SendkitDB>(this.name, SCHEMA_VERSION, {
+      const opening = openDB<SendkitDB>(this.name, this.options.version ?? SCHEMA_VERSION, {
         upgrade: (db, oldVersion) => upgrade(db, oldVersion),
         blocked: () => {
           timer ??= setTimeout(() => {
