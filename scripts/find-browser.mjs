@@ -43,10 +43,17 @@ export function findBrowser() {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   if (canInstall()) {
-    console.log('sendkit: no Chrome or Chromium found; installing Debian\'s chromium with apt-get…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
-      stdio: 'inherit',
-    });
+    console.log("sendkit: no Chrome or Chromium found; installing Debian's chromium with apt-get…");
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   throw new Error(

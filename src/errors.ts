@@ -15,7 +15,8 @@ export abstract class SendkitError extends Error {
 }
 
 /** The product's text for a user without the Start deliveries role. */
-export const CONFIRM_PERMISSION_MESSAGE = 'Your permissions do not allow you to confirm a delivery.';
+export const CONFIRM_PERMISSION_MESSAGE =
+  'Your permissions do not allow you to confirm a delivery.';
 
 export class PermissionError extends SendkitError {
   readonly code = 'permission';

@@ -101,8 +101,7 @@ export interface Recurrence {
 }
 
 export type RecipientsInput =
-  | { readonly addresses: readonly string[] }
-  | { readonly generated: number };
+  { readonly addresses: readonly string[] } | { readonly generated: number };
 
 export interface DeliveryInput {
   readonly label: string;

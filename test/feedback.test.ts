@@ -29,7 +29,10 @@ function shuffle<T>(values: T[], random: () => number): T[] {
 function permutations<T>(values: readonly T[]): T[][] {
   if (values.length <= 1) return [[...values]];
   return values.flatMap((value, index) =>
-    permutations([...values.slice(0, index), ...values.slice(index + 1)]).map((rest) => [value, ...rest]),
+    permutations([...values.slice(0, index), ...values.slice(index + 1)]).map((rest) => [
+      value,
+      ...rest,
+    ]),
   );
 }
 
@@ -39,7 +42,12 @@ const REASONS: Partial<Record<FeedbackEventType, FeedbackEvent['reason']>> = {
   'retries-failed': 'Mailbox full',
 };
 
-function eventOf(deliveryId: string, recipient: number, type: FeedbackEventType, at: number): FeedbackEvent {
+function eventOf(
+  deliveryId: string,
+  recipient: number,
+  type: FeedbackEventType,
+  at: number,
+): FeedbackEvent {
   const reason = REASONS[type];
   return { deliveryId, recipient, type, at, ...(reason ? { reason } : {}) };
 }
@@ -60,9 +68,17 @@ describe('feedback is at-least-once', () => {
       eventOf(delivery.id, 1, 'hard-bounce', clock.now()),
       eventOf(delivery.id, 2, 'click', clock.now()),
     ];
-    expect(await store.applyFeedback(batch)).to.deep.equal({ applied: 4, duplicates: 0, superseded: 0 });
+    expect(await store.applyFeedback(batch)).to.deep.equal({
+      applied: 4,
+      duplicates: 0,
+      superseded: 0,
+    });
     const dump = await dumpDatabase(name);
-    expect(await store.applyFeedback(batch)).to.deep.equal({ applied: 0, duplicates: 4, superseded: 0 });
+    expect(await store.applyFeedback(batch)).to.deep.equal({
+      applied: 0,
+      duplicates: 4,
+      superseded: 0,
+    });
     expect(await dumpDatabase(name)).to.equal(dump);
   });
 
@@ -87,24 +103,38 @@ describe('feedback is at-least-once', () => {
     await store.applyFeedback([eventOf(delivery.id, 0, 'delivered', clock.now())]);
     await store.applyFeedback([eventOf(delivery.id, 0, 'hard-bounce', clock.now() + 1000)]);
     const row = (await allRows(store, delivery.id))[0]!;
-    expect([row.status, row.failureType, row.reason]).to.deep.equal(['failed', 'hard', 'User unknown']);
+    expect([row.status, row.failureType, row.reason]).to.deep.equal([
+      'failed',
+      'hard',
+      'User unknown',
+    ]);
   });
 
-  it('every ordering of one recipient\'s events converges to the same state and indicators', async () => {
-    const types: FeedbackEventType[] = ['relayed', 'delivered', 'soft-bounce', 'retry-succeeded', 'hard-bounce'];
+  it("every ordering of one recipient's events converges to the same state and indicators", async () => {
+    const types: FeedbackEventType[] = [
+      'relayed',
+      'delivered',
+      'soft-bounce',
+      'retry-succeeded',
+      'hard-bounce',
+    ];
     for (const efs of [false, true]) {
       const { store, clock } = await freshStore();
       const orders = permutations(types);
       const deliveries = [];
-      for (let index = 0; index < orders.length; index++) deliveries.push(await sendingDelivery(store, { efs }));
+      for (let index = 0; index < orders.length; index++)
+        deliveries.push(await sendingDelivery(store, { efs }));
       const outcomes = new Set<string>();
       for (const [index, order] of orders.entries()) {
         const id = deliveries[index]!.id;
         const at = clock.now();
         // One event per batch: each arrives on its own, as late feedback does.
-        for (const [step, type] of order.entries()) await store.applyFeedback([eventOf(id, 0, type, at + step)]);
+        for (const [step, type] of order.entries())
+          await store.applyFeedback([eventOf(id, 0, type, at + step)]);
         const row = (await allRows(store, id))[0]!;
-        outcomes.add(JSON.stringify([row.status, row.failureType, row.reason, await store.readIndicators(id)]));
+        outcomes.add(
+          JSON.stringify([row.status, row.failureType, row.reason, await store.readIndicators(id)]),
+        );
       }
       expect(outcomes.size, `${orders.length} orders, efs ${efs}`).to.equal(1);
     }
@@ -112,7 +142,14 @@ describe('feedback is at-least-once', () => {
 
   it('seeded shuffles of a large batch converge, and the counters equal Compute stats', async () => {
     const types: FeedbackEventType[] = [
-      'relayed', 'delivered', 'soft-bounce', 'retry-succeeded', 'retries-failed', 'hard-bounce', 'open', 'click',
+      'relayed',
+      'delivered',
+      'soft-bounce',
+      'retry-succeeded',
+      'retries-failed',
+      'hard-bounce',
+      'open',
+      'click',
     ];
     const random = seeded(42);
     const recipients = 3_000;
@@ -124,9 +161,14 @@ describe('feedback is at-least-once', () => {
       const results: string[] = [];
       for (const seed of [1, 2, 3]) {
         const { store } = await freshStore();
-        const delivery = await sendingDelivery(store, { efs, recipients: { generated: recipients } });
+        const delivery = await sendingDelivery(store, {
+          efs,
+          recipients: { generated: recipients },
+        });
         const events = shuffle(
-          base.map(([recipient, type]) => eventOf(delivery.id, recipient, type, 1_000 * (types.indexOf(type) + 1))),
+          base.map(([recipient, type]) =>
+            eventOf(delivery.id, recipient, type, 1_000 * (types.indexOf(type) + 1)),
+          ),
           seeded(seed),
         );
         // Some events twice, in batches of uneven size.
@@ -140,7 +182,12 @@ describe('feedback is at-least-once', () => {
         const { engagementRefreshedAt: _d, openRate: _e, clickRate: _f, ...recounted } = recomputed;
         expect(counts).to.deep.equal(recounted);
         const rows = await allRows(store, delivery.id);
-        results.push(JSON.stringify([counts, rows.map((row) => [row.status, row.reason, row.at, row.opened, row.clicked])]));
+        results.push(
+          JSON.stringify([
+            counts,
+            rows.map((row) => [row.status, row.reason, row.at, row.opened, row.clicked]),
+          ]),
+        );
       }
       expect(new Set(results).size, `efs ${efs}`).to.equal(1);
     }
@@ -151,18 +198,65 @@ describe('a malformed batch is refused whole', () => {
   afterEach(closeStores);
 
   const cases: [string, (id: string) => unknown, RegExp][] = [
-    ['unknown delivery', () => ({ deliveryId: 'nope', recipient: 0, type: 'relayed', at: 1 }), /unknown delivery/],
-    ['recipient out of range', (id) => ({ deliveryId: id, recipient: 4, type: 'relayed', at: 1 }), /out of range/],
-    ['negative recipient', (id) => ({ deliveryId: id, recipient: -1, type: 'relayed', at: 1 }), /recipient/],
-    ['unknown event type', (id) => ({ deliveryId: id, recipient: 0, type: 'exploded', at: 1 }), /unknown event type/],
-    ['bad time', (id) => ({ deliveryId: id, recipient: 0, type: 'relayed', at: Number.NaN }), /'at'/],
-    ['time as a string', (id) => ({ deliveryId: id, recipient: 0, type: 'relayed', at: '2026-01-01' }), /'at'/],
-    ['oversize string', (id) => ({ deliveryId: id, recipient: 0, type: 'x'.repeat(10_000), at: 1 }), /oversize/],
-    ['missing reason', (id) => ({ deliveryId: id, recipient: 0, type: 'hard-bounce', at: 1 }), /needs a failure reason/],
-    ['unknown reason', (id) => ({ deliveryId: id, recipient: 0, type: 'hard-bounce', at: 1, reason: 'Bad luck' }), /unknown failure reason/],
-    ['__proto__ key', (id) => JSON.parse(`{"deliveryId":"${id}","recipient":0,"type":"relayed","at":1,"__proto__":{"x":1}}`), /__proto__/],
+    [
+      'unknown delivery',
+      () => ({ deliveryId: 'nope', recipient: 0, type: 'relayed', at: 1 }),
+      /unknown delivery/,
+    ],
+    [
+      'recipient out of range',
+      (id) => ({ deliveryId: id, recipient: 4, type: 'relayed', at: 1 }),
+      /out of range/,
+    ],
+    [
+      'negative recipient',
+      (id) => ({ deliveryId: id, recipient: -1, type: 'relayed', at: 1 }),
+      /recipient/,
+    ],
+    [
+      'unknown event type',
+      (id) => ({ deliveryId: id, recipient: 0, type: 'exploded', at: 1 }),
+      /unknown event type/,
+    ],
+    [
+      'bad time',
+      (id) => ({ deliveryId: id, recipient: 0, type: 'relayed', at: Number.NaN }),
+      /'at'/,
+    ],
+    [
+      'time as a string',
+      (id) => ({ deliveryId: id, recipient: 0, type: 'relayed', at: '2026-01-01' }),
+      /'at'/,
+    ],
+    [
+      'oversize string',
+      (id) => ({ deliveryId: id, recipient: 0, type: 'x'.repeat(10_000), at: 1 }),
+      /oversize/,
+    ],
+    [
+      'missing reason',
+      (id) => ({ deliveryId: id, recipient: 0, type: 'hard-bounce', at: 1 }),
+      /needs a failure reason/,
+    ],
+    [
+      'unknown reason',
+      (id) => ({ deliveryId: id, recipient: 0, type: 'hard-bounce', at: 1, reason: 'Bad luck' }),
+      /unknown failure reason/,
+    ],
+    [
+      '__proto__ key',
+      (id) =>
+        JSON.parse(
+          `{"deliveryId":"${id}","recipient":0,"type":"relayed","at":1,"__proto__":{"x":1}}`,
+        ),
+      /__proto__/,
+    ],
     ['not an object', () => 'relayed', /must be an object/],
-    ['excluded recipient', (id) => ({ deliveryId: id, recipient: 3, type: 'relayed', at: 1 }), /excluded/],
+    [
+      'excluded recipient',
+      (id) => ({ deliveryId: id, recipient: 3, type: 'relayed', at: 1 }),
+      /excluded/,
+    ],
   ];
 
   for (const [label, bad, message] of cases) {
@@ -173,7 +267,10 @@ describe('a malformed batch is refused whole', () => {
       });
       await store.applyFeedback([eventOf(delivery.id, 0, 'relayed', clock.now())]);
       const before = await dumpDatabase(name);
-      const good = [eventOf(delivery.id, 1, 'relayed', 2), eventOf(delivery.id, 2, 'hard-bounce', 3)];
+      const good = [
+        eventOf(delivery.id, 1, 'relayed', 2),
+        eventOf(delivery.id, 2, 'hard-bounce', 3),
+      ];
       const error = await rejection(store.applyFeedback([...good, bad(delivery.id), good[0]]));
       expect(error).to.be.instanceOf(FeedbackError);
       expect((error as FeedbackError).index).to.equal(2);
@@ -184,11 +281,14 @@ describe('a malformed batch is refused whole', () => {
 
   it('feedback for a delivery that has not started is refused', async () => {
     const { store, name } = await freshStore();
-    const created = await store.createDelivery({ name: 'a', roles: ['start-deliveries'] }, {
-      label: 'x',
-      channel: 'email',
-      recipients: { generated: 2 },
-    });
+    const created = await store.createDelivery(
+      { name: 'a', roles: ['start-deliveries'] },
+      {
+        label: 'x',
+        channel: 'email',
+        recipients: { generated: 2 },
+      },
+    );
     await store.prepare({ name: 'a', roles: ['start-deliveries'] }, created.id);
     const before = await dumpDatabase(name);
     const error = await rejection(store.applyFeedback([eventOf(created.id, 0, 'relayed', 1)]));

@@ -36,8 +36,14 @@ describe('roles and life cycle', () => {
   it('prepare leads to prepared with the product text in the journal', async () => {
     const { delivery } = await prepared();
     expect(delivery.state).to.equal('prepared');
-    expect(delivery.journal.map((entry) => entry.to)).to.deep.equal(['editing', 'preparing', 'prepared']);
-    expect(delivery.journal.at(-1)!.message).to.equal('Send preparation completed. Confirm to start sending.');
+    expect(delivery.journal.map((entry) => entry.to)).to.deep.equal([
+      'editing',
+      'preparing',
+      'prepared',
+    ]);
+    expect(delivery.journal.at(-1)!.message).to.equal(
+      'Send preparation completed. Confirm to start sending.',
+    );
   });
 
   it('a user without Start deliveries gets a typed permission error with the product text', async () => {
@@ -96,13 +102,19 @@ describe('roles and life cycle', () => {
   it('a sending delivery cannot be rescheduled or deleted', async () => {
     const { store } = await freshStore();
     const delivery = await sendingDelivery(store);
-    expect(await rejection(store.reschedule(starter, delivery.id, null))).to.be.instanceOf(StateError);
-    expect(await rejection(store.deleteDelivery(starter, delivery.id))).to.be.instanceOf(StateError);
+    expect(await rejection(store.reschedule(starter, delivery.id, null))).to.be.instanceOf(
+      StateError,
+    );
+    expect(await rejection(store.deleteDelivery(starter, delivery.id))).to.be.instanceOf(
+      StateError,
+    );
   });
 
   it('delete removes the delivery and its logs; an unknown id is NotFound', async () => {
     const { store, delivery } = await prepared();
-    expect(await rejection(store.deleteDelivery(preparer, delivery.id))).to.be.instanceOf(PermissionError);
+    expect(await rejection(store.deleteDelivery(preparer, delivery.id))).to.be.instanceOf(
+      PermissionError,
+    );
     await store.deleteDelivery(starter, delivery.id);
     expect(await rejection(store.getDelivery(delivery.id))).to.be.instanceOf(NotFoundError);
     expect(await store.listDeliveries()).to.deep.equal([]);
@@ -111,7 +123,9 @@ describe('roles and life cycle', () => {
   it('the workflow role may prepare but never create or confirm', async () => {
     const { store } = await freshStore();
     const input = { label: 'x', channel: 'email' as const, recipients: { generated: 2 } };
-    expect(await rejection(store.createDelivery(workflow, input))).to.be.instanceOf(PermissionError);
+    expect(await rejection(store.createDelivery(workflow, input))).to.be.instanceOf(
+      PermissionError,
+    );
     const created = await store.createDelivery(preparer, input);
     expect((await store.prepare(workflow, created.id)).state).to.equal('prepared');
     expect(await rejection(store.confirm(workflow, created.id))).to.be.instanceOf(PermissionError);
@@ -133,7 +147,14 @@ describe('roles and life cycle', () => {
       { ...base, validityHours: 100 },
       { ...base, recipients: { generated: 0 } },
       { ...base, recipients: { addresses: ['a'.repeat(400)] } },
-      { ...base, recurrence: { every: 'day' as const, aggregation: 'day' as const, requestConfirmation: true } },
+      {
+        ...base,
+        recurrence: {
+          every: 'day' as const,
+          aggregation: 'day' as const,
+          requestConfirmation: true,
+        },
+      },
     ];
     for (const input of cases) {
       expect(await rejection(store.createDelivery(starter, input))).to.be.instanceOf(InputError);

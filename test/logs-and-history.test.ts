@@ -14,7 +14,13 @@ describe('sending logs', () => {
     for (let recipient = 0; recipient < count; recipient++) {
       events.push({ deliveryId: delivery.id, recipient, type: 'relayed', at: clock.now() });
       if (recipient % 7 === 0) {
-        events.push({ deliveryId: delivery.id, recipient, type: 'hard-bounce', at: clock.now(), reason: 'Invalid domain' });
+        events.push({
+          deliveryId: delivery.id,
+          recipient,
+          type: 'hard-bounce',
+          at: clock.now(),
+          reason: 'Invalid domain',
+        });
       }
     }
     await store.applyFeedback(events);
@@ -25,10 +31,18 @@ describe('sending logs', () => {
     const failedTotal = Math.ceil(count / 7);
     const failed = await store.readLogs(delivery.id, { status: 'failed', offset: 600, limit: 50 });
     expect(failed.total).to.equal(failedTotal);
-    expect(failed.rows.map((row) => row.recipient)).to.deep.equal(Array.from({ length: 50 }, (_, index) => (600 + index) * 7));
-    expect(failed.rows.every((row) => row.status === 'failed' && row.reason === 'Invalid domain')).to.equal(true);
+    expect(failed.rows.map((row) => row.recipient)).to.deep.equal(
+      Array.from({ length: 50 }, (_, index) => (600 + index) * 7),
+    );
+    expect(
+      failed.rows.every((row) => row.status === 'failed' && row.reason === 'Invalid domain'),
+    ).to.equal(true);
 
-    const after = await store.readLogsAfter(delivery.id, { after: 4_095, status: 'failed', limit: 3 });
+    const after = await store.readLogsAfter(delivery.id, {
+      after: 4_095,
+      status: 'failed',
+      limit: 3,
+    });
     expect(after.map((row) => row.recipient)).to.deep.equal([4_102, 4_109, 4_116]);
     const sent = await store.readLogs(delivery.id, { status: 'sent' });
     expect(sent.total).to.equal(count - failedTotal);
@@ -41,15 +55,36 @@ describe('profile history', () => {
 
   it('lists the deliveries an address was targeted by, newest first, with its status', async () => {
     const { store, clock } = await freshStore();
-    const first = await sendingDelivery(store, { label: 'First', recipients: { addresses: ['x@a.org', 'Jo@Example.com'] } });
-    await store.applyFeedback([{ deliveryId: first.id, recipient: 1, type: 'hard-bounce', at: clock.now(), reason: 'User unknown' }]);
-    clock.advance(60_000);
-    const second = await sendingDelivery(store, { label: 'Second', recipients: { addresses: ['jo@example.com', 'y@a.org'] } });
-    await store.applyFeedback([{ deliveryId: second.id, recipient: 0, type: 'relayed', at: clock.now() }]);
-    clock.advance(60_000);
-    const notSent = await store.createDelivery({ name: 'a', roles: ['start-deliveries'] }, {
-      label: 'Draft', channel: 'email', recipients: { addresses: ['jo@example.com'] },
+    const first = await sendingDelivery(store, {
+      label: 'First',
+      recipients: { addresses: ['x@a.org', 'Jo@Example.com'] },
     });
+    await store.applyFeedback([
+      {
+        deliveryId: first.id,
+        recipient: 1,
+        type: 'hard-bounce',
+        at: clock.now(),
+        reason: 'User unknown',
+      },
+    ]);
+    clock.advance(60_000);
+    const second = await sendingDelivery(store, {
+      label: 'Second',
+      recipients: { addresses: ['jo@example.com', 'y@a.org'] },
+    });
+    await store.applyFeedback([
+      { deliveryId: second.id, recipient: 0, type: 'relayed', at: clock.now() },
+    ]);
+    clock.advance(60_000);
+    const notSent = await store.createDelivery(
+      { name: 'a', roles: ['start-deliveries'] },
+      {
+        label: 'Draft',
+        channel: 'email',
+        recipients: { addresses: ['jo@example.com'] },
+      },
+    );
     const history = await store.readProfileHistory(' JO@example.com');
     expect(history.map((entry) => [entry.label, entry.status, entry.recipient])).to.deep.equal([
       ['Second', 'sent', 0],

@@ -10,7 +10,9 @@ import {
 import { Connection } from '../src/store/connection.js';
 import { closeStores, freshStore, rejection, sendingDelivery, starter } from './helpers.js';
 
-function nextChange(subscribe: (listener: (change: StoreChange) => void) => () => void): Promise<StoreChange> {
+function nextChange(
+  subscribe: (listener: (change: StoreChange) => void) => () => void,
+): Promise<StoreChange> {
   return new Promise((resolve) => {
     const unsubscribe = subscribe((change) => {
       unsubscribe();
@@ -22,7 +24,7 @@ function nextChange(subscribe: (listener: (change: StoreChange) => void) => () =
 describe('two pages of one origin', () => {
   afterEach(closeStores);
 
-  it('each store instance sees the other\'s committed changes, coalesced', async () => {
+  it("each store instance sees the other's committed changes, coalesced", async () => {
     const clock = new ManualClock();
     const { store: first, name } = await freshStore(clock);
     const { store: second } = await freshStore(clock, name);
@@ -39,7 +41,12 @@ describe('two pages of one origin', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const changes: StoreChange[] = [];
     const unsubscribe = second.subscribe((change) => changes.push(change));
-    const events = [0, 1, 2, 3].map((recipient) => ({ deliveryId: delivery.id, recipient, type: 'relayed' as const, at: clock.now() }));
+    const events = [0, 1, 2, 3].map((recipient) => ({
+      deliveryId: delivery.id,
+      recipient,
+      type: 'relayed' as const,
+      at: clock.now(),
+    }));
     await first.applyFeedback(events);
     await new Promise((resolve) => setTimeout(resolve, 100));
     unsubscribe();
@@ -50,7 +57,11 @@ describe('two pages of one origin', () => {
 
   it('a page holding the current version does not block an upgrade, and then says it is outdated', async () => {
     const { store, name } = await freshStore();
-    const delivery = await store.createDelivery(starter, { label: 'x', channel: 'email', recipients: { generated: 1 } });
+    const delivery = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'email',
+      recipients: { generated: 1 },
+    });
     const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name, SCHEMA_VERSION + 1);
       request.onsuccess = () => resolve(request.result);

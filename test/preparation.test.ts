@@ -32,7 +32,13 @@ describe('preparation and exclusions', () => {
     const exclusions = await store.readExclusionLogs(created.id);
     expect(exclusions.total).to.equal(5);
     expect(
-      exclusions.rows.map((row) => [row.recipient, row.cause, row.reason, row.status, row.failureType]),
+      exclusions.rows.map((row) => [
+        row.recipient,
+        row.cause,
+        row.reason,
+        row.status,
+        row.failureType,
+      ]),
     ).to.deep.equal([
       [1, 'no-address', 'Not defined', 'ignored', 'ignored'],
       [2, 'duplicate', 'Not defined', 'ignored', 'ignored'],
@@ -57,7 +63,12 @@ describe('preparation and exclusions', () => {
       { deliveryId: created.id, recipient: 2, type: 'relayed', at: clock.now() },
     ]);
     const indicators = await store.readIndicators(created.id);
-    expect([indicators.targeted, indicators.toDeliver, indicators.sent, indicators.sentPercent]).to.deep.equal([3, 2, 2, 100]);
+    expect([
+      indicators.targeted,
+      indicators.toDeliver,
+      indicators.sent,
+      indicators.sentPercent,
+    ]).to.deep.equal([3, 2, 2, 100]);
     expect(indicators.deliveredPercent).to.equal(100);
   });
 

@@ -11,8 +11,16 @@ describe('retries and the validity period', () => {
       const { store, clock } = await freshStore();
       const delivery = await sendingDelivery(store, { efs, validityHours: 10 });
       const at = clock.now();
-      const event = (recipient: number, type: FeedbackEvent['type'], extra: Partial<FeedbackEvent> = {}): FeedbackEvent => ({
-        deliveryId: delivery.id, recipient, type, at, ...extra,
+      const event = (
+        recipient: number,
+        type: FeedbackEvent['type'],
+        extra: Partial<FeedbackEvent> = {},
+      ): FeedbackEvent => ({
+        deliveryId: delivery.id,
+        recipient,
+        type,
+        at,
+        ...extra,
       });
       await store.applyFeedback([
         ...[0, 1, 2, 3].map((recipient) => event(recipient, 'relayed')),
@@ -29,7 +37,11 @@ describe('retries and the validity period', () => {
       const after = await store.getDelivery(delivery.id);
       expect(after.state).to.equal('finished');
       const rows = (await store.readLogs(delivery.id)).rows;
-      expect([rows[1]!.status, rows[1]!.failureType, rows[1]!.reason]).to.deep.equal(['failed', 'soft', 'Mailbox full']);
+      expect([rows[1]!.status, rows[1]!.failureType, rows[1]!.reason]).to.deep.equal([
+        'failed',
+        'soft',
+        'Mailbox full',
+      ]);
       expect(rows[3]!.status).to.equal('sent');
       const indicators = await store.readIndicators(delivery.id);
       expect(indicators.retrying).to.equal(0);
@@ -49,7 +61,9 @@ describe('retries and the validity period', () => {
     ]);
     expect((await store.readIndicators(delivery.id)).retrying).to.equal(1);
     expect((await store.getDelivery(delivery.id)).state).to.equal('in-progress');
-    await store.applyFeedback([{ deliveryId: delivery.id, recipient: 1, type: 'retry-succeeded', at: at + HOUR_MS }]);
+    await store.applyFeedback([
+      { deliveryId: delivery.id, recipient: 1, type: 'retry-succeeded', at: at + HOUR_MS },
+    ]);
     expect((await store.getDelivery(delivery.id)).state).to.equal('finished');
   });
 });
@@ -61,7 +75,12 @@ describe('opens and clicks', () => {
     const { store, clock } = await freshStore();
     const delivery = await sendingDelivery(store, { recipients: { generated: 4 } });
     const at = clock.now();
-    const events: FeedbackEvent[] = [0, 1, 2, 3].map((recipient) => ({ deliveryId: delivery.id, recipient, type: 'relayed', at }));
+    const events: FeedbackEvent[] = [0, 1, 2, 3].map((recipient) => ({
+      deliveryId: delivery.id,
+      recipient,
+      type: 'relayed',
+      at,
+    }));
     await store.applyFeedback(events);
     await store.applyFeedback([
       { deliveryId: delivery.id, recipient: 0, type: 'open', at },
@@ -94,7 +113,11 @@ describe('opens and clicks', () => {
     ]);
     clock.advance(60_000);
     const stats = await store.computeStats(delivery.id);
-    expect([stats.openRate, stats.clickRate, stats.engagementRefreshedAt]).to.deep.equal([50, 50, clock.now()]);
+    expect([stats.openRate, stats.clickRate, stats.engagementRefreshedAt]).to.deep.equal([
+      50,
+      50,
+      clock.now(),
+    ]);
   });
 
   it('rates are per channel: push has an open rate only, SMS neither', async () => {
@@ -115,11 +138,15 @@ describe('opens and clicks', () => {
       { deliveryId: delivery.id, recipient: 0, type: 'open', at },
       { deliveryId: delivery.id, recipient: 1, type: 'open', at },
     ]);
-    await store.applyFeedback([{ deliveryId: delivery.id, recipient: 1, type: 'hard-bounce', at, reason: 'Refused' }]);
+    await store.applyFeedback([
+      { deliveryId: delivery.id, recipient: 1, type: 'hard-bounce', at, reason: 'Refused' },
+    ]);
     const stats = await store.computeStats(delivery.id);
     expect(stats.delivered).to.equal(0);
     expect(stats.openRate).to.equal(0);
     const empty = await store.readIndicators((await sendingDelivery(store)).id);
-    expect([empty.deliveredPercent, empty.bouncesPercent, empty.sentPercent]).to.deep.equal([0, 0, 0]);
+    expect([empty.deliveredPercent, empty.bouncesPercent, empty.sentPercent]).to.deep.equal([
+      0, 0, 0,
+    ]);
   });
 });

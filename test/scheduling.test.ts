@@ -63,15 +63,24 @@ describe('scheduling', () => {
     expect(await store.listDeliveries()).to.have.length(1);
     clock.advance(HOUR_MS);
     await store.tick();
-    const occurrence = (await store.listDeliveries()).find((delivery) => delivery.parentId === template.id)!;
+    const occurrence = (await store.listDeliveries()).find(
+      (delivery) => delivery.parentId === template.id,
+    )!;
     expect(occurrence.state).to.equal('prepared');
     expect(occurrence.journal.some((entry) => entry.user === WORKFLOW_USER.name)).to.equal(true);
-    expect(await rejection(store.confirm(WORKFLOW_USER, occurrence.id))).to.be.instanceOf(PermissionError);
+    expect(await rejection(store.confirm(WORKFLOW_USER, occurrence.id))).to.be.instanceOf(
+      PermissionError,
+    );
     expect((await store.confirm(starter, occurrence.id)).state).to.equal('in-progress');
     clock.advance(24 * HOUR_MS);
     await store.tick();
-    const occurrences = (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id);
-    expect(occurrences.map((delivery) => delivery.state).sort()).to.deep.equal(['in-progress', 'prepared']);
+    const occurrences = (await store.listDeliveries()).filter(
+      (delivery) => delivery.parentId === template.id,
+    );
+    expect(occurrences.map((delivery) => delivery.state).sort()).to.deep.equal([
+      'in-progress',
+      'prepared',
+    ]);
   });
 
   it('without the option, an occurrence is sent as soon as it is prepared', async () => {
@@ -84,12 +93,16 @@ describe('scheduling', () => {
     });
     await store.prepare(starter, template.id);
     await store.confirm(starter, template.id);
-    const occurrence = (await store.listDeliveries()).find((delivery) => delivery.parentId === template.id)!;
+    const occurrence = (await store.listDeliveries()).find(
+      (delivery) => delivery.parentId === template.id,
+    )!;
     expect(occurrence.state).to.equal('in-progress');
     expect(occurrence.journal.at(-1)!.action).to.equal('start-unconfirmed');
     clock.advance(HOUR_MS);
     await store.tick();
-    expect((await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id)).to.have.length(2);
+    expect(
+      (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id),
+    ).to.have.length(2);
   });
 
   it('with an aggregation period, runs of one day are grouped into one occurrence', async () => {
@@ -107,12 +120,16 @@ describe('scheduling', () => {
       clock.advance(HOUR_MS);
       await store.tick();
     }
-    const occurrences = (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id);
+    const occurrences = (await store.listDeliveries()).filter(
+      (delivery) => delivery.parentId === template.id,
+    );
     expect(occurrences).to.have.length(1);
     expect(occurrences[0]!.journal.filter((entry) => entry.action === 'group')).to.have.length(3);
     clock.advance(24 * HOUR_MS);
     await store.tick();
-    expect((await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id)).to.have.length(2);
+    expect(
+      (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id),
+    ).to.have.length(2);
   });
 
   it('stopping a recurring delivery stops its occurrences from being created', async () => {
@@ -128,6 +145,8 @@ describe('scheduling', () => {
     await store.stop(starter, template.id);
     clock.advance(5 * HOUR_MS);
     await store.tick();
-    expect((await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id)).to.have.length(1);
+    expect(
+      (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id),
+    ).to.have.length(1);
   });
 });

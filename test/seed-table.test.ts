@@ -117,7 +117,13 @@ describe('the seed table, in the store', () => {
         expect(row.status).to.equal(cell.status === 'not reported' ? statusBefore : cell.status);
         const delivered = Math.sign(after.delivered - before.delivered);
         const bounces = Math.sign(after.bounces - before.bounces);
-        const sign = { up: 1, down: -1, none: 0, 'starts at 100 %': 1, 'starts at 0 %': 0 } as const;
+        const sign = {
+          up: 1,
+          down: -1,
+          none: 0,
+          'starts at 100 %': 1,
+          'starts at 0 %': 0,
+        } as const;
         expect(delivered, 'Delivered count').to.equal(sign[cell.delivered]);
         expect(bounces, 'Bounces + errors count').to.equal(sign[cell.bounces]);
         if (step.id === 'relayed' && mode === 'standard') {
@@ -132,7 +138,12 @@ describe('the seed table, in the store', () => {
     const { store, clock } = await freshStore();
     const delivery = await sendingDelivery(store);
     await store.applyFeedback(
-      [0, 1, 2, 3].map((recipient) => ({ deliveryId: delivery.id, recipient, type: 'relayed' as const, at: clock.now() })),
+      [0, 1, 2, 3].map((recipient) => ({
+        deliveryId: delivery.id,
+        recipient,
+        type: 'relayed' as const,
+        at: clock.now(),
+      })),
     );
     const indicators = await store.readIndicators(delivery.id);
     expect(indicators.deliveredPercent).to.equal(100);
@@ -144,7 +155,12 @@ describe('the seed table, in the store', () => {
     const { store, clock } = await freshStore();
     const delivery = await sendingDelivery(store, { efs: true });
     await store.applyFeedback(
-      [0, 1, 2, 3].map((recipient) => ({ deliveryId: delivery.id, recipient, type: 'relayed' as const, at: clock.now() })),
+      [0, 1, 2, 3].map((recipient) => ({
+        deliveryId: delivery.id,
+        recipient,
+        type: 'relayed' as const,
+        at: clock.now(),
+      })),
     );
     const indicators = await store.readIndicators(delivery.id);
     expect(indicators.deliveredPercent).to.equal(0);

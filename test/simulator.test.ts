@@ -6,7 +6,11 @@ import { closeStores, freshStore, sendingDelivery } from './helpers.js';
 
 async function runSimulation(seed: number, efs: boolean) {
   const { store, clock } = await freshStore();
-  const delivery = await sendingDelivery(store, { efs, recipients: { generated: 2_000 }, validityHours: 24 });
+  const delivery = await sendingDelivery(store, {
+    efs,
+    recipients: { generated: 2_000 },
+    validityHours: 24,
+  });
   const events: FeedbackEvent[] = [];
   const mta = createSimulatedMta(store, {
     seed,
@@ -21,7 +25,12 @@ async function runSimulation(seed: number, efs: boolean) {
     clock.advance(HOUR_MS);
     await mta.step();
   }
-  const shape = events.map((event) => [event.recipient, event.type, event.at - delivery.startedAt!, event.reason ?? '']);
+  const shape = events.map((event) => [
+    event.recipient,
+    event.type,
+    event.at - delivery.startedAt!,
+    event.reason ?? '',
+  ]);
   return { store, delivery, events, shape };
 }
 
@@ -47,7 +56,15 @@ describe('the simulated MTA', () => {
       // Rates land near the configured ones: 5 % hard, 10 % soft of which about 3/4 recover.
       const hard = events.filter((event) => event.type === 'hard-bounce').length;
       expect(hard / 2_000).to.be.within(0.03, 0.07);
-      expect(indicators.bounces).to.equal(efs ? indicators.failed : new Set(events.filter((event) => event.type === 'hard-bounce').map((event) => event.recipient)).size);
+      expect(indicators.bounces).to.equal(
+        efs
+          ? indicators.failed
+          : new Set(
+              events
+                .filter((event) => event.type === 'hard-bounce')
+                .map((event) => event.recipient),
+            ).size,
+      );
       expect(indicators.delivered + indicators.failed).to.equal(2_000);
       expect(events.filter((event) => event.type === 'delivered').length > 0).to.equal(efs);
       const stats = await store.computeStats(delivery.id);
@@ -75,7 +92,9 @@ describe('the simulated MTA', () => {
 
   it('never relays excluded recipients', async () => {
     const { store, clock } = await freshStore();
-    const delivery = await sendingDelivery(store, { recipients: { addresses: ['a@x.org', '', 'a@x.org', 'b@x.org'] } });
+    const delivery = await sendingDelivery(store, {
+      recipients: { addresses: ['a@x.org', '', 'a@x.org', 'b@x.org'] },
+    });
     const mta = createSimulatedMta(store, { relayPerHour: 3_600_000 });
     clock.advance(HOUR_MS);
     await mta.step();

@@ -2,12 +2,7 @@
  * The message-status rules of SPEC §4 and §7, written once as data. The store compiles them
  * into lookup tables; `efs-comparison` renders the seed's table from them.
  */
-import type {
-  DeliveryMode,
-  FailureType,
-  OutcomeEventType,
-  RecipientStatus,
-} from '../types.js';
+import type { DeliveryMode, FailureType, OutcomeEventType, RecipientStatus } from '../types.js';
 
 export interface OutcomeRule {
   readonly type: OutcomeEventType;
@@ -78,7 +73,10 @@ export const OUTCOME_RULES: readonly OutcomeRule[] = [
 
 /** What "Bounces + errors" counts, per mode (SPEC §4). */
 export const BOUNCE_DEFINITION: Readonly<
-  Record<DeliveryMode, { readonly status: RecipientStatus; readonly failureType: FailureType | null }>
+  Record<
+    DeliveryMode,
+    { readonly status: RecipientStatus; readonly failureType: FailureType | null }
+  >
 > = {
   standard: { status: 'failed', failureType: 'hard' },
   efs: { status: 'failed', failureType: null },

@@ -2,14 +2,7 @@
 import type { DeliveryState, Role } from '../types.js';
 
 export type UserAction =
-  | 'create'
-  | 'prepare'
-  | 'confirm'
-  | 'pause'
-  | 'resume'
-  | 'stop'
-  | 'reschedule'
-  | 'delete';
+  'create' | 'prepare' | 'confirm' | 'pause' | 'resume' | 'stop' | 'reschedule' | 'delete';
 
 export type SystemAction =
   | 'preparation-succeeded'
@@ -36,7 +29,13 @@ const EDITORS: readonly Role[] = ['start-deliveries', 'prepare-deliveries'];
 const STARTERS: readonly Role[] = ['start-deliveries'];
 
 export const TRANSITIONS: readonly Transition[] = [
-  { action: 'create', from: [], to: 'editing', roles: EDITORS, message: "Delivery created by user '{user}'" },
+  {
+    action: 'create',
+    from: [],
+    to: 'editing',
+    roles: EDITORS,
+    message: "Delivery created by user '{user}'",
+  },
   {
     action: 'prepare',
     from: ['editing'],
@@ -79,8 +78,20 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [],
     message: 'Occurrence sent without confirmation (recurring schedule)',
   },
-  { action: 'pause', from: ['in-progress'], to: 'paused', roles: STARTERS, message: "Delivery paused by user '{user}'" },
-  { action: 'resume', from: ['paused'], to: 'in-progress', roles: STARTERS, message: "Delivery resumed by user '{user}'" },
+  {
+    action: 'pause',
+    from: ['in-progress'],
+    to: 'paused',
+    roles: STARTERS,
+    message: "Delivery paused by user '{user}'",
+  },
+  {
+    action: 'resume',
+    from: ['paused'],
+    to: 'in-progress',
+    roles: STARTERS,
+    message: "Delivery resumed by user '{user}'",
+  },
   {
     action: 'stop',
     from: ['start-pending', 'in-progress', 'paused'],

@@ -37,7 +37,12 @@ export class EventHeap {
 
   pop(): ScheduledEvent {
     const code = this.codes[0]!;
-    const event = { at: this.times[0]!, recipient: this.recipients[0]!, type: code >> 8, reason: code & 0xff };
+    const event = {
+      at: this.times[0]!,
+      recipient: this.recipients[0]!,
+      type: code >> 8,
+      reason: code & 0xff,
+    };
     const last = --this.count;
     this.write(0, this.times[last]!, this.recipients[last]!, this.codes[last]!);
     let index = 0;

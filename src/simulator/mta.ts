@@ -75,7 +75,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     const known = runs.get(delivery.id);
     if (known) return known;
     const excluded = new Uint8Array(delivery.recipientCount);
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = await store.readExclusionLogs(delivery.id, { offset, limit: 10_000 });
       for (const row of page.rows) excluded[row.recipient] = 1;
       offset += page.rows.length;
@@ -109,7 +109,12 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
       run.relayCursor += relayIntervalMs;
       out.push({ deliveryId: delivery.id, recipient, type: 'relayed', at });
       relayed++;
-      const context = { channel: delivery.channel, mode: delivery.mode, relayedAt: at, endsAt: delivery.endsAt ?? Infinity };
+      const context = {
+        channel: delivery.channel,
+        mode: delivery.mode,
+        relayedAt: at,
+        endsAt: delivery.endsAt ?? Infinity,
+      };
       for (const event of storyOf(settings, recipient, context)) heap.push(event);
     }
     return relayed;
@@ -127,7 +132,8 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
         ...(reason ? { reason } : {}),
       };
       out.push(event);
-      if (settings.duplicateRate > 0 && duplicates.next() < settings.duplicateRate) out.push({ ...event });
+      if (settings.duplicateRate > 0 && duplicates.next() < settings.duplicateRate)
+        out.push({ ...event });
     }
   }
 
@@ -145,7 +151,11 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     let relayed = 0;
     let count = 0;
     for (const delivery of await store.listDeliveries()) {
-      if (!SENDING_STATES.has(delivery.state) || delivery.startedAt === null || retired.has(delivery.id)) {
+      if (
+        !SENDING_STATES.has(delivery.state) ||
+        delivery.startedAt === null ||
+        retired.has(delivery.id)
+      ) {
         continue;
       }
       const run = await runFor(delivery);
@@ -175,7 +185,10 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     start(intervalMs = 250) {
       if (timer !== null) return;
       timer = setInterval(() => {
-        if (!stepping) void this.step().catch((error: unknown) => console.error('sendkit MTA step failed', error));
+        if (!stepping)
+          void this.step().catch((error: unknown) =>
+            console.error('sendkit MTA step failed', error),
+          );
       }, intervalMs);
     },
     stop() {

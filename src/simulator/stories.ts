@@ -30,7 +30,11 @@ export interface StoryRates {
   readonly reportDelayMs: number;
 }
 
-const HARD_REASONS: readonly FailureReason[] = ['User unknown', 'Invalid domain', 'Account disabled'];
+const HARD_REASONS: readonly FailureReason[] = [
+  'User unknown',
+  'Invalid domain',
+  'Account disabled',
+];
 const SOFT_REASONS: readonly FailureReason[] = ['Mailbox full', 'Unreachable', 'Refused'];
 
 const code = (type: FeedbackEventType): number => FEEDBACK_EVENT_TYPES.indexOf(type);
@@ -52,7 +56,11 @@ export interface StoryContext {
 }
 
 /** The feedback one recipient's message produces after its relay, in time order. */
-export function storyOf(rates: StoryRates, recipient: number, context: StoryContext): ScheduledEvent[] {
+export function storyOf(
+  rates: StoryRates,
+  recipient: number,
+  context: StoryContext,
+): ScheduledEvent[] {
   const random = new RandomStream(rates.seed, recipient);
   const events: ScheduledEvent[] = [];
   const add = (type: FeedbackEventType, at: number, reason: FailureReason | null = null): void => {
@@ -68,7 +76,9 @@ export function storyOf(rates: StoryRates, recipient: number, context: StoryCont
   } else if (outcome < rates.hardBounceRate + rates.softBounceRate) {
     const reason = random.pick(SOFT_REASONS);
     add('soft-bounce', reportedAt, reason);
-    deliveredAt = retryTimes(reportedAt, context.endsAt).find(() => random.next() < rates.retrySuccessRate) ?? null;
+    deliveredAt =
+      retryTimes(reportedAt, context.endsAt).find(() => random.next() < rates.retrySuccessRate) ??
+      null;
     if (deliveredAt === null) add('retries-failed', context.endsAt, reason);
     else add('retry-succeeded', deliveredAt);
   } else {

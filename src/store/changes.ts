@@ -35,10 +35,15 @@ export class ChangeHub {
   private readonly channel: BroadcastChannel | null;
 
   constructor(name: string) {
-    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`sendkit:${name}`);
+    this.channel =
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`sendkit:${name}`);
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (isRemoteChange(event.data)) {
-        this.deliver({ deliveryIds: event.data.deliveryIds, kinds: event.data.kinds, origin: 'remote' });
+        this.deliver({
+          deliveryIds: event.data.deliveryIds,
+          kinds: event.data.kinds,
+          origin: 'remote',
+        });
       }
     });
   }

@@ -84,7 +84,11 @@ export class Connection {
         (error: unknown) => {
           clearTimeout(timer);
           this.database = null;
-          reject(error instanceof DOMException && error.name === 'VersionError' ? new StoreVersionError() : error);
+          reject(
+            error instanceof DOMException && error.name === 'VersionError'
+              ? new StoreVersionError()
+              : error,
+          );
         },
       );
     });

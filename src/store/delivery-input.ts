@@ -51,7 +51,12 @@ export function checkRecipients(input: DeliveryInput): number {
   }
   if ('generated' in recipients) {
     const count = (recipients as { generated: unknown }).generated;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_RECIPIENTS) {
+    if (
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > MAX_RECIPIENTS
+    ) {
       throw new InputError('recipients.generated', `a whole number from 1 to ${MAX_RECIPIENTS}`);
     }
     return count;
@@ -78,7 +83,11 @@ export function newDeliveryRecord(
   user: User,
   now: number,
 ): DeliveryRecord {
-  if (typeof input.label !== 'string' || input.label.trim() === '' || input.label.length > MAX_LABEL_LENGTH) {
+  if (
+    typeof input.label !== 'string' ||
+    input.label.trim() === '' ||
+    input.label.length > MAX_LABEL_LENGTH
+  ) {
     throw new InputError('label', `a non-empty text of at most ${MAX_LABEL_LENGTH} characters`);
   }
   if (!isOneOf(CHANNELS, input.channel)) throw new InputError('channel', CHANNELS.join(', '));
@@ -88,8 +97,15 @@ export function newDeliveryRecord(
     throw new InputError('efs', 'the Email Feedback Service applies to the email channel only');
   }
   const validityHours = input.validityHours ?? MAX_VALIDITY_HOURS;
-  if (typeof validityHours !== 'number' || !(validityHours > 0) || validityHours > MAX_VALIDITY_HOURS) {
-    throw new InputError('validityHours', `more than 0 and at most ${MAX_VALIDITY_HOURS} (3.5 days)`);
+  if (
+    typeof validityHours !== 'number' ||
+    !(validityHours > 0) ||
+    validityHours > MAX_VALIDITY_HOURS
+  ) {
+    throw new InputError(
+      'validityHours',
+      `more than 0 and at most ${MAX_VALIDITY_HOURS} (3.5 days)`,
+    );
   }
   const contactDate = input.contactDate ?? null;
   if (contactDate !== null && (typeof contactDate !== 'number' || !Number.isFinite(contactDate))) {

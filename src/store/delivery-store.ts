@@ -28,7 +28,13 @@ import { applyFeedbackInTransaction } from './feedback-apply.js';
 import { validateFeedbackShape } from './feedback-validation.js';
 import { readHistoryInTransaction } from './history.js';
 import { chunksOf } from './layout.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, countMatching, readAfter, readPage } from './log-reads.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  countMatching,
+  readAfter,
+  readPage,
+} from './log-reads.js';
 import { prepareInTransaction } from './preparation.js';
 import { startDelivery } from './progress.js';
 import { toDelivery, type DeliveryRecord } from './records.js';
@@ -105,11 +111,15 @@ export class DeliveryStore {
       'generated' in recipients
         ? (index: number) => generatedAddress(record.channel, index)
         : (index: number) => recipients.addresses[index]!;
-    const audience = buildAudience(id, count, addressAt);
+    const audience = buildAudience(id, count, addressAt, 'generated' in recipients);
     const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'audiences', 'addressChunks', 'addressBuckets'], 'readwrite', {
-      durability: 'relaxed',
-    });
+    const tx = db.transaction(
+      ['deliveries', 'audiences', 'addressChunks', 'addressBuckets'],
+      'readwrite',
+      {
+        durability: 'relaxed',
+      },
+    );
     await inTransaction(tx, async () => {
       const chunks = tx.objectStore('addressChunks');
       const buckets = tx.objectStore('addressBuckets');
@@ -193,13 +203,21 @@ export class DeliveryStore {
 
   async deleteDelivery(user: User, id: string): Promise<void> {
     const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'audiences', 'addressChunks', 'addressBuckets', 'stateChunks'], 'readwrite');
+    const tx = db.transaction(
+      ['deliveries', 'audiences', 'addressChunks', 'addressBuckets', 'stateChunks'],
+      'readwrite',
+    );
     await inTransaction(tx, async () => {
       const deliveries = tx.objectStore('deliveries');
       const record = await this.mustGet(deliveries.get(id), id);
       applyTransition(record, 'delete', user, this.clock.now());
-      await Promise.all([deliveries.delete(id), tx.objectStore('stateChunks').delete(chunksOf(id))]);
-      const stillUsed = (await deliveries.getAll()).some((other) => other.audienceId === record.audienceId);
+      await Promise.all([
+        deliveries.delete(id),
+        tx.objectStore('stateChunks').delete(chunksOf(id)),
+      ]);
+      const stillUsed = (await deliveries.getAll()).some(
+        (other) => other.audienceId === record.audienceId,
+      );
       if (!stillUsed) {
         await Promise.all([
           tx.objectStore('audiences').delete(record.audienceId),
@@ -231,7 +249,9 @@ export class DeliveryStore {
     const batch = validateFeedbackShape(events);
     if (batch.length === 0) return { applied: 0, duplicates: 0, superseded: 0 };
     const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'stateChunks'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(['deliveries', 'stateChunks'], 'readwrite', {
+      durability: 'relaxed',
+    });
     const { result, kinds } = await inTransaction(tx, () =>
       applyFeedbackInTransaction(tx, batch, this.clock.now()),
     );
@@ -252,7 +272,8 @@ export class DeliveryStore {
     const record = await inTransaction(tx, async () => {
       const found = await this.mustGet(tx.objectStore('deliveries').get(id), id);
       await recountInTransaction(tx, found);
-      if (found.startedAt !== null) found.engagement = snapshotEngagement(found.tally, found.mode, this.clock.now());
+      if (found.startedAt !== null)
+        found.engagement = snapshotEngagement(found.tally, found.mode, this.clock.now());
       await tx.objectStore('deliveries').put(found);
       return found;
     });
@@ -264,7 +285,8 @@ export class DeliveryStore {
   async readLogs(id: string, query: LogQuery = {}): Promise<LogPage> {
     const { limit } = pageBounds(query);
     const offset = query.offset ?? 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new InputError('offset', 'a whole number from 0');
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new InputError('offset', 'a whole number from 0');
     return this.readLogPage(id, offset, limit, query.status);
   }
 
@@ -288,12 +310,21 @@ export class DeliveryStore {
   async readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {
     if (typeof address !== 'string') throw new InputError('address', 'a string');
     const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'audiences', 'addressBuckets', 'addressChunks', 'stateChunks']);
+    const tx = db.transaction([
+      'deliveries',
+      'audiences',
+      'addressBuckets',
+      'addressChunks',
+      'stateChunks',
+    ]);
     return readHistoryInTransaction(tx, address);
   }
 
   /** Marks an address denylisted or quarantined; the next preparation excludes it. */
-  async setAddressStatus(address: string, status: { denylisted: boolean; quarantined: boolean }): Promise<void> {
+  async setAddressStatus(
+    address: string,
+    status: { denylisted: boolean; quarantined: boolean },
+  ): Promise<void> {
     const normalized = normalizeAddress(address);
     if (normalized === '') throw new InputError('address', 'must not be empty');
     const db = await this.connection.get();
@@ -347,7 +378,10 @@ export class DeliveryStore {
     return toDelivery(record);
   }
 
-  private async mustGet(pending: Promise<DeliveryRecord | undefined>, id: string): Promise<DeliveryRecord> {
+  private async mustGet(
+    pending: Promise<DeliveryRecord | undefined>,
+    id: string,
+  ): Promise<DeliveryRecord> {
     const record = await pending;
     if (!record) throw new NotFoundError(id);
     return record;

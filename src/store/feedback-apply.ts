@@ -120,7 +120,8 @@ export async function applyFeedbackInTransaction(
     if (finishIfDone(record, now)) changed.add('state');
     if (changed.size === 0) continue;
     kinds.set(record.id, changed);
-    for (const chunkIndex of dirty) writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));
+    for (const chunkIndex of dirty)
+      writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));
     writes.push(tx.objectStore('deliveries').put(record));
   }
   await Promise.all(writes);

@@ -9,7 +9,13 @@ import { outcomeRule } from '../rules/feedback-rules.js';
 import type { FeedbackEvent, FeedbackEventType } from '../types.js';
 
 export const MAX_STRING_LENGTH = 256;
-const ALLOWED_KEYS: ReadonlySet<string> = new Set(['deliveryId', 'recipient', 'type', 'at', 'reason']);
+const ALLOWED_KEYS: ReadonlySet<string> = new Set([
+  'deliveryId',
+  'recipient',
+  'type',
+  'at',
+  'reason',
+]);
 
 /** Event type → code (its index in FEEDBACK_EVENT_TYPES). */
 export const EVENT_TYPE_CODES: ReadonlyMap<string, number> = new Map(
@@ -59,7 +65,10 @@ export function validateFeedbackShape(events: unknown): readonly FeedbackEvent[]
         throw new FeedbackError(index, `unknown failure reason '${String(reason)}'`);
       }
     } else if (NEEDS_REASON[code]) {
-      throw new FeedbackError(index, `a '${type as FeedbackEventType}' event needs a failure reason`);
+      throw new FeedbackError(
+        index,
+        `a '${type as FeedbackEventType}' event needs a failure reason`,
+      );
     }
   }
   return events as readonly FeedbackEvent[];

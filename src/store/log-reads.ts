@@ -49,7 +49,13 @@ export function countMatching(record: DeliveryRecord, status: RecipientStatus | 
   return total;
 }
 
-function rowOf(record: DeliveryRecord, state: StateChunk, address: string, recipient: number, slot: number): LogRow {
+function rowOf(
+  record: DeliveryRecord,
+  state: StateChunk,
+  address: string,
+  recipient: number,
+  slot: number,
+): LogRow {
   const cls = CLASS_OF_MASK[state.mask[slot]!]!;
   const failureType = failureTypeOfClass(cls);
   const cause = cls === EXCLUDED_CLASS ? exclusionOfCode(state.reason[slot]!) : null;
@@ -60,7 +66,11 @@ function rowOf(record: DeliveryRecord, state: StateChunk, address: string, recip
     address,
     status: statusOfClass(record.mode, cls),
     failureType,
-    reason: cause ? EXCLUSION_REASONS[cause] : failureType ? reasonOfCode(state.reason[slot]!) : null,
+    reason: cause
+      ? EXCLUSION_REASONS[cause]
+      : failureType
+        ? reasonOfCode(state.reason[slot]!)
+        : null,
     cause,
     at: Number.isNaN(time) ? null : time,
     opened: (engagement & OPEN_BIT) !== 0,

@@ -4,7 +4,12 @@
  */
 import { exclusionCode, exclusionOfCode } from '../rules/event-codes.js';
 import { emptyTally } from '../rules/indicators.js';
-import { CLASS_COUNT, EXCLUDED_BIT, EXCLUDED_CLASS, UNRELAYED_CLASS } from '../rules/message-classes.js';
+import {
+  CLASS_COUNT,
+  EXCLUDED_BIT,
+  EXCLUDED_CLASS,
+  UNRELAYED_CLASS,
+} from '../rules/message-classes.js';
 import type { ExclusionCause, User } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
 import { CHUNK_MASK, CHUNK_SHIFT, chunkCountOf, chunkLengthOf, chunksOf } from './layout.js';

@@ -1,10 +1,6 @@
 /** What follows from time and counters: starting, publishing rates hourly, finishing. */
 import { HOUR_MS } from '../clock.js';
-import {
-  ENGAGEMENT_REFRESH_MS,
-  nothingLeftToDo,
-  snapshotEngagement,
-} from '../rules/indicators.js';
+import { ENGAGEMENT_REFRESH_MS, nothingLeftToDo, snapshotEngagement } from '../rules/indicators.js';
 import type { User } from '../types.js';
 import type { DeliveryRecord } from './records.js';
 import { applyTransition, systemActor } from './transitions.js';

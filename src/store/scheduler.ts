@@ -35,7 +35,11 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
   const dirty = new Set<DeliveryRecord>();
   for (const record of [...records.values()]) {
     if (isRecurringTemplate(record)) {
-      if (record.state === 'start-pending' && record.nextOccurrenceAt !== null && record.nextOccurrenceAt <= now) {
+      if (
+        record.state === 'start-pending' &&
+        record.nextOccurrenceAt !== null &&
+        record.nextOccurrenceAt <= now
+      ) {
         const occurrence = await runOccurrence(tx, record, records, now, changes);
         dirty.add(record).add(occurrence);
       }
@@ -46,7 +50,11 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
     }
   }
   for (const record of records.values()) {
-    if ((record.state === 'in-progress' || record.state === 'paused') && record.endsAt !== null && record.endsAt <= now) {
+    if (
+      (record.state === 'in-progress' || record.state === 'paused') &&
+      record.endsAt !== null &&
+      record.endsAt <= now
+    ) {
       await endValidityInTransaction(tx, record, now);
       note(changes, record.id, 'state', 'logs', 'indicators');
       dirty.add(record);

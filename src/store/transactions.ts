@@ -9,11 +9,11 @@ export type Stores = StoreNames<SendkitDB>;
  * stores can be handed to a helper that needs fewer (idb's own type is invariant in its stores).
  */
 export interface TxOver<S extends Stores, M extends IDBTransactionMode> {
-  objectStore<N extends S>(name: N): Pick<
+  objectStore<N extends S>(
+    name: N,
+  ): Pick<
     IDBPObjectStore<SendkitDB, ArrayLike<Stores>, N, M>,
-    M extends 'readwrite'
-      ? 'get' | 'getAll' | 'put' | 'add' | 'delete'
-      : 'get' | 'getAll'
+    M extends 'readwrite' ? 'get' | 'getAll' | 'put' | 'add' | 'delete' : 'get' | 'getAll'
   >;
 }
 export type ReadTx<S extends Stores> = TxOver<S, 'readonly' | 'readwrite'>;

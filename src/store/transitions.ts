@@ -27,7 +27,8 @@ export function applyTransition(
   checkPermission(action, by);
   // A transition from no state is the creation of the record.
   const from = transition.from.length === 0 ? null : record.state;
-  if (from !== null && !transition.from.includes(from)) throw new StateError(action, from, record.id);
+  if (from !== null && !transition.from.includes(from))
+    throw new StateError(action, from, record.id);
   const to = transition.to ?? record.state;
   record.journal.push({
     at: now,

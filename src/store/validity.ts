@@ -3,7 +3,12 @@
  * status, as if "retries failed" had been reported for it, and the delivery finishes.
  */
 import { outcomeRule } from '../rules/feedback-rules.js';
-import { CLASS_COUNT, CLASS_OF_MASK, RETRYING_CLASS, outcomeBit } from '../rules/message-classes.js';
+import {
+  CLASS_COUNT,
+  CLASS_OF_MASK,
+  RETRYING_CLASS,
+  outcomeBit,
+} from '../rules/message-classes.js';
 import { chunkCountOf } from './layout.js';
 import type { DeliveryRecord } from './records.js';
 import { applyTransition, systemActor } from './transitions.js';

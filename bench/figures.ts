@@ -1,0 +1,52 @@
+/** The benchmark's output: one figure per line, as `npm run bench` prints them. */
+export interface Figure {
+  readonly figure: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The issue's target, or null for a reference figure. */
+  readonly target: number | null;
+}
+
+declare global {
+  interface Window {
+    /** Provided by bench/run.mjs through Playwright. */
+    reportFigure?: (figure: Figure) => Promise<void>;
+    benchFinished?: (error: string | null) => Promise<void>;
+    gc?: () => void;
+  }
+}
+
+export async function report(
+  figure: string,
+  value: number,
+  unit: string,
+  target: number | null,
+): Promise<void> {
+  const rounded = Math.round(value * 1000) / 1000;
+  await window.reportFigure?.({ figure, value: rounded, unit, target });
+}
+
+export function heapMb(): number {
+  window.gc?.();
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize / (1024 * 1024) : Number.NaN;
+}
+
+export async function time<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
+
+/** Slowest of `samples` runs after one warm-up: "at any offset" means the worst one counts. */
+export async function worstOf(
+  samples: number,
+  work: (sample: number) => Promise<unknown>,
+): Promise<number> {
+  await work(-1);
+  let worst = 0;
+  for (let sample = 0; sample < samples; sample++) {
+    worst = Math.max(worst, (await time(() => work(sample))).ms);
+  }
+  return worst;
+}
