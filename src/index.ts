@@ -28,7 +28,11 @@ export {
 } from './rules/indicators.js';
 export {
   SEED_STEPS,
+  STORIES,
   stepOutcome,
+  traceStory,
+  type Story,
+  type StoryPoint,
   type SeedStep,
   type StepOutcome,
   type IndicatorChange,

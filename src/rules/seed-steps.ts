@@ -100,3 +100,50 @@ export function stepOutcome(step: SeedStep, mode: DeliveryMode): StepOutcome {
     bounces: change(before.bouncesPercent, after.bouncesPercent),
   };
 }
+
+/** The recipient stories of the walk-through: one message, event by event. */
+export interface Story {
+  readonly id: string;
+  readonly label: string;
+  readonly events: readonly OutcomeEventType[];
+}
+
+export const STORIES: readonly Story[] = [
+  { id: 'delivered', label: 'Delivered', events: ['relayed', 'delivered'] },
+  { id: 'hard-bounce', label: 'Hard bounce', events: ['relayed', 'hard-bounce'] },
+  {
+    id: 'soft-then-success',
+    label: 'Soft bounce, then retry success',
+    events: ['relayed', 'soft-bounce', 'retry-succeeded'],
+  },
+  {
+    id: 'soft-then-validity-ends',
+    label: 'Soft bounce, then the validity period ends',
+    events: ['relayed', 'soft-bounce', 'retries-failed'],
+  },
+];
+
+export interface StoryPoint {
+  readonly event: OutcomeEventType;
+  readonly reported: boolean;
+  readonly status: RecipientStatus;
+  readonly deliveredPercent: number;
+  readonly bouncesPercent: number;
+}
+
+/** The message's status and D / B after each event of the story, in one mode. */
+export function traceStory(story: Story, mode: DeliveryMode): StoryPoint[] {
+  let mask = 0;
+  return story.events.map((event) => {
+    const bit = maskBitOf(event, mode);
+    mask |= bit;
+    const indicators = computeIndicators(tallyOfMask(mask), mode, 'email', null);
+    return {
+      event,
+      reported: bit !== 0,
+      status: statusOfClass(mode, CLASS_OF_MASK[mask]!),
+      deliveredPercent: indicators.deliveredPercent,
+      bouncesPercent: indicators.bouncesPercent,
+    };
+  });
+}

@@ -10,6 +10,7 @@ import type {
   ChangeKind,
   Delivery,
   DeliveryInput,
+  DeliveryMode,
   FeedbackResult,
   Indicators,
   LogAfterQuery,
@@ -259,10 +260,15 @@ export class DeliveryStore {
     return result;
   }
 
-  async readIndicators(id: string): Promise<Indicators> {
+  /**
+   * The Deployment KPIs. `mode` computes them as the other mode would show the same messages
+   * (a message's status is a function of the events it received and the mode): the live
+   * comparison of `efs-comparison`. Engagement rates are those published for the delivery.
+   */
+  async readIndicators(id: string, options: { mode?: DeliveryMode } = {}): Promise<Indicators> {
     const db = await this.connection.get();
     const record = await this.mustGet(db.get('deliveries', id), id);
-    return computeIndicators(record.tally, record.mode, record.channel, record.engagement);
+    return computeIndicators(record.tally, options.mode ?? record.mode, record.channel, record.engagement);
   }
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */

@@ -1,0 +1,89 @@
+/**
+ * Every event the sendkit elements fire: typed Event subclasses, one `sendkit-` prefix, bubbling
+ * and composed (they cross shadow roots), declared in GlobalEventHandlersEventMap.
+ */
+import type { Delivery, Indicators, User } from '../../src/index.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** Fired before Confirm send acts; cancel it (preventDefault) to veto the send. */
+export class ConfirmRequestEvent extends Event {
+  static readonly eventName = 'sendkit-confirm-request';
+  constructor(
+    readonly deliveryId: string,
+    readonly user: User,
+  ) {
+    super(ConfirmRequestEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** The model accepted Confirm send. */
+export class ConfirmedEvent extends Event {
+  static readonly eventName = 'sendkit-confirmed';
+  constructor(readonly delivery: Delivery) {
+    super(ConfirmedEvent.eventName, init);
+  }
+}
+
+export type DeliveryAction = 'confirm' | 'pause' | 'resume' | 'stop' | 'compute-stats' | 'export';
+
+/** An action failed; the element shows the message too. */
+export class ActionErrorEvent extends Event {
+  static readonly eventName = 'sendkit-error';
+  constructor(
+    readonly action: DeliveryAction,
+    readonly error: Error,
+  ) {
+    super(ActionErrorEvent.eventName, init);
+  }
+}
+
+/** Pause, Resume or Stop was applied. */
+export class DeliveryActionEvent extends Event {
+  static readonly eventName = 'sendkit-delivery-action';
+  constructor(
+    readonly action: 'pause' | 'resume' | 'stop',
+    readonly delivery: Delivery,
+  ) {
+    super(DeliveryActionEvent.eventName, init);
+  }
+}
+
+/** Compute stats finished. */
+export class StatsComputedEvent extends Event {
+  static readonly eventName = 'sendkit-stats-computed';
+  constructor(readonly indicators: Indicators) {
+    super(StatsComputedEvent.eventName, init);
+  }
+}
+
+/** An address was activated in the logs; cancel it to show the history your own way. */
+export class ProfileOpenEvent extends Event {
+  static readonly eventName = 'sendkit-profile-open';
+  constructor(readonly address: string) {
+    super(ProfileOpenEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** A CSV export of the current view is ready. */
+export class LogExportEvent extends Event {
+  static readonly eventName = 'sendkit-export';
+  constructor(
+    readonly csv: Blob,
+    readonly rows: number,
+  ) {
+    super(LogExportEvent.eventName, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sendkit-confirm-request': ConfirmRequestEvent;
+    'sendkit-confirmed': ConfirmedEvent;
+    'sendkit-error': ActionErrorEvent;
+    'sendkit-delivery-action': DeliveryActionEvent;
+    'sendkit-stats-computed': StatsComputedEvent;
+    'sendkit-profile-open': ProfileOpenEvent;
+    'sendkit-export': LogExportEvent;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The base of the sendkit elements: where the store, the delivery and the user come from
+ * (properties first, a provideSendkit() context second), and a StoreReader that keeps the
+ * element's data fresh.
+ */
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DeliveryStore, User } from '../../src/index.js';
+import { deliveryIdContext, storeContext, userContext } from './context.js';
+import { StoreReader, type ReaderSource } from './store-reader.js';
+
+export abstract class SendkitElement extends LitElement {
+  /** The delivery store. Falls back to the one a `provideSendkit()` ancestor provides. */
+  @property({ attribute: false }) store: DeliveryStore | undefined;
+
+  /** Id of the delivery shown. Falls back to the provided one. */
+  @property({ attribute: 'delivery-id' }) deliveryId: string | undefined;
+
+  /** The current user and roles. Falls back to the provided one. */
+  @property({ attribute: false }) user: User | undefined;
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  private providedStore: DeliveryStore | undefined;
+
+  @consume({ context: deliveryIdContext, subscribe: true })
+  @state()
+  private providedDeliveryId: string | undefined;
+
+  @consume({ context: userContext, subscribe: true })
+  @state()
+  private providedUser: User | undefined;
+
+  protected readonly reader = new StoreReader(
+    this,
+    () => ({ store: this.activeStore, deliveryId: this.activeDeliveryId }),
+    (source) => this.load(source),
+  );
+
+  protected get activeStore(): DeliveryStore | undefined {
+    return this.store ?? this.providedStore;
+  }
+
+  protected get activeDeliveryId(): string | undefined {
+    return this.deliveryId ?? this.providedDeliveryId;
+  }
+
+  protected get activeUser(): User | undefined {
+    return this.user ?? this.providedUser;
+  }
+
+  /** Resolves when the element has read and rendered the store's latest state. */
+  async settled(): Promise<void> {
+    await this.reader.idle;
+    await this.updateComplete;
+  }
+
+  /** Reads what the element shows into its state (called at most once per frame). */
+  protected abstract load(source: ReaderSource): Promise<void>;
+}

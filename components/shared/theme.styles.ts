@@ -1,0 +1,55 @@
+/**
+ * Global tokens, shared by every element. Each has a light and a dark value that follow the
+ * page's color-scheme; a page themes the whole kit with --sendkit-* and one element with its
+ * own --<tag>-* properties.
+ */
+import { css } from 'lit';
+
+export const themeStyles = css`
+  :host {
+    --_text: var(--sendkit-color-text, light-dark(#2c2c2c, #eaeaea));
+    --_muted: var(--sendkit-color-muted, light-dark(#5d5d5d, #b4b4b4));
+    --_surface: var(--sendkit-color-surface, light-dark(#ffffff, #1e1e1e));
+    --_raised: var(--sendkit-color-raised, light-dark(#f5f5f5, #2a2a2a));
+    --_border: var(--sendkit-color-border, light-dark(#d3d3d3, #4a4a4a));
+    --_accent: var(--sendkit-color-accent, light-dark(#1359c2, #6ea8ff));
+    --_on-accent: var(--sendkit-color-on-accent, light-dark(#ffffff, #0b1a33));
+    --_success: var(--sendkit-color-success, light-dark(#1b7a3d, #5fd38d));
+    --_danger: var(--sendkit-color-danger, light-dark(#b42318, #ff8a80));
+    --_radius: var(--sendkit-radius, 6px);
+    --_space: var(--sendkit-space, 0.75rem);
+    --_font: var(--sendkit-font, system-ui, sans-serif);
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    font: inherit;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_raised);
+    color: var(--_text);
+    padding: 0.4rem 0.9rem;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  [tabindex]:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,149 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../components/confirm-send-button/register.js';
+import type { ConfirmSendButton } from '../../components/confirm-send-button/confirm-send-button.js';
+import { ConfirmRequestEvent } from '../../components/shared/events.js';
+import { HOUR_MS, type Delivery, type DeliveryStore } from '../../src/index.js';
+import { closeStores, freshStore, preparer, starter } from '../helpers.js';
+import { watchLitWarnings } from './lit-warnings.js';
+
+async function preparedDelivery(store: DeliveryStore, contactDate: number | null = null): Promise<Delivery> {
+  const created = await store.createDelivery(starter, {
+    label: 'Spring sale',
+    channel: 'email',
+    recipients: { generated: 3 },
+    contactDate,
+  });
+  return store.prepare(starter, created.id);
+}
+
+async function render(store: DeliveryStore, deliveryId: string, user = starter): Promise<ConfirmSendButton> {
+  const element = await fixture<ConfirmSendButton>(
+    html`<confirm-send-button .store=${store} delivery-id=${deliveryId} .user=${user}></confirm-send-button>`,
+  );
+  await element.settled();
+  return element;
+}
+
+const part = (element: ConfirmSendButton, name: string) =>
+  element.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`)!;
+
+describe('confirm-send-button', () => {
+  const warnings = watchLitWarnings();
+  afterEach(closeStores);
+  afterEach(() => warnings.expectNone());
+
+  it('is enabled for a prepared delivery and a user with Start deliveries', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id);
+    const button = part(element, 'button');
+    expect(button.textContent!.trim()).to.equal('Confirm send');
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+    await expect(element).to.be.accessible();
+  });
+
+  it('is disabled with the product message for a user without the role', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id, preparer);
+    expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('true');
+    expect(part(element, 'message').textContent).to.equal('Your permissions do not allow you to confirm a delivery.');
+    part(element, 'button').click();
+    expect(element.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+    await expect(element).to.be.accessible();
+  });
+
+  it('is disabled while the delivery is not prepared', async () => {
+    const { store } = await freshStore();
+    const created = await store.createDelivery(starter, { label: 'x', channel: 'sms', recipients: { generated: 1 } });
+    const element = await render(store, created.id);
+    expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('true');
+    expect(part(element, 'message').textContent).to.match(/preparation is completed/);
+  });
+
+  it('Confirm send opens a modal dialog; OK confirms and focus returns to the button', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id);
+    part(element, 'button').click();
+    const dialog = element.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.contain('Messages are ready to be sent immediately.');
+    await expect(element).to.be.accessible();
+    const confirmed = oneEvent(element, 'sendkit-confirmed');
+    part(element, 'ok').click();
+    expect((await confirmed).delivery.state).to.equal('in-progress');
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'button'));
+    expect((await store.getDelivery(delivery.id)).state).to.equal('in-progress');
+    await element.settled();
+    expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('Escape and Cancel close without acting', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id);
+    const dialog = element.shadowRoot!.querySelector('dialog')!;
+    part(element, 'button').click();
+    part(element, 'cancel').click();
+    expect(dialog.open).to.equal(false);
+    part(element, 'button').click();
+    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    dialog.close();
+    expect(dialog.open).to.equal(false);
+    expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
+  });
+
+  it('a host page can veto the send', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id);
+    let asked: ConfirmRequestEvent | null = null;
+    element.addEventListener('sendkit-confirm-request', (event) => {
+      asked = event;
+      event.preventDefault();
+    });
+    part(element, 'button').click();
+    part(element, 'ok').click();
+    await element.settled();
+    expect(asked!.deliveryId).to.equal(delivery.id);
+    expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
+  });
+
+  it('a scheduled delivery says when it will be sent', async () => {
+    const { store, clock } = await freshStore();
+    const delivery = await preparedDelivery(store, clock.now() + 2 * HOUR_MS);
+    const element = await render(store, delivery.id);
+    part(element, 'button').click();
+    expect(element.shadowRoot!.querySelector('dialog')!.textContent).to.match(/Messages will be sent on/);
+    part(element, 'ok').click();
+    await element.settled();
+    expect((await store.getDelivery(delivery.id)).state).to.equal('start-pending');
+  });
+
+  it('shows and announces a model error inline', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id);
+    // Another page confirmed first: the model refuses this one.
+    part(element, 'button').click();
+    await store.confirm(starter, delivery.id);
+    const failed = oneEvent(element, 'sendkit-error');
+    part(element, 'ok').click();
+    expect((await failed).error.message).to.match(/state 'in-progress'/);
+    await element.updateComplete;
+    const error = part(element, 'error');
+    expect(error.getAttribute('aria-live')).to.equal('assertive');
+    expect(error.textContent).to.match(/Cannot confirm/);
+  });
+
+  it('labels can be localised', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await fixture<ConfirmSendButton>(
+      html`<confirm-send-button .store=${store} delivery-id=${delivery.id} .user=${starter} .labels=${{ confirmSend: 'Confirmer l’envoi' }}></confirm-send-button>`,
+    );
+    await element.settled();
+    expect(part(element, 'button').textContent!.trim()).to.equal('Confirmer l’envoi');
+  });
+});

@@ -1,0 +1,23 @@
+/** Fails a test when Lit (in dev mode) warned during it: the dev-mode banner aside. */
+import { expect } from '@open-wc/testing';
+
+export function watchLitWarnings(): { expectNone(): void } {
+  const seen: string[] = [];
+  const original = console.warn;
+  beforeEach(() => {
+    seen.length = 0;
+    console.warn = (...args: unknown[]) => {
+      const text = args.map(String).join(' ');
+      if (!text.includes('Lit is in dev mode')) seen.push(text);
+      original.apply(console, args);
+    };
+  });
+  afterEach(() => {
+    console.warn = original;
+  });
+  return {
+    expectNone() {
+      expect(seen, 'Lit warnings').to.deep.equal([]);
+    },
+  };
+}
