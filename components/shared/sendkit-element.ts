@@ -50,8 +50,12 @@ export abstract class SendkitElement extends LitElement {
     return this.user ?? this.providedUser;
   }
 
-  /** Resolves when the element has read and rendered the store's latest state. */
+  /**
+   * Resolves when the element has read and rendered the store's latest committed state
+   * (the store announces changes one task after they commit, hence the task's wait).
+   */
   async settled(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await this.reader.idle;
     await this.updateComplete;
   }

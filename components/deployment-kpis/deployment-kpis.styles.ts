@@ -1,0 +1,83 @@
+import { css } from 'lit';
+
+export const deploymentKpisStyles = css`
+  :host {
+    display: block;
+    --deployment-kpis-background: var(--_surface);
+    --deployment-kpis-tile-background: var(--_raised);
+    --deployment-kpis-bar-color: var(--_accent);
+    --deployment-kpis-bar-track: var(--_border);
+  }
+  [part='base'] {
+    background: var(--deployment-kpis-background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.1rem;
+  }
+  [part='state'] {
+    margin: 0.5rem 0;
+    color: var(--_muted);
+  }
+  [part='progress'] {
+    height: 0.5rem;
+    border-radius: 999px;
+    background: var(--deployment-kpis-bar-track);
+    overflow: hidden;
+  }
+  [part='progress-bar'] {
+    height: 100%;
+    background: var(--deployment-kpis-bar-color);
+    transition: width 0.2s;
+  }
+  [part='tiles'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: 0.5rem;
+    margin: var(--_space) 0 0;
+  }
+  [part='tile'] {
+    background: var(--deployment-kpis-tile-background);
+    border-radius: var(--_radius);
+    padding: 0.6rem 0.75rem;
+    margin: 0;
+  }
+  dt {
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0.2rem 0 0;
+    font-size: 1.35rem;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .count {
+    display: block;
+    font-size: 0.8rem;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-top: var(--_space);
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  footer [part='refreshed'] {
+    flex: 1;
+  }
+`;
