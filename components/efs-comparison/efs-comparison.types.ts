@@ -1,0 +1,76 @@
+import type { RecipientStatus } from '../../src/index.js';
+
+/** Every text of efs-comparison; pass a part of it as `labels` to localise. */
+export interface ComparisonLabels {
+  title: string;
+  step: string;
+  withoutEfs: string;
+  withEfs: string;
+  kpiSummary: string;
+  logStatus: string;
+  /** `{value}` is replaced with the percentage. */
+  deliveredStarts: string;
+  deliveredUp: string;
+  deliveredDown: string;
+  deliveredSame: string;
+  bouncesStarts: string;
+  bouncesUp: string;
+  bouncesDown: string;
+  bouncesSame: string;
+  notReported: string;
+  walkthrough: string;
+  story: string;
+  previous: string;
+  next: string;
+  event: string;
+  delivered: string;
+  bounces: string;
+  live: string;
+  liveEmailOnly: string;
+  sent: string;
+  failed: string;
+  steps: Record<string, string>;
+  stories: Record<string, string>;
+  events: Record<string, string>;
+  statuses: Record<RecipientStatus, string>;
+}
+
+export const COMPARISON_LABELS: ComparisonLabels = {
+  title: 'Delivered indicator: without and with the Email Feedback Service',
+  step: 'Step',
+  withoutEfs: 'Without EFS',
+  withEfs: 'With EFS',
+  kpiSummary: 'KPI summary',
+  logStatus: 'Sending logs status',
+  deliveredStarts: 'Delivered percentage starts out at {value}',
+  deliveredUp: 'Delivered percentage is increased accordingly',
+  deliveredDown: 'Delivered percentage is decreased accordingly',
+  deliveredSame: 'No change in Delivered percentage',
+  bouncesStarts: 'Bounces + errors percentage starts out at {value}',
+  bouncesUp: 'Bounces + errors percentage is increased accordingly',
+  bouncesDown: 'Bounces + errors percentage is decreased accordingly',
+  bouncesSame: 'No change in Bounces + errors percentage',
+  notReported: 'Not reported without EFS',
+  walkthrough: 'Walk through one message',
+  story: 'Story',
+  previous: 'Previous',
+  next: 'Next',
+  event: 'Event',
+  delivered: 'Delivered',
+  bounces: 'Bounces + errors',
+  live: 'This delivery in both modes',
+  liveEmailOnly: 'The Email Feedback Service applies to email deliveries only.',
+  sent: 'Sent',
+  failed: 'Failed',
+  steps: {},
+  stories: {},
+  events: {
+    relayed: 'Relayed to the MTA',
+    delivered: 'Delivered (reported by EFS)',
+    'soft-bounce': 'Soft bounce',
+    'retry-succeeded': 'Retry succeeded',
+    'retries-failed': 'Retries failed (validity period ended)',
+    'hard-bounce': 'Hard bounce',
+  },
+  statuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed', ignored: 'Ignored' },
+};
