@@ -1,7 +1,6 @@
 /** `npm start`: create a delivery for the embedded MTA, prepare it, confirm it, watch it land. */
 import { html, render } from 'lit';
 import {
-  createSimulatedMta,
   openStore,
   stateLabel,
   type Channel,
@@ -10,6 +9,7 @@ import {
   type LogRow,
   type Role,
 } from '../src/index.js';
+import { createSimulatedMta } from '../src/simulator/index.js';
 import { showcaseClock } from './clock.js';
 
 const store = await openStore({ clock: showcaseClock() });

@@ -39,4 +39,3 @@ export {
   type Direction,
 } from './rules/seed-steps.js';
 export { EXCLUSION_REASONS } from './rules/event-codes.js';
-export { createSimulatedMta, type MtaOptions, type SimulatedMta } from './simulator/mta.js';

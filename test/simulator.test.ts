@@ -1,6 +1,7 @@
 /** The embedded MTA: deterministic from a seed, reporting only through the public API. */
 import { expect } from '@open-wc/testing';
-import { HOUR_MS, createSimulatedMta, type FeedbackEvent } from '../src/index.js';
+import { HOUR_MS, type FeedbackEvent } from '../src/index.js';
+import { createSimulatedMta } from '../src/simulator/index.js';
 import { retryTimes } from '../src/simulator/stories.js';
 import { closeStores, freshStore, sendingDelivery } from './helpers.js';
 

@@ -14,6 +14,7 @@ import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-butt
  * and OK. Enabled only when the delivery is prepared and the user has the Start deliveries role;
  * otherwise it says why. A recurring occurrence waiting for confirmation is confirmed the same way.
  *
+ * @tag confirm-send-button
  * @summary Confirm send, then OK: starts a prepared delivery.
  *
  * @fires sendkit-confirm-request - Before the model is called, cancelable: a host page can veto the send.
@@ -62,13 +63,18 @@ export class ConfirmSendButton extends SendkitElement {
   }
 
   protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {
-    this.delivery = store && deliveryId ? await store.getDelivery(deliveryId).catch(() => null) : null;
+    this.delivery =
+      store && deliveryId ? await store.getDelivery(deliveryId).catch(() => null) : null;
   }
 
   override render() {
     const text = this.text;
     const enabled = this.canConfirm && !this.pending;
-    const reason = !this.hasRole ? text.noPermission : !this.canConfirm && this.delivery ? text.notPrepared : '';
+    const reason = !this.hasRole
+      ? text.noPermission
+      : !this.canConfirm && this.delivery
+        ? text.notPrepared
+        : '';
     return html`
       <button
         part="button"
@@ -81,7 +87,12 @@ export class ConfirmSendButton extends SendkitElement {
       </button>
       ${reason ? html`<p part="message" id="reason">${reason}</p>` : nothing}
       <p part="error" role="alert" aria-live="assertive">${this.error}</p>
-      <dialog part="dialog" aria-labelledby="title" aria-describedby="body" @close=${this.onDialogClose}>
+      <dialog
+        part="dialog"
+        aria-labelledby="title"
+        aria-describedby="body"
+        @close=${this.onDialogClose}
+      >
         <h2 id="title">${text.dialogTitle}</h2>
         <p id="body">${this.dialogText(text)}</p>
         <div class="actions">

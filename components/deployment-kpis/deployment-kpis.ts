@@ -1,6 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { allowedActions, type Delivery, type Indicators, type UserAction } from '../../src/index.js';
+import {
+  allowedActions,
+  type Delivery,
+  type Indicators,
+  type UserAction,
+} from '../../src/index.js';
 import { ActionErrorEvent, DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
@@ -17,6 +22,7 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
  * Delivered, Bounces + errors, and for email Open rate and Click-through rate), when opens and
  * clicks were last refreshed, Compute stats, and Pause / Resume / Stop for users allowed to.
  *
+ * @tag deployment-kpis
  * @summary The Deployment KPIs of one delivery, live.
  *
  * @fires sendkit-stats-computed - Compute stats finished (detail: `indicators`).
@@ -53,11 +59,15 @@ export class DeploymentKpis extends SendkitElement {
   @state() private busy = false;
   @state() private error = '';
 
-  /** Renders so far: the benchmark counts them per frame. */
+  /** Renders so far: the benchmark counts them per frame. @internal */
   renderCount = 0;
 
   private get text(): DeploymentLabels {
-    return { ...DEPLOYMENT_LABELS, ...this.labels, states: { ...DEPLOYMENT_LABELS.states, ...this.labels.states } };
+    return {
+      ...DEPLOYMENT_LABELS,
+      ...this.labels,
+      states: { ...DEPLOYMENT_LABELS.states, ...this.labels.states },
+    };
   }
 
   protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {
@@ -67,7 +77,10 @@ export class DeploymentKpis extends SendkitElement {
       return;
     }
     try {
-      const [delivery, indicators] = await Promise.all([store.getDelivery(deliveryId), store.readIndicators(deliveryId)]);
+      const [delivery, indicators] = await Promise.all([
+        store.getDelivery(deliveryId),
+        store.readIndicators(deliveryId),
+      ]);
       this.delivery = delivery;
       this.indicators = indicators;
     } catch {
@@ -84,7 +97,9 @@ export class DeploymentKpis extends SendkitElement {
       return html`<section part="base" aria-label=${text.title}><h2>${text.title}</h2></section>`;
     }
     const stateText =
-      delivery.state === 'in-progress' && indicators.retrying > 0 ? text.retrying : text.states[delivery.state];
+      delivery.state === 'in-progress' && indicators.retrying > 0
+        ? text.retrying
+        : text.states[delivery.state];
     const progress = Math.round(indicators.sentPercent * 10) / 10;
     const allowed = this.activeUser ? allowedActions(delivery.state, this.activeUser.roles) : [];
     return html`
@@ -112,16 +127,25 @@ export class DeploymentKpis extends SendkitElement {
         </dl>
         <footer>
           <span part="refreshed">
-            ${indicators.openRate === null
-              ? nothing
-              : indicators.engagementRefreshedAt === null
-                ? text.notRefreshed
-                : text.refreshedAt.replace('{time}', formatDate(indicators.engagementRefreshedAt, this.locale))}
+            ${
+              indicators.openRate === null
+                ? nothing
+                : indicators.engagementRefreshedAt === null
+                  ? text.notRefreshed
+                  : text.refreshedAt.replace(
+                      '{time}',
+                      formatDate(indicators.engagementRefreshedAt, this.locale),
+                    )
+            }
           </span>
-          <button part="compute-stats" ?disabled=${this.busy} @click=${this.computeStats}>${text.computeStats}</button>
+          <button part="compute-stats" ?disabled=${this.busy} @click=${this.computeStats}>
+            ${text.computeStats}
+          </button>
           ${SENDING_ACTIONS.filter((action) => allowed.includes(action)).map(
             (action) =>
-              html`<button part="action" ?disabled=${this.busy} @click=${() => this.act(action)}>${text[action]}</button>`,
+              html`<button part="action" ?disabled=${this.busy} @click=${() => this.act(action)}>
+                ${text[action]}
+              </button>`,
           )}
         </footer>
         <p part="error" role="alert">${this.error}</p>
@@ -133,7 +157,8 @@ export class DeploymentKpis extends SendkitElement {
     return html`<div part="tile">
       <dt>${label}</dt>
       <dd>
-        <span class="value">${value}</span>${detail === undefined ? nothing : html`<span class="count">${detail}</span>`}
+        <span class="value">${value}</span
+        >${detail === undefined ? nothing : html`<span class="count">${detail}</span>`}
       </dd>
     </div>`;
   }
@@ -159,7 +184,10 @@ export class DeploymentKpis extends SendkitElement {
     });
   }
 
-  private async run(action: 'compute-stats' | SendingAction, work: () => Promise<void>): Promise<void> {
+  private async run(
+    action: 'compute-stats' | SendingAction,
+    work: () => Promise<void>,
+  ): Promise<void> {
     this.busy = true;
     this.error = '';
     try {

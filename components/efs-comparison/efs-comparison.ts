@@ -25,6 +25,7 @@ const MODES: readonly DeliveryMode[] = ['standard', 'efs'];
  * rendered from the model's own rules (never typed in): the table of steps, a walk-through of one
  * message's story in both modes, and, given a delivery, its live KPIs computed in both modes.
  *
+ * @tag efs-comparison
  * @summary Without EFS and with EFS, side by side, from the model's rules.
  *
  * @csspart base - The whole block.
@@ -112,10 +113,11 @@ export class EfsComparison extends SendkitElement {
         </thead>
         <tbody>
           ${SEED_STEPS.map(
-            (step) => html`<tr data-step=${step.id}>
-              <th scope="row">${text.steps[step.id] ?? step.label}</th>
-              ${MODES.map((mode) => this.renderCells(stepOutcome(step, mode), text))}
-            </tr>`,
+            (step) =>
+              html`<tr data-step=${step.id}>
+                <th scope="row">${text.steps[step.id] ?? step.label}</th>
+                ${MODES.map((mode) => this.renderCells(stepOutcome(step, mode), text))}
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -131,14 +133,25 @@ export class EfsComparison extends SendkitElement {
     const starts = outcome.from === null && outcome.delivered.direction !== 'none';
     return html`<td class="kpi">
         <ul>
-          <li>${this.phrase(outcome.delivered, starts, text.deliveredStarts, text.deliveredUp, text.deliveredDown, text.deliveredSame)}</li>
-          <li>${this.phrase(outcome.bounces, starts, text.bouncesStarts, text.bouncesUp, text.bouncesDown, text.bouncesSame)}</li>
+          <li>
+            ${this.phrase(outcome.delivered, starts, text.deliveredStarts, text.deliveredUp, text.deliveredDown, text.deliveredSame)}
+          </li>
+          <li>
+            ${this.phrase(outcome.bounces, starts, text.bouncesStarts, text.bouncesUp, text.bouncesDown, text.bouncesSame)}
+          </li>
         </ul>
       </td>
       <td class="status">${text.statuses[outcome.to]}</td>`;
   }
 
-  private phrase(change: IndicatorChange, starts: boolean, startsText: string, up: string, down: string, same: string): string {
+  private phrase(
+    change: IndicatorChange,
+    starts: boolean,
+    startsText: string,
+    up: string,
+    down: string,
+    same: string,
+  ): string {
     if (starts) return startsText.replace('{value}', formatPercent(change.after, this.locale));
     return change.direction === 'up' ? up : change.direction === 'down' ? down : same;
   }
@@ -161,12 +174,22 @@ export class EfsComparison extends SendkitElement {
           >
             ${STORIES.map(
               (candidate) =>
-                html`<option value=${candidate.id} ?selected=${candidate.id === story.id}>${text.stories[candidate.id] ?? candidate.label}</option>`,
+                html`<option value=${candidate.id} ?selected=${candidate.id === story.id}>
+                  ${text.stories[candidate.id] ?? candidate.label}
+                </option>`,
             )}
           </select></label
         >
-        <button part="previous" ?disabled=${step <= 1} @click=${() => (this.step = step - 1)}>${text.previous}</button>
-        <button part="next" ?disabled=${step >= story.events.length} @click=${() => (this.step = step + 1)}>${text.next}</button>
+        <button part="previous" ?disabled=${step <= 1} @click=${() => (this.step = step - 1)}>
+          ${text.previous}
+        </button>
+        <button
+          part="next"
+          ?disabled=${step >= story.events.length}
+          @click=${() => (this.step = step + 1)}
+        >
+          ${text.next}
+        </button>
       </div>
       <table>
         <thead>
@@ -177,23 +200,27 @@ export class EfsComparison extends SendkitElement {
           </tr>
           <tr>
             ${MODES.map(
-              () => html`<th scope="col">${text.logStatus}</th>
-                <th scope="col">${text.delivered}</th>
-                <th scope="col">${text.bounces}</th>`,
+              () =>
+                html`<th scope="col">${text.logStatus}</th>
+                  <th scope="col">${text.delivered}</th>
+                  <th scope="col">${text.bounces}</th>`,
             )}
           </tr>
         </thead>
         <tbody aria-live="polite">
           ${story.events.slice(0, step).map(
-            (event, index) => html`<tr class=${index === step - 1 ? 'current' : ''}>
-              <th scope="row">${text.events[event] ?? event}</th>
-              ${MODES.map((mode) => {
-                const point = traces[mode][index]!;
-                return html`<td class="status">${point.reported ? text.statuses[point.status] : text.notReported}</td>
-                  <td>${formatPercent(point.deliveredPercent, this.locale)}</td>
-                  <td>${formatPercent(point.bouncesPercent, this.locale)}</td>`;
-              })}
-            </tr>`,
+            (event, index) =>
+              html`<tr class=${index === step - 1 ? 'current' : ''}>
+                <th scope="row">${text.events[event] ?? event}</th>
+                ${MODES.map((mode) => {
+                  const point = traces[mode][index]!;
+                  return html`<td class="status">
+                      ${point.reported ? text.statuses[point.status] : text.notReported}
+                    </td>
+                    <td>${formatPercent(point.deliveredPercent, this.locale)}</td>
+                    <td>${formatPercent(point.bouncesPercent, this.locale)}</td>`;
+                })}
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -205,18 +232,34 @@ export class EfsComparison extends SendkitElement {
     if (!delivery || !live) return nothing;
     return html`<section part="live" aria-labelledby="live-title">
       <h3 id="live-title">${text.live}: ${delivery.label}</h3>
-      ${delivery.channel !== 'email'
-        ? html`<p>${text.liveEmailOnly}</p>`
-        : html`<dl>
-            ${MODES.map(
-              (mode) => html`<div data-mode=${mode}>
-                <dt><strong>${mode === 'efs' ? text.withEfs : text.withoutEfs}</strong></dt>
-                <dd>${text.delivered}: <span class="delivered">${formatPercent(live[mode].deliveredPercent, this.locale)}</span></dd>
-                <dd>${text.bounces}: <span class="bounces">${formatPercent(live[mode].bouncesPercent, this.locale)}</span></dd>
-                <dd>${text.sent}: ${formatCount(live[mode].delivered, this.locale)} · ${text.failed}: ${formatCount(live[mode].failed, this.locale)}</dd>
-              </div>`,
-            )}
-          </dl>`}
+      ${
+        delivery.channel !== 'email'
+          ? html`<p>${text.liveEmailOnly}</p>`
+          : html`<dl>
+              ${MODES.map(
+                (mode) =>
+                  html`<div data-mode=${mode}>
+                    <dt><strong>${mode === 'efs' ? text.withEfs : text.withoutEfs}</strong></dt>
+                    <dd>
+                      ${text.delivered}:
+                      <span class="delivered"
+                        >${formatPercent(live[mode].deliveredPercent, this.locale)}</span
+                      >
+                    </dd>
+                    <dd>
+                      ${text.bounces}:
+                      <span class="bounces"
+                        >${formatPercent(live[mode].bouncesPercent, this.locale)}</span
+                      >
+                    </dd>
+                    <dd>
+                      ${text.sent}: ${formatCount(live[mode].delivered, this.locale)} ·
+                      ${text.failed}: ${formatCount(live[mode].failed, this.locale)}
+                    </dd>
+                  </div>`,
+              )}
+            </dl>`
+      }
     </section>`;
   }
 }

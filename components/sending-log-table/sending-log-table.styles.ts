@@ -4,7 +4,8 @@ export const sendingLogTableStyles = css`
   :host {
     display: block;
     --sending-log-table-height: 22rem;
-    --sending-log-table-columns: minmax(9rem, 1.2fr) minmax(5rem, 0.7fr) minmax(10rem, 2fr) minmax(6rem, 0.8fr) minmax(8rem, 1.2fr);
+    --sending-log-table-columns: minmax(9rem, 1.2fr) minmax(5rem, 0.7fr) minmax(10rem, 2fr)
+      minmax(6rem, 0.8fr) minmax(8rem, 1.2fr);
     --sending-log-table-header-background: var(--_raised);
     --sending-log-table-stripe: light-dark(rgb(0 0 0 / 3%), rgb(255 255 255 / 4%));
     --sending-log-table-failed-color: var(--_danger);

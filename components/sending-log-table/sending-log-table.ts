@@ -28,6 +28,7 @@ const EXPORT_PAGE = 5_000;
  * End), filter by status, export the current view as CSV (streamed, page by page), and activate
  * an address to see that profile's history.
  *
+ * @tag sending-log-table
  * @summary The sending and exclusion logs of a delivery, for a million rows.
  *
  * @fires sendkit-profile-open - An address was activated; cancelable (then no history dialog).
@@ -80,7 +81,8 @@ export class SendingLogTable extends SendkitElement {
   @state() private scrolledTo = 0;
   @state() private viewportHeight = 400;
   @state() private exportProgress: number | null = null;
-  @state() private history: { address: string; entries: readonly ProfileHistoryEntry[] } | null = null;
+  @state() private history: { address: string; entries: readonly ProfileHistoryEntry[] } | null =
+    null;
 
   @query('[part="viewport"]') private viewport!: HTMLElement;
   @query('dialog') private historyDialog!: HTMLDialogElement;
@@ -102,12 +104,19 @@ export class SendingLogTable extends SendkitElement {
   }
 
   private get visible(): VisibleWindow {
-    return visibleWindow({ total: this.total, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight }, this.scrolledTo);
+    return visibleWindow(
+      { total: this.total, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight },
+      this.scrolledTo,
+    );
   }
 
   /** Scrolls so that the row at `index` (in the current view) is the first one shown. */
   scrollToRow(index: number): void {
-    const geometry = { total: this.total, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight };
+    const geometry = {
+      total: this.total,
+      rowHeight: this.rowHeight,
+      viewportHeight: this.viewportHeight,
+    };
     this.viewport.scrollTop = scrollTopFor(geometry, Math.max(0, Math.min(index, this.total - 1)));
     this.onScroll();
   }
@@ -151,7 +160,11 @@ export class SendingLogTable extends SendkitElement {
     const { first, count } = this.visible;
     const offset = Math.max(0, first - OVERSCAN);
     try {
-      const page = await store.readLogs(deliveryId, { offset, limit: count + 2 * OVERSCAN, status: this.statusFilter });
+      const page = await store.readLogs(deliveryId, {
+        offset,
+        limit: count + 2 * OVERSCAN,
+        status: this.statusFilter,
+      });
       this.total = page.total;
       this.rows = page.rows;
       this.rowsOffset = offset;
@@ -165,35 +178,51 @@ export class SendingLogTable extends SendkitElement {
     const text = this.text;
     const { first, count, top, scrollHeight } = this.visible;
     const shown: { row: LogRow | undefined; index: number }[] = [];
-    for (let index = first; index < first + count; index++) shown.push({ row: this.rows[index - this.rowsOffset], index });
+    for (let index = first; index < first + count; index++)
+      shown.push({ row: this.rows[index - this.rowsOffset], index });
     const tableLabel = this.view === 'exclusions' ? text.exclusionLogs : text.sendingLogs;
     return html`
       <div part="base">
         <div part="toolbar">
           <div role="tablist" aria-label=${tableLabel}>
             ${(['sending', 'exclusions'] as const).map(
-              (view) => html`<button
-                part="tab"
-                role="tab"
-                aria-selected=${this.view === view ? 'true' : 'false'}
-                @click=${() => (this.view = view)}
-              >
-                ${view === 'sending' ? text.sendingLogs : text.exclusionLogs}
-              </button>`,
+              (view) =>
+                html`<button
+                  part="tab"
+                  role="tab"
+                  aria-selected=${this.view === view ? 'true' : 'false'}
+                  @click=${() => (this.view = view)}
+                >
+                  ${view === 'sending' ? text.sendingLogs : text.exclusionLogs}
+                </button>`,
             )}
           </div>
-          ${this.view === 'sending'
-            ? html`<label
-                >${text.filter}
-                <select part="filter" @change=${(event: Event) => (this.status = (event.target as HTMLSelectElement).value as RecipientStatus | '')}>
-                  <option value="" ?selected=${this.status === ''}>${text.allStatuses}</option>
-                  ${RECIPIENT_STATUSES.map(
-                    (status) => html`<option value=${status} ?selected=${this.status === status}>${text.statuses[status]}</option>`,
-                  )}
-                </select></label
-              >`
-            : nothing}
-          <button part="export" ?disabled=${this.exportProgress !== null} @click=${this.downloadCsv}>${text.exportCsv}</button>
+          ${
+            this.view === 'sending'
+              ? html`<label
+                  >${text.filter}
+                  <select
+                    part="filter"
+                    @change=${(event: Event) => (this.status = (event.target as HTMLSelectElement).value as RecipientStatus | '')}
+                  >
+                    <option value="" ?selected=${this.status === ''}>${text.allStatuses}</option>
+                    ${RECIPIENT_STATUSES.map(
+                      (status) =>
+                        html`<option value=${status} ?selected=${this.status === status}>
+                          ${text.statuses[status]}
+                        </option>`,
+                    )}
+                  </select></label
+                >`
+              : nothing
+          }
+          <button
+            part="export"
+            ?disabled=${this.exportProgress !== null}
+            @click=${this.downloadCsv}
+          >
+            ${text.exportCsv}
+          </button>
           <span part="progress" role="status"
             >${this.exportProgress === null ? '' : text.exporting.replace('{percent}', `${Math.round(this.exportProgress * 100)} %`)}</span
           >
@@ -216,16 +245,22 @@ export class SendingLogTable extends SendkitElement {
             @scroll=${this.onScroll}
             @keydown=${this.onKeydown}
           >
-            ${this.total === 0
-              ? html`<div part="empty" role="row"><span role="cell">${text.empty}</span></div>`
-              : html`<div class="spacer" style="height: ${scrollHeight}px">
-                  <div class="window" style="transform: translateY(${top}px)">
-                    ${shown.map(({ row, index }) => this.renderRow(row, index, text))}
-                  </div>
-                </div>`}
+            ${
+              this.total === 0
+                ? html`<div part="empty" role="row"><span role="cell">${text.empty}</span></div>`
+                : html`<div class="spacer" style="height: ${scrollHeight}px">
+                    <div class="window" style="transform: translateY(${top}px)">
+                      ${shown.map(({ row, index }) => this.renderRow(row, index, text))}
+                    </div>
+                  </div>`
+            }
           </div>
         </div>
-        <dialog part="history" aria-labelledby="history-title" @close=${() => (this.history = null)}>
+        <dialog
+          part="history"
+          aria-labelledby="history-title"
+          @close=${() => (this.history = null)}
+        >
           ${this.history ? this.renderHistory(this.history.address, this.history.entries, text) : nothing}
         </dialog>
       </div>
@@ -243,24 +278,38 @@ export class SendingLogTable extends SendkitElement {
       <span role="cell">${formatDate(row.at, this.locale)}</span>
       <span role="cell" class="status-${row.status}">${text.statuses[row.status]}</span>
       <span role="cell"
-        >${row.address === ''
-          ? nothing
-          : html`<button part="address" @click=${() => this.openHistory(row.address)}>${row.address}</button>`}</span
+        >${
+          row.address === ''
+            ? nothing
+            : html`<button part="address" @click=${() => this.openHistory(row.address)}>
+                ${row.address}
+              </button>`
+        }</span
       >
       <span role="cell">${row.failureType ? text.failureTypes[row.failureType] : ''}</span>
       <span role="cell">${row.reason ?? ''}</span>
     </div>`;
   }
 
-  private renderHistory(address: string, entries: readonly ProfileHistoryEntry[], text: LogTableLabels) {
+  private renderHistory(
+    address: string,
+    entries: readonly ProfileHistoryEntry[],
+    text: LogTableLabels,
+  ) {
     return html`<h2 id="history-title">${text.historyOf.replace('{address}', address)}</h2>
-      ${entries.length === 0
-        ? html`<p>${text.noHistory}</p>`
-        : html`<ul>
-            ${entries.map(
-              (entry) => html`<li>${entry.label}: ${text.statuses[entry.status]} ${entry.at === null ? '' : `(${formatDate(entry.at, this.locale)})`}</li>`,
-            )}
-          </ul>`}
+      ${
+        entries.length === 0
+          ? html`<p>${text.noHistory}</p>`
+          : html`<ul>
+              ${entries.map(
+                (entry) =>
+                  html`<li>
+                    ${entry.label}: ${text.statuses[entry.status]}
+                    ${entry.at === null ? '' : `(${formatDate(entry.at, this.locale)})`}
+                  </li>`,
+              )}
+            </ul>`
+      }
       <button @click=${() => this.historyDialog.close()}>${text.close}</button>`;
   }
 
@@ -273,7 +322,12 @@ export class SendingLogTable extends SendkitElement {
 
   private onKeydown(event: KeyboardEvent): void {
     const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    const steps: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+    };
     const { first } = this.visible;
     let target: number | null = null;
     if (event.key in steps) target = first + steps[event.key]!;
@@ -319,7 +373,9 @@ export class SendingLogTable extends SendkitElement {
         setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       }
     } catch (error) {
-      this.dispatchEvent(new ActionErrorEvent('export', error instanceof Error ? error : new Error(String(error))));
+      this.dispatchEvent(
+        new ActionErrorEvent('export', error instanceof Error ? error : new Error(String(error))),
+      );
     }
   }
 }
@@ -331,7 +387,9 @@ async function exportRows(
   text: LogTableLabels,
   onProgress: (progress: number) => void,
 ): Promise<Blob> {
-  const parts: string[] = [csvLine([text.date, text.status, text.address, text.natureOfFailure, text.reason])];
+  const parts: string[] = [
+    csvLine([text.date, text.status, text.address, text.natureOfFailure, text.reason]),
+  ];
   let after = -1;
   let done = 0;
   const { total } = await store.readLogs(deliveryId, { limit: 1, status });

@@ -32,7 +32,12 @@ export function visibleWindow(geometry: WindowGeometry, scrollTop: number): Visi
   }
   const range = Math.max(1, scrollHeight - viewportHeight);
   const ratio = Math.min(1, Math.max(0, scrollTop / range));
-  return { first: Math.round(ratio * maxFirst), count, top: Math.min(scrollTop, range), scrollHeight };
+  return {
+    first: Math.round(ratio * maxFirst),
+    count,
+    top: Math.min(scrollTop, range),
+    scrollHeight,
+  };
 }
 
 /** The scroll position that shows row `index` first. */

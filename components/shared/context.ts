@@ -26,7 +26,10 @@ export interface SendkitProvider {
  */
 export function provideSendkit(host: HTMLElement, scope: SendkitScope): SendkitProvider {
   const store = new ContextProvider(host, { context: storeContext, initialValue: scope.store });
-  const deliveryId = new ContextProvider(host, { context: deliveryIdContext, initialValue: scope.deliveryId });
+  const deliveryId = new ContextProvider(host, {
+    context: deliveryIdContext,
+    initialValue: scope.deliveryId,
+  });
   const user = new ContextProvider(host, { context: userContext, initialValue: scope.user });
   return {
     set(next) {

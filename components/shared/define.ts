@@ -4,6 +4,8 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   if (existing === undefined) {
     customElements.define(tag, constructor);
   } else if (existing !== constructor) {
-    console.warn(`sendkit: <${tag}> is already defined by another copy of the kit; keeping that one.`);
+    console.warn(
+      `sendkit: <${tag}> is already defined by another copy of the kit; keeping that one.`,
+    );
   }
 }

@@ -100,7 +100,11 @@ export class StoreReader implements ReactiveController {
 
   private onChange(change: StoreChange): void {
     const { deliveryId } = this.source();
-    if (deliveryId === undefined || change.deliveryIds.length === 0 || change.deliveryIds.includes(deliveryId)) {
+    if (
+      deliveryId === undefined ||
+      change.deliveryIds.length === 0 ||
+      change.deliveryIds.includes(deliveryId)
+    ) {
       this.schedule();
     }
   }

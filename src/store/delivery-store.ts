@@ -268,7 +268,12 @@ export class DeliveryStore {
   async readIndicators(id: string, options: { mode?: DeliveryMode } = {}): Promise<Indicators> {
     const db = await this.connection.get();
     const record = await this.mustGet(db.get('deliveries', id), id);
-    return computeIndicators(record.tally, options.mode ?? record.mode, record.channel, record.engagement);
+    return computeIndicators(
+      record.tally,
+      options.mode ?? record.mode,
+      record.channel,
+      record.engagement,
+    );
   }
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */

@@ -1,12 +1,15 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/confirm-send-button/register.js';
 import type { ConfirmSendButton } from '../../components/confirm-send-button/confirm-send-button.js';
 import { ConfirmRequestEvent } from '../../components/shared/events.js';
 import { HOUR_MS, type Delivery, type DeliveryStore } from '../../src/index.js';
 import { closeStores, freshStore, preparer, starter } from '../helpers.js';
-import { watchLitWarnings } from './lit-warnings.js';
+import { nextEvent, watchLitWarnings } from './element-helpers.js';
 
-async function preparedDelivery(store: DeliveryStore, contactDate: number | null = null): Promise<Delivery> {
+async function preparedDelivery(
+  store: DeliveryStore,
+  contactDate: number | null = null,
+): Promise<Delivery> {
   const created = await store.createDelivery(starter, {
     label: 'Spring sale',
     channel: 'email',
@@ -16,9 +19,17 @@ async function preparedDelivery(store: DeliveryStore, contactDate: number | null
   return store.prepare(starter, created.id);
 }
 
-async function render(store: DeliveryStore, deliveryId: string, user = starter): Promise<ConfirmSendButton> {
+async function render(
+  store: DeliveryStore,
+  deliveryId: string,
+  user = starter,
+): Promise<ConfirmSendButton> {
   const element = await fixture<ConfirmSendButton>(
-    html`<confirm-send-button .store=${store} delivery-id=${deliveryId} .user=${user}></confirm-send-button>`,
+    html`<confirm-send-button
+      .store=${store}
+      delivery-id=${deliveryId}
+      .user=${user}
+    ></confirm-send-button>`,
   );
   await element.settled();
   return element;
@@ -47,7 +58,9 @@ describe('confirm-send-button', () => {
     const delivery = await preparedDelivery(store);
     const element = await render(store, delivery.id, preparer);
     expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('true');
-    expect(part(element, 'message').textContent).to.equal('Your permissions do not allow you to confirm a delivery.');
+    expect(part(element, 'message').textContent).to.equal(
+      'Your permissions do not allow you to confirm a delivery.',
+    );
     part(element, 'button').click();
     expect(element.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
     await expect(element).to.be.accessible();
@@ -55,7 +68,11 @@ describe('confirm-send-button', () => {
 
   it('is disabled while the delivery is not prepared', async () => {
     const { store } = await freshStore();
-    const created = await store.createDelivery(starter, { label: 'x', channel: 'sms', recipients: { generated: 1 } });
+    const created = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'sms',
+      recipients: { generated: 1 },
+    });
     const element = await render(store, created.id);
     expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('true');
     expect(part(element, 'message').textContent).to.match(/preparation is completed/);
@@ -70,7 +87,7 @@ describe('confirm-send-button', () => {
     expect(dialog.open).to.equal(true);
     expect(dialog.textContent).to.contain('Messages are ready to be sent immediately.');
     await expect(element).to.be.accessible();
-    const confirmed = oneEvent(element, 'sendkit-confirmed');
+    const confirmed = nextEvent(element, 'sendkit-confirmed');
     part(element, 'ok').click();
     expect((await confirmed).delivery.state).to.equal('in-progress');
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'button'));
@@ -115,7 +132,9 @@ describe('confirm-send-button', () => {
     const delivery = await preparedDelivery(store, clock.now() + 2 * HOUR_MS);
     const element = await render(store, delivery.id);
     part(element, 'button').click();
-    expect(element.shadowRoot!.querySelector('dialog')!.textContent).to.match(/Messages will be sent on/);
+    expect(element.shadowRoot!.querySelector('dialog')!.textContent).to.match(
+      /Messages will be sent on/,
+    );
     part(element, 'ok').click();
     await element.settled();
     expect((await store.getDelivery(delivery.id)).state).to.equal('start-pending');
@@ -128,7 +147,7 @@ describe('confirm-send-button', () => {
     // Another page confirmed first: the model refuses this one.
     part(element, 'button').click();
     await store.confirm(starter, delivery.id);
-    const failed = oneEvent(element, 'sendkit-error');
+    const failed = nextEvent(element, 'sendkit-error');
     part(element, 'ok').click();
     expect((await failed).error.message).to.match(/state 'in-progress'/);
     await element.updateComplete;
@@ -141,7 +160,12 @@ describe('confirm-send-button', () => {
     const { store } = await freshStore();
     const delivery = await preparedDelivery(store);
     const element = await fixture<ConfirmSendButton>(
-      html`<confirm-send-button .store=${store} delivery-id=${delivery.id} .user=${starter} .labels=${{ confirmSend: 'Confirmer l’envoi' }}></confirm-send-button>`,
+      html`<confirm-send-button
+        .store=${store}
+        delivery-id=${delivery.id}
+        .user=${starter}
+        .labels=${{ confirmSend: 'Confirmer l’envoi' }}
+      ></confirm-send-button>`,
     );
     await element.settled();
     expect(part(element, 'button').textContent!.trim()).to.equal('Confirmer l’envoi');

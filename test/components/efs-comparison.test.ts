@@ -3,7 +3,7 @@ import '../../components/efs-comparison/register.js';
 import type { EfsComparison } from '../../components/efs-comparison/efs-comparison.js';
 import { SEED_STEPS, STORIES, stepOutcome, traceStory } from '../../src/index.js';
 import { closeStores, freshStore, sendingDelivery } from '../helpers.js';
-import { watchLitWarnings } from './lit-warnings.js';
+import { watchLitWarnings } from './element-helpers.js';
 
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -12,10 +12,12 @@ describe('efs-comparison', () => {
   afterEach(closeStores);
   afterEach(() => warnings.expectNone());
 
-  it('renders the seed table from the model\'s rules, with the seed\'s wording', async () => {
+  it("renders the seed table from the model's rules, with the seed's wording", async () => {
     const element = await fixture<EfsComparison>(html`<efs-comparison></efs-comparison>`);
     const rows = [...element.shadowRoot!.querySelectorAll('[part="table"] tbody tr')];
-    expect(rows.map((row) => row.getAttribute('data-step'))).to.deep.equal(SEED_STEPS.map((step) => step.id));
+    expect(rows.map((row) => row.getAttribute('data-step'))).to.deep.equal(
+      SEED_STEPS.map((step) => step.id),
+    );
     for (const [index, row] of rows.entries()) {
       const statuses = [...row.querySelectorAll('td.status')].map(text);
       const standard = stepOutcome(SEED_STEPS[index]!, 'standard');
@@ -23,7 +25,8 @@ describe('efs-comparison', () => {
       const label = { pending: 'Pending', sent: 'Sent', failed: 'Failed', ignored: 'Ignored' };
       expect(statuses).to.deep.equal([standard.reported ? label[standard.to] : '—', label[efs.to]]);
     }
-    const cells = (id: string) => [...element.shadowRoot!.querySelectorAll(`tr[data-step="${id}"] td.kpi`)].map(text);
+    const cells = (id: string) =>
+      [...element.shadowRoot!.querySelectorAll(`tr[data-step="${id}"] td.kpi`)].map(text);
     // The seed's own cells, as it words them.
     expect(cells('relayed')).to.deep.equal([
       'Delivered percentage starts out at 100 % Bounces + errors percentage starts out at 0 %',
@@ -55,7 +58,9 @@ describe('efs-comparison', () => {
     select.value = 'soft-then-success';
     select.dispatchEvent(new Event('change'));
     await element.updateComplete;
-    const walkRows = () => [...element.shadowRoot!.querySelectorAll('[part="walkthrough"] tbody tr')];
+    const walkRows = () => [
+      ...element.shadowRoot!.querySelectorAll('[part="walkthrough"] tbody tr'),
+    ];
     expect(walkRows()).to.have.length(1);
     const next = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="next"]')!;
     next.click();
@@ -68,11 +73,19 @@ describe('efs-comparison', () => {
     const standard = traceStory(story, 'standard').at(-1)!;
     const efs = traceStory(story, 'efs').at(-1)!;
     expect(last).to.deep.equal([
-      'Sent', `${standard.deliveredPercent} %`, `${standard.bouncesPercent} %`,
-      'Sent', `${efs.deliveredPercent} %`, `${efs.bouncesPercent} %`,
+      'Sent',
+      `${standard.deliveredPercent} %`,
+      `${standard.bouncesPercent} %`,
+      'Sent',
+      `${efs.deliveredPercent} %`,
+      `${efs.bouncesPercent} %`,
     ]);
     // With EFS, the soft bounce step showed the message Failed and B at 100 %.
-    expect([...walkRows()[1]!.querySelectorAll('td')].map(text).slice(3)).to.deep.equal(['Failed', '0 %', '100 %']);
+    expect([...walkRows()[1]!.querySelectorAll('td')].map(text).slice(3)).to.deep.equal([
+      'Failed',
+      '0 %',
+      '100 %',
+    ]);
     await expect(element).to.be.accessible();
   });
 
@@ -81,11 +94,18 @@ describe('efs-comparison', () => {
     const delivery = await sendingDelivery(store, { efs: true, recipients: { generated: 4 } });
     const at = clock.now();
     await store.applyFeedback([
-      ...[0, 1, 2, 3].map((recipient) => ({ deliveryId: delivery.id, recipient, type: 'relayed' as const, at })),
+      ...[0, 1, 2, 3].map((recipient) => ({
+        deliveryId: delivery.id,
+        recipient,
+        type: 'relayed' as const,
+        at,
+      })),
       { deliveryId: delivery.id, recipient: 0, type: 'delivered', at },
       { deliveryId: delivery.id, recipient: 1, type: 'soft-bounce', at, reason: 'Mailbox full' },
     ]);
-    const element = await fixture<EfsComparison>(html`<efs-comparison .store=${store} delivery-id=${delivery.id}></efs-comparison>`);
+    const element = await fixture<EfsComparison>(
+      html`<efs-comparison .store=${store} delivery-id=${delivery.id}></efs-comparison>`,
+    );
     await element.settled();
     const mode = (name: string) => element.shadowRoot!.querySelector(`[data-mode="${name}"]`)!;
     expect(text(mode('standard').querySelector('.delivered'))).to.equal('100 %');

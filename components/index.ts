@@ -1,0 +1,32 @@
+/**
+ * All four sendkit elements, registered (safe to load twice), with their events and the context
+ * helper. Per-element entry points are `components/<tag>/register.ts`.
+ */
+export { ConfirmSendButton } from './confirm-send-button/register.js';
+export { DeploymentKpis } from './deployment-kpis/register.js';
+export { SendingLogTable } from './sending-log-table/register.js';
+export { EfsComparison } from './efs-comparison/register.js';
+export * from './shared/events.js';
+export {
+  provideSendkit,
+  storeContext,
+  deliveryIdContext,
+  userContext,
+  type SendkitScope,
+  type SendkitProvider,
+} from './shared/context.js';
+export { defineElement } from './shared/define.js';
+export {
+  CONFIRM_SEND_LABELS,
+  type ConfirmSendLabels,
+} from './confirm-send-button/confirm-send-button.types.js';
+export {
+  DEPLOYMENT_LABELS,
+  type DeploymentLabels,
+} from './deployment-kpis/deployment-kpis.types.js';
+export {
+  LOG_TABLE_LABELS,
+  type LogTableLabels,
+  type LogView,
+} from './sending-log-table/sending-log-table.types.js';
+export { COMPARISON_LABELS, type ComparisonLabels } from './efs-comparison/efs-comparison.types.js';
