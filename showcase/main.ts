@@ -1,167 +1,161 @@
-/** `npm start`: create a delivery for the embedded MTA, prepare it, confirm it, watch it land. */
+/**
+ * `npm start`: the showcase. A newcomer creates a delivery for the embedded simulated MTA,
+ * switches roles, prepares, confirms, watches the Deployment block and the logs move, compares
+ * the modes and toggles light/dark. Every element gets its store, delivery and user from one
+ * provideSendkit() on <body>.
+ */
 import { html, render } from 'lit';
-import {
-  openStore,
-  stateLabel,
-  type Channel,
-  type Delivery,
-  type Indicators,
-  type LogRow,
-  type Role,
-} from '../src/index.js';
+import '../components/index.js';
+import { provideSendkit } from '../components/index.js';
+import { openStore, type Delivery, type Role, type User } from '../src/index.js';
 import { createSimulatedMta } from '../src/simulator/index.js';
-import { showcaseClock } from './clock.js';
-
-const store = await openStore({ clock: showcaseClock() });
-const mta = createSimulatedMta(store, { relayPerHour: 360_000 });
-mta.start(250);
+import { apiTables, loadManifest, type Manifest } from './api-table.js';
+import { MODEL_SECONDS_PER_SECOND, showcaseClock } from './clock.js';
+import { deliveryForm, readDeliveryForm } from './delivery-form.js';
+import { restoreRates, saveRates } from './rates.js';
 
 const ROLES: Record<string, readonly Role[]> = {
   'Start deliveries': ['start-deliveries'],
   'Prepare deliveries': ['prepare-deliveries'],
   Workflow: ['workflow'],
 };
-let roleName = 'Start deliveries';
-let selected: string | null = null;
-let message = '';
-let view: { delivery: Delivery; indicators: Indicators; rows: readonly LogRow[] } | null = null;
 
-const user = () => ({ name: 'operator', roles: ROLES[roleName]! });
-const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
+const store = await openStore({ clock: showcaseClock() });
+const mta = createSimulatedMta(store);
+restoreRates(mta);
+mta.start(250);
+
+let user: User = { name: 'operator', roles: ROLES['Start deliveries']! };
+let deliveries: Delivery[] = await store.listDeliveries();
+let selected: string | undefined = deliveries[0]?.id;
+let message = '';
+let manifest: Manifest | null = null;
+const provider = provideSendkit(document.body, { store, deliveryId: selected, user });
+
+function select(id: string | undefined): void {
+  selected = id;
+  provider.set({ deliveryId: id });
+  draw();
+}
 
 async function act(work: () => Promise<unknown>): Promise<void> {
+  message = '';
   try {
-    message = '';
     await work();
   } catch (error) {
     message = error instanceof Error ? error.message : String(error);
   }
-  await refresh();
-}
-
-async function create(form: HTMLFormElement): Promise<void> {
-  const data = new FormData(form);
-  const delivery = await store.createDelivery(user(), {
-    label: String(data.get('label')),
-    channel: data.get('channel') as Channel,
-    efs: data.get('efs') === 'on',
-    recipients: { generated: Number(data.get('count')) },
-  });
-  selected = delivery.id;
-}
-
-async function refresh(): Promise<void> {
-  view = null;
-  if (selected) {
-    const [delivery, indicators, page] = await Promise.all([
-      store.getDelivery(selected),
-      store.readIndicators(selected),
-      store.readLogs(selected, { limit: 10 }),
-    ]);
-    view = { delivery, indicators, rows: page.rows };
-  }
+  deliveries = await store.listDeliveries();
   draw();
 }
 
+function toggleTheme(): void {
+  const root = document.documentElement;
+  const dark = root.dataset['theme'] !== 'dark';
+  root.dataset['theme'] = dark ? 'dark' : 'light';
+  root.style.colorScheme = dark ? 'dark' : 'light';
+  draw();
+}
+
+const section = (tag: string, title: string, content: unknown) =>
+  html`<section class="element" aria-labelledby=${`${tag}-title`}>
+    <h2 id=${`${tag}-title`}>${title} <code>&lt;${tag}&gt;</code></h2>
+    ${content} ${apiTables(manifest, tag)}
+  </section>`;
+
 function draw(): void {
-  const id = selected;
+  const current = deliveries.find((delivery) => delivery.id === selected);
   render(
-    html`<h1>sendkit</h1>
-      <form
-        @submit=${(event: Event) => {
-          event.preventDefault();
-          void act(() => create(event.target as HTMLFormElement));
-        }}
-      >
-        <fieldset>
-          <legend>New delivery (embedded MTA)</legend>
-          <label>Label <input name="label" value="Spring sale" required /></label>
-          <label
-            >Recipients <input name="count" type="number" min="1" max="1000000" value="10000"
-          /></label>
-          <label
-            >Channel
-            <select name="channel">
-              <option>email</option>
-              <option>sms</option>
-              <option>push</option>
-            </select></label
+    html`<header class="top">
+        <h1>sendkit</h1>
+        <p>
+          Model time:
+          <output id="model-time">${new Date(store.clock.now()).toLocaleString()}</output> (one
+          model hour per ${3600 / MODEL_SECONDS_PER_SECOND} s)
+        </p>
+        <label
+          >User role
+          <select
+            id="role"
+            @change=${(event: Event) => {
+              user = { name: 'operator', roles: ROLES[(event.target as HTMLSelectElement).value]! };
+              provider.set({ user });
+              draw();
+            }}
           >
-          <label>EFS <input name="efs" type="checkbox" /></label>
-          <label
-            >User role
-            <select
-              @change=${(event: Event) => {
-                roleName = (event.target as HTMLSelectElement).value;
-              }}
-            >
-              ${Object.keys(ROLES).map((name) => html`<option ?selected=${name === roleName}>${name}</option>`)}
-            </select>
-          </label>
-          <button>Create</button>
-        </fieldset>
-      </form>
-      <p role="status">${message}</p>
-      ${
-        view && id
-          ? html`<section>
-              <h2>
-                ${view.delivery.label}: ${stateLabel(view.delivery.state, view.indicators.retrying)}
-              </h2>
-              <button @click=${() => act(() => store.prepare(user(), id))}>Prepare</button>
-              <button @click=${() => act(() => store.confirm(user(), id))}>Confirm send</button>
-              <button @click=${() => act(() => store.computeStats(id))}>Compute stats</button>
-              <dl>
-                <dt>To deliver</dt>
-                <dd>${view.indicators.toDeliver}</dd>
-                <dt>Sent</dt>
-                <dd>${view.indicators.sent} (${pct(view.indicators.sentPercent)})</dd>
-                <dt>Delivered</dt>
-                <dd>${pct(view.indicators.deliveredPercent)}</dd>
-                <dt>Bounces + errors</dt>
-                <dd>${pct(view.indicators.bouncesPercent)}</dd>
-                <dt>Open rate</dt>
-                <dd>${pct(view.indicators.openRate)}</dd>
-                <dt>Click-through rate</dt>
-                <dd>${pct(view.indicators.clickRate)}</dd>
-              </dl>
-              <table>
-                <thead>
-                  <tr>
-                    <th>Date</th>
-                    <th>Status</th>
-                    <th>Address</th>
-                    <th>Nature of failure</th>
-                    <th>Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${view.rows.map(
-                    (row) =>
-                      html`<tr>
-                        <td>${row.at === null ? '' : new Date(row.at).toISOString()}</td>
-                        <td>${row.status}</td>
-                        <td>${row.address}</td>
-                        <td>${row.failureType ?? ''}</td>
-                        <td>${row.reason ?? ''}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </section>`
-          : ''
-      }`,
+            ${Object.keys(ROLES).map((name) => html`<option ?selected=${ROLES[name] === user.roles}>${name}</option>`)}
+          </select></label
+        >
+        <button
+          id="theme"
+          aria-pressed=${document.documentElement.dataset['theme'] === 'dark' ? 'true' : 'false'}
+          @click=${toggleTheme}
+        >
+          Dark theme
+        </button>
+      </header>
+      <section aria-labelledby="new-title">
+        <h2 id="new-title">New delivery</h2>
+        ${deliveryForm((form) =>
+          act(async () => {
+            const { input, rates } = readDeliveryForm(form, store.clock.now());
+            const delivery = await store.createDelivery(user, input);
+            mta.setRates(delivery.id, rates);
+            saveRates(delivery.id, rates);
+            select(delivery.id);
+          }),
+        )}
+      </section>
+      <section class="current" aria-labelledby="current-title">
+        <h2 id="current-title">Delivery</h2>
+        <label
+          >Shown delivery
+          <select
+            id="delivery"
+            @change=${(event: Event) => select((event.target as HTMLSelectElement).value || undefined)}
+          >
+            ${deliveries.length === 0 ? html`<option value="">None yet: create one above</option>` : ''}
+            ${deliveries.map(
+              (delivery) =>
+                html`<option value=${delivery.id} ?selected=${delivery.id === selected}>
+                  ${delivery.label} · ${delivery.channel} ·
+                  ${delivery.recipientCount.toLocaleString()} · ${delivery.state}
+                </option>`,
+            )}
+          </select></label
+        >
+        <button
+          id="prepare"
+          ?disabled=${!current}
+          @click=${() => current && act(() => store.prepare(user, current.id))}
+        >
+          Prepare
+        </button>
+        <p role="status" class="message">${message}</p>
+      </section>
+      ${section('confirm-send-button', 'Confirm send', html`<confirm-send-button></confirm-send-button>`)}
+      ${section('deployment-kpis', 'Deployment', html`<deployment-kpis></deployment-kpis>`)}
+      ${section('sending-log-table', 'Logs', html`<sending-log-table></sending-log-table>`)}
+      ${section('efs-comparison', 'Without and with EFS', html`<efs-comparison></efs-comparison>`)}`,
     document.querySelector<HTMLElement>('#app')!,
   );
 }
 
-let pending = false;
-store.subscribe(() => {
-  if (pending) return;
-  pending = true;
-  requestAnimationFrame(() => {
-    pending = false;
-    void refresh();
-  });
+store.subscribe(async (change) => {
+  if (
+    !change.kinds.includes('created') &&
+    !change.kinds.includes('state') &&
+    !change.kinds.includes('deleted')
+  )
+    return;
+  deliveries = await store.listDeliveries();
+  draw();
 });
-await refresh();
+setInterval(() => {
+  const output = document.querySelector('#model-time');
+  if (output) output.textContent = new Date(store.clock.now()).toLocaleString();
+}, 1000);
+document.body.addEventListener('sendkit-confirmed', () => void act(async () => undefined));
+draw();
+manifest = await loadManifest();
+draw();

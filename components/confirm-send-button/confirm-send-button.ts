@@ -72,9 +72,9 @@ export class ConfirmSendButton extends SendkitElement {
     const enabled = this.canConfirm && !this.pending;
     const reason = !this.hasRole
       ? text.noPermission
-      : !this.canConfirm && this.delivery
-        ? text.notPrepared
-        : '';
+      : this.canConfirm
+        ? ''
+        : this.stateReason(text);
     return html`
       <button
         part="button"
@@ -101,6 +101,15 @@ export class ConfirmSendButton extends SendkitElement {
         </div>
       </dialog>
     `;
+  }
+
+  /** Why Confirm send is not offered in the delivery's state. */
+  private stateReason(text: ConfirmSendLabels): string {
+    const state = this.delivery?.state;
+    if (state === undefined) return '';
+    return state === 'editing' || state === 'preparing' || state === 'preparation-error'
+      ? text.notPrepared
+      : text.confirmed;
   }
 
   private dialogText(text: ConfirmSendLabels): string {

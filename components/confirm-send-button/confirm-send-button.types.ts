@@ -12,6 +12,7 @@ export interface ConfirmSendLabels {
   confirming: string;
   noPermission: string;
   notPrepared: string;
+  confirmed: string;
 }
 
 export const CONFIRM_SEND_LABELS: ConfirmSendLabels = {
@@ -24,4 +25,5 @@ export const CONFIRM_SEND_LABELS: ConfirmSendLabels = {
   confirming: 'Confirming…',
   noPermission: CONFIRM_PERMISSION_MESSAGE,
   notPrepared: 'Confirm send is offered once the send preparation is completed.',
+  confirmed: 'The send was confirmed.',
 };

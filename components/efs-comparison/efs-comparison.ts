@@ -23,7 +23,8 @@ const MODES: readonly DeliveryMode[] = ['standard', 'efs'];
 /**
  * The seed's comparison of the Delivered indicator without and with the Email Feedback Service,
  * rendered from the model's own rules (never typed in): the table of steps, a walk-through of one
- * message's story in both modes, and, given a delivery, its live KPIs computed in both modes.
+ * message's story in both modes, and, given an EFS email delivery, its live KPIs computed in both
+ * modes from the same messages (a delivery without EFS has no delivery reports to compute from).
  *
  * @tag efs-comparison
  * @summary Without EFS and with EFS, side by side, from the model's rules.
@@ -235,30 +236,32 @@ export class EfsComparison extends SendkitElement {
       ${
         delivery.channel !== 'email'
           ? html`<p>${text.liveEmailOnly}</p>`
-          : html`<dl>
-              ${MODES.map(
-                (mode) =>
-                  html`<div data-mode=${mode}>
-                    <dt><strong>${mode === 'efs' ? text.withEfs : text.withoutEfs}</strong></dt>
-                    <dd>
-                      ${text.delivered}:
-                      <span class="delivered"
-                        >${formatPercent(live[mode].deliveredPercent, this.locale)}</span
-                      >
-                    </dd>
-                    <dd>
-                      ${text.bounces}:
-                      <span class="bounces"
-                        >${formatPercent(live[mode].bouncesPercent, this.locale)}</span
-                      >
-                    </dd>
-                    <dd>
-                      ${text.sent}: ${formatCount(live[mode].delivered, this.locale)} ·
-                      ${text.failed}: ${formatCount(live[mode].failed, this.locale)}
-                    </dd>
-                  </div>`,
-              )}
-            </dl>`
+          : delivery.mode !== 'efs'
+            ? html`<p>${text.liveNeedsEfs}</p>`
+            : html`<dl>
+                ${MODES.map(
+                  (mode) =>
+                    html`<div data-mode=${mode}>
+                      <dt><strong>${mode === 'efs' ? text.withEfs : text.withoutEfs}</strong></dt>
+                      <dd>
+                        ${text.delivered}:
+                        <span class="delivered"
+                          >${formatPercent(live[mode].deliveredPercent, this.locale)}</span
+                        >
+                      </dd>
+                      <dd>
+                        ${text.bounces}:
+                        <span class="bounces"
+                          >${formatPercent(live[mode].bouncesPercent, this.locale)}</span
+                        >
+                      </dd>
+                      <dd>
+                        ${text.sent}: ${formatCount(live[mode].delivered, this.locale)} ·
+                        ${text.failed}: ${formatCount(live[mode].failed, this.locale)}
+                      </dd>
+                    </div>`,
+                )}
+              </dl>`
       }
     </section>`;
   }

@@ -27,6 +27,7 @@ export interface ComparisonLabels {
   bounces: string;
   live: string;
   liveEmailOnly: string;
+  liveNeedsEfs: string;
   sent: string;
   failed: string;
   steps: Record<string, string>;
@@ -60,6 +61,8 @@ export const COMPARISON_LABELS: ComparisonLabels = {
   bounces: 'Bounces + errors',
   live: 'This delivery in both modes',
   liveEmailOnly: 'The Email Feedback Service applies to email deliveries only.',
+  liveNeedsEfs:
+    'This delivery does not use EFS, so deliveries are not reported: send with EFS to see both modes computed from the same messages.',
   sent: 'Sent',
   failed: 'Failed',
   steps: {},

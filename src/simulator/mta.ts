@@ -28,6 +28,8 @@ export interface StepReport {
 
 export interface SimulatedMta {
   readonly options: Readonly<Required<Omit<MtaOptions, 'onBatch'>>>;
+  /** Rates for one delivery, overriding the MTA's own (set before it starts sending). */
+  setRates(deliveryId: string, rates: Partial<StoryRates>): void;
   /** Relays and reports everything due up to the clock's time. */
   step(): Promise<StepReport>;
   /** Steps every `intervalMs` of real time until stop(). */
@@ -37,6 +39,7 @@ export interface SimulatedMta {
 
 interface Run {
   readonly delivery: Delivery;
+  readonly rates: StoryRates;
   readonly excluded: Uint8Array;
   readonly heap: EventHeap;
   nextRecipient: number;
@@ -64,6 +67,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
   const settings = { ...DEFAULTS, ...options };
   const { onBatch } = options;
   const runs = new Map<string, Run>();
+  const ratesByDelivery = new Map<string, StoryRates>();
   /** Deliveries with nothing left to relay or report. */
   const retired = new Set<string>();
   const duplicates = new RandomStream(settings.seed, 0x7fffffff);
@@ -83,6 +87,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     }
     const run: Run = {
       delivery,
+      rates: ratesByDelivery.get(delivery.id) ?? settings,
       excluded,
       heap: new EventHeap(),
       nextRecipient: 0,
@@ -115,7 +120,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
         relayedAt: at,
         endsAt: delivery.endsAt ?? Infinity,
       };
-      for (const event of storyOf(settings, recipient, context)) heap.push(event);
+      for (const event of storyOf(run.rates, recipient, context)) heap.push(event);
     }
     return relayed;
   }
@@ -176,6 +181,9 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
 
   return {
     options: settings,
+    setRates(deliveryId, rates) {
+      ratesByDelivery.set(deliveryId, { ...settings, ...rates });
+    },
     step() {
       stepping ??= stepOnce().finally(() => {
         stepping = null;

@@ -94,6 +94,7 @@ describe('confirm-send-button', () => {
     expect((await store.getDelivery(delivery.id)).state).to.equal('in-progress');
     await element.settled();
     expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('true');
+    expect(part(element, 'message').textContent).to.equal('The send was confirmed.');
   });
 
   it('Escape and Cancel close without acting', async () => {

@@ -114,4 +114,15 @@ describe('efs-comparison', () => {
     expect(text(mode('efs').querySelector('.bounces'))).to.equal('25 %');
     await expect(element).to.be.accessible();
   });
+
+  it('says why a delivery without EFS cannot be compared live', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store, { efs: false });
+    const element = await fixture<EfsComparison>(
+      html`<efs-comparison .store=${store} delivery-id=${delivery.id}></efs-comparison>`,
+    );
+    await element.settled();
+    expect(text(element.shadowRoot!.querySelector('[part="live"] p'))).to.match(/does not use EFS/);
+    expect(element.shadowRoot!.querySelector('[data-mode]')).to.equal(null);
+  });
 });

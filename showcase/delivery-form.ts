@@ -1,0 +1,109 @@
+/** The "new delivery" form of the showcase: what to send, and how the simulated MTA behaves. */
+import { html } from 'lit';
+import {
+  AGGREGATIONS,
+  CHANNELS,
+  HOUR_MS,
+  RECURRENCE_PERIODS,
+  type Aggregation,
+  type DeliveryInput,
+  type RecurrencePeriod,
+} from '../src/index.js';
+import type { StoryRates } from '../src/simulator/index.js';
+
+export interface FormResult {
+  readonly input: DeliveryInput;
+  readonly rates: Partial<StoryRates>;
+}
+
+const percent = (data: FormData, name: string) => Number(data.get(name)) / 100;
+
+export function readDeliveryForm(form: HTMLFormElement, now: number): FormResult {
+  const data = new FormData(form);
+  const sendIn = Number(data.get('sendIn'));
+  const every = String(data.get('every'));
+  const aggregation = String(data.get('aggregation')) as Aggregation;
+  return {
+    input: {
+      label: String(data.get('label')),
+      channel: data.get('channel') as DeliveryInput['channel'],
+      efs: data.get('efs') === 'on',
+      recipients: { generated: Number(data.get('count')) },
+      validityHours: Number(data.get('validity')),
+      contactDate: sendIn > 0 ? now + sendIn * HOUR_MS : null,
+      recurrence:
+        every === 'none'
+          ? null
+          : {
+              every: every as RecurrencePeriod,
+              aggregation,
+              requestConfirmation: data.get('requestConfirmation') === 'on',
+            },
+    },
+    rates: {
+      hardBounceRate: percent(data, 'hard'),
+      softBounceRate: percent(data, 'soft'),
+      retrySuccessRate: percent(data, 'retry'),
+      openRate: percent(data, 'open'),
+      clickRate: percent(data, 'click'),
+    },
+  };
+}
+
+const number = (label: string, name: string, value: number, min: number, max: number) =>
+  html`<label
+    >${label}
+    <input name=${name} type="number" min=${min} max=${max} step="any" value=${value} required
+  /></label>`;
+
+export function deliveryForm(onSubmit: (form: HTMLFormElement) => void) {
+  return html`<form
+    class="builder"
+    @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      onSubmit(event.target as HTMLFormElement);
+    }}
+  >
+    <fieldset>
+      <legend>Message</legend>
+      <label>Label <input name="label" value="Spring sale" required maxlength="256" /></label>
+      ${number('Recipients (generated test profiles)', 'count', 10_000, 1, 1_000_000)}
+      <label
+        >Channel
+        <select name="channel">
+          ${CHANNELS.map((channel) => html`<option>${channel}</option>`)}
+        </select></label
+      >
+      <label class="inline"><input name="efs" type="checkbox" /> Email Feedback Service</label>
+      ${number('Validity (model hours, ≤ 84)', 'validity', 84, 1, 84)}
+      ${number('Send in (model hours, 0 = on confirmation)', 'sendIn', 0, 0, 10_000)}
+    </fieldset>
+    <fieldset>
+      <legend>Recurrence</legend>
+      <label
+        >Repeat
+        <select name="every">
+          <option value="none">Never</option>
+          ${RECURRENCE_PERIODS.map((period) => html`<option value=${period}>Every ${period}</option>`)}
+        </select></label
+      >
+      <label
+        >Aggregation period
+        <select name="aggregation">
+          ${AGGREGATIONS.map((aggregation) => html`<option value=${aggregation}>${aggregation}</option>`)}
+        </select></label
+      >
+      <label class="inline"
+        ><input name="requestConfirmation" type="checkbox" /> Request confirmation before sending
+        messages</label
+      >
+    </fieldset>
+    <fieldset>
+      <legend>Simulated MTA (%)</legend>
+      ${number('Hard bounces', 'hard', 2, 0, 100)} ${number('Soft bounces', 'soft', 5, 0, 100)}
+      ${number('Retry success', 'retry', 50, 0, 100)} ${number('Opens', 'open', 30, 0, 100)}
+      ${number('Clicks', 'click', 8, 0, 100)}
+    </fieldset>
+    <button class="primary">Create delivery</button>
+  </form>`;
+}
