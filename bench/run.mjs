@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROME_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { bundleGzipKb } from './bundle-size.mjs';
 
 const server = await createServer({ logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
 await server.listen();
@@ -32,4 +33,12 @@ try {
   await browser.close();
   await server.close();
 }
+console.log(
+  JSON.stringify({
+    figure: 'bundle_gzip_kb',
+    value: Math.round((await bundleGzipKb()) * 100) / 100,
+    unit: 'KB',
+    target: 25,
+  }),
+);
 process.exit(failed ? 1 : 0);

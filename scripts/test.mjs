@@ -1,6 +1,16 @@
-// `npm test`: finds a browser, then runs every test in it (web-test-runner).
+// `npm test`: finds a browser, runs every browser test (web-test-runner), builds the library and
+// the showcase, runs the end-to-end tests, and ends with one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser } from './find-browser.mjs';
+
+const SUMMARIES = ['test-results/browser-summary.json', 'test-results/e2e-summary.json'];
+
+function run(command, args, env = {}) {
+  return (
+    spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1
+  );
+}
 
 let browser;
 try {
@@ -10,8 +20,26 @@ try {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-const result = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, CHROME_PATH: browser },
-});
-process.exit(result.status ?? 1);
+for (const file of SUMMARIES) rmSync(file, { force: true });
+
+const filesGiven = process.argv.slice(2).length > 0;
+let status = run('npx', ['web-test-runner', ...process.argv.slice(2)], { CHROME_PATH: browser });
+if (!filesGiven) {
+  const built =
+    run('npm', ['run', '--silent', 'build']) === 0 &&
+    run('npm', ['run', '--silent', 'build:showcase']) === 0;
+  if (built)
+    status = run('node', ['test/e2e/showcase.e2e.mjs'], { CHROME_PATH: browser }) || status;
+  else status = 1;
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const file of SUMMARIES) {
+  if (!existsSync(file)) continue;
+  const counts = JSON.parse(readFileSync(file, 'utf8'));
+  for (const key of Object.keys(totals)) totals[key] += counts[key];
+}
+// A run that broke before counting (a build, a crash) counts as a failure.
+if (status !== 0 && totals.failed === 0) totals.failed = 1;
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(status === 0 && totals.failed === 0 ? 0 : 1);

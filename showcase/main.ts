@@ -4,7 +4,7 @@
  * the modes and toggles light/dark. Every element gets its store, delivery and user from one
  * provideSendkit() on <body>.
  */
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import '../components/index.js';
 import { provideSendkit } from '../components/index.js';
 import { openStore, type Delivery, type Role, type User } from '../src/index.js';
@@ -114,7 +114,7 @@ function draw(): void {
             id="delivery"
             @change=${(event: Event) => select((event.target as HTMLSelectElement).value || undefined)}
           >
-            ${deliveries.length === 0 ? html`<option value="">None yet: create one above</option>` : ''}
+            ${deliveries.length === 0 ? html`<option value="">None yet: create one above</option>` : nothing}
             ${deliveries.map(
               (delivery) =>
                 html`<option value=${delivery.id} ?selected=${delivery.id === selected}>
