@@ -67,6 +67,8 @@ export class ConfirmSendButton extends SendkitElement {
       store && deliveryId ? await store.getDelivery(deliveryId).catch(() => null) : null;
   }
 
+  // The dialog's initial focus goes to OK, as the HTML dialog focusing steps intend.
+  /* eslint-disable lit-a11y/no-autofocus */
   override render() {
     const text = this.text;
     const enabled = this.canConfirm && !this.pending;
@@ -102,6 +104,8 @@ export class ConfirmSendButton extends SendkitElement {
       </dialog>
     `;
   }
+
+  /* eslint-enable lit-a11y/no-autofocus */
 
   /** Why Confirm send is not offered in the delivery's state. */
   private stateReason(text: ConfirmSendLabels): string {
