@@ -70,8 +70,8 @@ function draw(): void {
         <h1>sendkit</h1>
         <p>
           Model time:
-          <output id="model-time">${new Date(store.clock.now()).toLocaleString()}</output> (one
-          model hour per ${3600 / MODEL_SECONDS_PER_SECOND} s)
+          <output id="model-time"></output> (one model hour per ${3600 / MODEL_SECONDS_PER_SECOND}
+          s)
         </p>
         <label
           >User role
@@ -151,11 +151,14 @@ store.subscribe(async (change) => {
   deliveries = await store.listDeliveries();
   draw();
 });
-setInterval(() => {
+// The model time is written outside Lit's template parts, so this never fights a render.
+function showModelTime(): void {
   const output = document.querySelector('#model-time');
   if (output) output.textContent = new Date(store.clock.now()).toLocaleString();
-}, 1000);
+}
+setInterval(showModelTime, 1000);
 document.body.addEventListener('sendkit-confirmed', () => void act(async () => undefined));
 draw();
+showModelTime();
 manifest = await loadManifest();
 draw();

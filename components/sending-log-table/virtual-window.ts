@@ -32,10 +32,13 @@ export function visibleWindow(geometry: WindowGeometry, scrollTop: number): Visi
   }
   const range = Math.max(1, scrollHeight - viewportHeight);
   const ratio = Math.min(1, Math.max(0, scrollTop / range));
+  // The window is a little taller than the viewport: slide it up as the end nears, so that at
+  // the bottom the last row is fully in view.
+  const overhang = Math.max(0, count * rowHeight - viewportHeight);
   return {
     first: Math.round(ratio * maxFirst),
     count,
-    top: Math.min(scrollTop, range),
+    top: Math.min(scrollTop, range) - ratio * overhang,
     scrollHeight,
   };
 }

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../components/confirm-send-button/register.js';
 import type { ConfirmSendButton } from '../../components/confirm-send-button/confirm-send-button.js';
 import { ConfirmRequestEvent } from '../../components/shared/events.js';
@@ -110,6 +111,27 @@ describe('confirm-send-button', () => {
     dialog.close();
     expect(dialog.open).to.equal(false);
     expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
+  });
+
+  it('is keyboard-operable: Enter opens, Escape closes, Enter on OK confirms', async () => {
+    const { store } = await freshStore();
+    const delivery = await preparedDelivery(store);
+    const element = await render(store, delivery.id);
+    const dialog = element.shadowRoot!.querySelector('dialog')!;
+    part(element, 'button').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(dialog.open).to.equal(true);
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'ok'));
+    await sendKeys({ press: 'Escape' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.open).to.equal(false);
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'button'));
+    expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
+    await sendKeys({ press: 'Space' });
+    expect(dialog.open).to.equal(true);
+    const confirmed = nextEvent(element, 'sendkit-confirmed');
+    await sendKeys({ press: 'Enter' });
+    expect((await confirmed).delivery.state).to.equal('in-progress');
   });
 
   it('a host page can veto the send', async () => {
