@@ -161,4 +161,16 @@ describe('roles and life cycle', () => {
     }
     expect(await store.listDeliveries()).to.have.length(0);
   });
+
+  it('a platform error ends a sending delivery in failed, a final state, journaled', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store);
+    const failed = await store.reportPlatformError(delivery.id, 'MTA unreachable');
+    expect(failed.state).to.equal('failed');
+    expect(failed.journal.at(-1)!.message).to.equal('Platform error: MTA unreachable');
+    expect(await rejection(store.resume(starter, delivery.id))).to.be.instanceOf(StateError);
+    expect(await rejection(store.reportPlatformError(delivery.id, ''))).to.be.instanceOf(
+      InputError,
+    );
+  });
 });

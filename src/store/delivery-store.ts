@@ -42,7 +42,7 @@ import { toDelivery, type DeliveryRecord } from './records.js';
 import { recountInTransaction } from './recount.js';
 import { isRecurringTemplate, tickInTransaction, type Changes } from './scheduler.js';
 import { inTransaction } from './transactions.js';
-import { applyTransition, checkPermission } from './transitions.js';
+import { applyTransition, checkPermission, systemActor } from './transitions.js';
 
 export interface StoreOptions {
   /** IndexedDB database name; pages sharing it share deliveries. Default `sendkit`. */
@@ -177,6 +177,17 @@ export class DeliveryStore {
     return this.update(user, id, 'stop', (record) => {
       record.nextOccurrenceAt = null;
     });
+  }
+
+  /**
+   * Records a platform error (the MTA or the platform failed): the delivery ends in `failed`,
+   * a final state. A system action, so it takes no user; the journal names the detail.
+   */
+  async reportPlatformError(id: string, detail: string): Promise<Delivery> {
+    if (typeof detail !== 'string' || detail.trim() === '' || detail.length > 1_000) {
+      throw new InputError('detail', 'a non-empty text of at most 1,000 characters');
+    }
+    return this.update(systemActor('system'), id, 'fail', undefined, detail.trim());
   }
 
   /** Changes the contact date: a prepared delivery goes back to editing (SPEC §2). */
@@ -371,8 +382,9 @@ export class DeliveryStore {
   private async update(
     user: User,
     id: string,
-    action: UserAction,
+    action: UserAction | 'fail',
     after?: (record: DeliveryRecord, now: number) => void,
+    detail = '',
   ): Promise<Delivery> {
     checkPermission(action, user);
     const db = await this.connection.get();
@@ -380,7 +392,7 @@ export class DeliveryStore {
     const record = await inTransaction(tx, async () => {
       const found = await this.mustGet(tx.store.get(id), id);
       const now = this.clock.now();
-      applyTransition(found, action, user, now);
+      applyTransition(found, action, user, now, detail);
       after?.(found, now);
       await tx.store.put(found);
       return found;

@@ -193,4 +193,25 @@ describe('confirm-send-button', () => {
     await element.settled();
     expect(part(element, 'button').textContent!.trim()).to.equal('Confirmer l’envoi');
   });
+
+  it('confirms a recurring occurrence waiting for confirmation the same way', async () => {
+    const { store } = await freshStore();
+    const template = await store.createDelivery(starter, {
+      label: 'Daily',
+      channel: 'email',
+      recipients: { generated: 2 },
+      recurrence: { every: 'day', aggregation: 'none', requestConfirmation: true },
+    });
+    await store.prepare(starter, template.id);
+    await store.confirm(starter, template.id);
+    const occurrence = (await store.listDeliveries()).find(
+      (delivery) => delivery.parentId === template.id,
+    )!;
+    expect(occurrence.state).to.equal('prepared');
+    const element = await render(store, occurrence.id);
+    part(element, 'button').click();
+    const confirmed = nextEvent(element, 'sendkit-confirmed');
+    part(element, 'ok').click();
+    expect((await confirmed).delivery.state).to.equal('in-progress');
+  });
 });

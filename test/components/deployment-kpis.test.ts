@@ -219,4 +219,45 @@ describe('deployment-kpis', () => {
     expect(element.shadowRoot!.querySelector('h2')!.textContent).to.equal('Déploiement');
     expect(stateText(element)).to.equal('Envoi');
   });
+
+  it('shows the product text of every state', async () => {
+    const { store, clock } = await freshStore();
+    const make = () =>
+      store.createDelivery(starter, {
+        label: 'x',
+        channel: 'email',
+        recipients: { addresses: ['a@x.org'] },
+      });
+    const editing = await make();
+    const failedPreparation = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'email',
+      recipients: { addresses: [''] },
+    });
+    await store.prepare(starter, failedPreparation.id);
+    const scheduled = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'email',
+      recipients: { generated: 1 },
+      contactDate: clock.now() + HOUR_MS,
+    });
+    await store.prepare(starter, scheduled.id);
+    await store.confirm(starter, scheduled.id);
+    const stopped = await sendingDelivery(store);
+    await store.stop(starter, stopped.id);
+    const failed = await sendingDelivery(store);
+    await store.reportPlatformError(failed.id, 'MTA unreachable');
+    const expected: [string, string][] = [
+      [editing.id, 'Editing'],
+      [failedPreparation.id, 'Preparation failed'],
+      [scheduled.id, 'Pending start'],
+      [stopped.id, 'Stopped'],
+      [failed.id, 'Failed'],
+    ];
+    for (const [id, label] of expected) {
+      const element = await render(store, id);
+      expect(stateText(element), id).to.equal(label);
+      await expect(element).to.be.accessible();
+    }
+  });
 });
