@@ -28,15 +28,8 @@ export const confirmSendButtonStyles = css`
     display: none;
   }
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
     padding: calc(var(--_space) * 1.5);
     max-width: 28rem;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 40%);
   }
   h2 {
     margin: 0 0 var(--_space);

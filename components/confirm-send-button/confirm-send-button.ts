@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { allowedActions, type Delivery } from '../../src/index.js';
+import { UNPREPARED_STATES, allowedActions, type Delivery } from '../../src/index.js';
 import { ActionErrorEvent, ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
+import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReaderSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -35,7 +36,7 @@ export class ConfirmSendButton extends SendkitElement {
   static override styles = [themeStyles, confirmSendButtonStyles];
 
   /** Texts, to localise; missing ones keep the product's wording. */
-  @property({ attribute: false }) labels: Partial<ConfirmSendLabels> = {};
+  @property({ attribute: false }) labels: LabelOverrides<ConfirmSendLabels> = {};
 
   /** Locale for the contact date; default: the page's. */
   @property() locale: string | undefined;
@@ -48,7 +49,7 @@ export class ConfirmSendButton extends SendkitElement {
   @query('[part="button"]') private button!: HTMLButtonElement;
 
   private get text(): ConfirmSendLabels {
-    return { ...CONFIRM_SEND_LABELS, ...this.labels };
+    return withDefaults(CONFIRM_SEND_LABELS, this.labels);
   }
 
   private get hasRole(): boolean {
@@ -111,9 +112,7 @@ export class ConfirmSendButton extends SendkitElement {
   private stateReason(text: ConfirmSendLabels): string {
     const state = this.delivery?.state;
     if (state === undefined) return '';
-    return state === 'editing' || state === 'preparing' || state === 'preparation-error'
-      ? text.notPrepared
-      : text.confirmed;
+    return UNPREPARED_STATES.includes(state) ? text.notPrepared : text.confirmed;
   }
 
   private dialogText(text: ConfirmSendLabels): string {
@@ -153,9 +152,9 @@ export class ConfirmSendButton extends SendkitElement {
       this.delivery = delivery;
       this.dispatchEvent(new ConfirmedEvent(delivery));
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      this.error = failure.message;
-      this.dispatchEvent(new ActionErrorEvent('confirm', failure));
+      const event = new ActionErrorEvent('confirm', error);
+      this.error = event.error.message;
+      this.dispatchEvent(event);
     } finally {
       this.pending = false;
       this.reader.schedule();

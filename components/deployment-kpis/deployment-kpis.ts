@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   allowedActions,
+  stateLabel,
   type Delivery,
   type Indicators,
   type UserAction,
 } from '../../src/index.js';
 import { ActionErrorEvent, DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
+import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReaderSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -49,7 +51,7 @@ export class DeploymentKpis extends SendkitElement {
   static override styles = [themeStyles, deploymentKpisStyles];
 
   /** Texts, to localise; missing ones keep the product's wording. */
-  @property({ attribute: false }) labels: Partial<DeploymentLabels> = {};
+  @property({ attribute: false }) labels: LabelOverrides<DeploymentLabels> = {};
 
   /** Locale for numbers and times; default: the page's. */
   @property() locale: string | undefined;
@@ -63,11 +65,7 @@ export class DeploymentKpis extends SendkitElement {
   renderCount = 0;
 
   private get text(): DeploymentLabels {
-    return {
-      ...DEPLOYMENT_LABELS,
-      ...this.labels,
-      states: { ...DEPLOYMENT_LABELS.states, ...this.labels.states },
-    };
+    return withDefaults(DEPLOYMENT_LABELS, this.labels);
   }
 
   protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {
@@ -96,10 +94,7 @@ export class DeploymentKpis extends SendkitElement {
     if (!delivery || !indicators) {
       return html`<section part="base" aria-label=${text.title}><h2>${text.title}</h2></section>`;
     }
-    const stateText =
-      delivery.state === 'in-progress' && indicators.retrying > 0
-        ? text.retrying
-        : text.states[delivery.state];
+    const stateText = stateLabel(delivery.state, indicators.retrying, text);
     const progress = Math.round(indicators.sentPercent * 10) / 10;
     const allowed = this.activeUser ? allowedActions(delivery.state, this.activeUser.roles) : [];
     return html`
@@ -193,9 +188,9 @@ export class DeploymentKpis extends SendkitElement {
     try {
       await work();
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      this.error = failure.message;
-      this.dispatchEvent(new ActionErrorEvent(action, failure));
+      const event = new ActionErrorEvent(action, error);
+      this.error = event.error.message;
+      this.dispatchEvent(event);
     } finally {
       this.busy = false;
       this.reader.schedule();

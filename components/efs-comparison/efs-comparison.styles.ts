@@ -41,14 +41,6 @@ export const efsComparisonStyles = css`
     align-items: center;
     margin-bottom: 0.5rem;
   }
-  select {
-    font: inherit;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: 0.3rem;
-  }
   tr.current td {
     background: var(--efs-comparison-highlight);
   }

@@ -12,6 +12,7 @@ import {
   type StepOutcome,
 } from '../../src/index.js';
 import { formatCount, formatPercent } from '../shared/format.js';
+import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReaderSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -44,7 +45,7 @@ export class EfsComparison extends SendkitElement {
   static override styles = [themeStyles, efsComparisonStyles];
 
   /** Texts, to localise; missing ones keep the seed's wording. */
-  @property({ attribute: false }) labels: Partial<ComparisonLabels> = {};
+  @property({ attribute: false }) labels: LabelOverrides<ComparisonLabels> = {};
 
   /** Locale for numbers; default: the page's. */
   @property() locale: string | undefined;
@@ -59,13 +60,7 @@ export class EfsComparison extends SendkitElement {
   @state() private live: Record<DeliveryMode, Indicators> | null = null;
 
   private get text(): ComparisonLabels {
-    const labels = this.labels;
-    return {
-      ...COMPARISON_LABELS,
-      ...labels,
-      events: { ...COMPARISON_LABELS.events, ...labels.events },
-      statuses: { ...COMPARISON_LABELS.statuses, ...labels.statuses },
-    };
+    return withDefaults(COMPARISON_LABELS, this.labels);
   }
 
   protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {

@@ -35,14 +35,6 @@ export const sendingLogTableStyles = css`
     color: var(--_on-accent);
     border-color: transparent;
   }
-  select {
-    font: inherit;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: 0.3rem;
-  }
   [part='progress']:empty {
     display: none;
   }
@@ -106,15 +98,8 @@ export const sendingLogTableStyles = css`
     color: var(--_muted);
   }
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
     min-width: 20rem;
     max-width: 40rem;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 40%);
   }
   dialog ul {
     padding-inline-start: 1.2rem;

@@ -9,6 +9,7 @@ import {
 } from '../../src/index.js';
 import { ActionErrorEvent, LogExportEvent, ProfileOpenEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
+import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReaderSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -69,7 +70,7 @@ export class SendingLogTable extends SendkitElement {
   @property({ type: Number, attribute: 'row-height' }) rowHeight = 34;
 
   /** Texts, to localise; missing ones keep the product's wording. */
-  @property({ attribute: false }) labels: Partial<LogTableLabels> = {};
+  @property({ attribute: false }) labels: LabelOverrides<LogTableLabels> = {};
 
   /** Locale for dates; default: the page's. */
   @property() locale: string | undefined;
@@ -90,12 +91,7 @@ export class SendingLogTable extends SendkitElement {
   private resizeObserver: ResizeObserver | null = null;
 
   private get text(): LogTableLabels {
-    return {
-      ...LOG_TABLE_LABELS,
-      ...this.labels,
-      statuses: { ...LOG_TABLE_LABELS.statuses, ...this.labels.statuses },
-      failureTypes: { ...LOG_TABLE_LABELS.failureTypes, ...this.labels.failureTypes },
-    };
+    return withDefaults(LOG_TABLE_LABELS, this.labels);
   }
 
   /** The status the current view reads. */
@@ -373,9 +369,7 @@ export class SendingLogTable extends SendkitElement {
         setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       }
     } catch (error) {
-      this.dispatchEvent(
-        new ActionErrorEvent('export', error instanceof Error ? error : new Error(String(error))),
-      );
+      this.dispatchEvent(new ActionErrorEvent('export', error));
     }
   }
 }

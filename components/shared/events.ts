@@ -30,11 +30,14 @@ export type DeliveryAction = 'confirm' | 'pause' | 'resume' | 'stop' | 'compute-
 /** An action failed; the element shows the message too. */
 export class ActionErrorEvent extends Event {
   static readonly eventName = 'sendkit-error';
+  readonly error: Error;
+  /** `error` is what the action threw, made an Error if it was not one. */
   constructor(
     readonly action: DeliveryAction,
-    readonly error: Error,
+    error: unknown,
   ) {
     super(ActionErrorEvent.eventName, init);
+    this.error = error instanceof Error ? error : new Error(String(error));
   }
 }
 

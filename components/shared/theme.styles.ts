@@ -40,6 +40,23 @@ export const themeStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  select {
+    font: inherit;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: 0.3rem;
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 40%);
+  }
   button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;

@@ -163,8 +163,25 @@ export const FEEDBACK_STATES: readonly DeliveryState[] = [
   'failed',
 ];
 
-export function stateLabel(state: DeliveryState, retrying: number): string {
-  return state === 'in-progress' && retrying > 0 ? RETRYING_LABEL : STATE_LABELS[state];
+/** States in which the delivery has not (successfully) been prepared yet. */
+export const UNPREPARED_STATES: readonly DeliveryState[] = [
+  'editing',
+  'preparing',
+  'preparation-error',
+];
+
+export interface StateTexts {
+  readonly states: Readonly<Record<DeliveryState, string>>;
+  readonly retrying: string;
+}
+
+/** The Deployment block's state text: "Sending (retry)" while soft bounces are retried. */
+export function stateLabel(
+  state: DeliveryState,
+  retrying: number,
+  texts: StateTexts = { states: STATE_LABELS, retrying: RETRYING_LABEL },
+): string {
+  return state === 'in-progress' && retrying > 0 ? texts.retrying : texts.states[state];
 }
 
 export function allowedActions(state: DeliveryState, roles: readonly Role[]): UserAction[] {

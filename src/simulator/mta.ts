@@ -4,6 +4,7 @@
  * public API (applyFeedback). Model time is the store's clock.
  */
 import { FEEDBACK_EVENT_TYPES, reasonOfCode } from '../rules/event-codes.js';
+import { FEEDBACK_STATES } from '../rules/lifecycle.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import type { Delivery, FeedbackEvent } from '../types.js';
 import { EventHeap } from './event-heap.js';
@@ -60,8 +61,6 @@ const DEFAULTS: Required<Omit<MtaOptions, 'onBatch'>> = {
   duplicateRate: 0,
   batchSize: 50_000,
 };
-
-const SENDING_STATES = new Set(['in-progress', 'paused', 'stopped', 'finished', 'failed']);
 
 export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {}): SimulatedMta {
   const settings = { ...DEFAULTS, ...options };
@@ -157,7 +156,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     let count = 0;
     for (const delivery of await store.listDeliveries()) {
       if (
-        !SENDING_STATES.has(delivery.state) ||
+        !FEEDBACK_STATES.includes(delivery.state) ||
         delivery.startedAt === null ||
         retired.has(delivery.id)
       ) {

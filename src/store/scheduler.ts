@@ -4,6 +4,7 @@
  * deliveries get their occurrences, validity periods end, open and click rates are published.
  */
 import { emptyTally } from '../rules/indicators.js';
+import { transitionFor } from '../rules/lifecycle.js';
 import type { ChangeKind, User } from '../types.js';
 import { prepareInTransaction, type PrepareTx } from './preparation.js';
 import { refreshEngagementIfDue, startDelivery } from './progress.js';
@@ -16,6 +17,9 @@ import { endValidityInTransaction } from './validity.js';
 export const WORKFLOW_USER: User = { name: 'workflow', roles: ['workflow'] };
 
 export type Changes = Map<string, Set<ChangeKind>>;
+
+/** The end of the validity period finishes a delivery from the states 'finish' leaves. */
+const VALIDITY_ENDS_IN = transitionFor('finish').from;
 
 function note(changes: Changes, id: string, ...kinds: ChangeKind[]): void {
   const set = changes.get(id) ?? new Set<ChangeKind>();
@@ -50,11 +54,7 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
     }
   }
   for (const record of records.values()) {
-    if (
-      (record.state === 'in-progress' || record.state === 'paused') &&
-      record.endsAt !== null &&
-      record.endsAt <= now
-    ) {
+    if (VALIDITY_ENDS_IN.includes(record.state) && record.endsAt !== null && record.endsAt <= now) {
       await endValidityInTransaction(tx, record, now);
       note(changes, record.id, 'state', 'logs', 'indicators');
       dirty.add(record);
