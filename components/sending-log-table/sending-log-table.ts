@@ -135,6 +135,8 @@ export class SendingLogTable extends SendkitElement {
   }
 
   protected override firstUpdated(): void {
+    // Measured now, before the first read runs, so that read fetches the right number of rows.
+    if (this.viewport.clientHeight > 0) this.viewportHeight = this.viewport.clientHeight;
     this.resizeObserver?.observe(this.viewport);
   }
 

@@ -1,6 +1,7 @@
 /**
- * Reads from the store when the host connects, when its store or delivery changes, and when the
- * store announces a change: at most once per animation frame, one read at a time, newest wins.
+ * Reads from the store for an element: at once when the element connects or its store or
+ * delivery changes, and at most once per animation frame when the store announces changes.
+ * One read runs at a time; a change during a read schedules one more.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeliveryStore, StoreChange } from '../../src/index.js';
@@ -10,17 +11,20 @@ export interface ReaderSource {
   readonly deliveryId: string | undefined;
 }
 
+const NO_SOURCE: ReaderSource = { store: undefined, deliveryId: undefined };
+
 export class StoreReader implements ReactiveController {
   private unsubscribe: (() => void) | null = null;
   private subscribedTo: DeliveryStore | undefined;
-  private last: ReaderSource = { store: undefined, deliveryId: undefined };
+  private last: ReaderSource = NO_SOURCE;
   private frame = 0;
+  private queued = false;
   private running = false;
   private again = false;
   private waiters: (() => void)[] = [];
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly source: () => ReaderSource,
     private readonly read: (source: ReaderSource) => Promise<void>,
   ) {
@@ -34,8 +38,9 @@ export class StoreReader implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.subscribe(this.source().store);
-    this.schedule();
+    // Read afresh after every (re)connection: the next update sees a "new" source.
+    this.last = NO_SOURCE;
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -45,7 +50,7 @@ export class StoreReader implements ReactiveController {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.again = false;
-    if (!this.running) this.release();
+    if (!this.running && !this.queued) this.release();
   }
 
   hostUpdate(): void {
@@ -53,24 +58,38 @@ export class StoreReader implements ReactiveController {
     if (source.store === this.last.store && source.deliveryId === this.last.deliveryId) return;
     this.last = source;
     this.subscribe(source.store);
-    this.schedule();
+    this.request(true);
   }
 
-  /** Asks for a fresh read (after a store change or the host's own action). */
+  /** Asks for a fresh read in the next frame (after a store change or the host's own action). */
   schedule(): void {
+    this.request(false);
+  }
+
+  private request(now: boolean): void {
     if (this.running) {
       this.again = true;
       return;
     }
-    if (this.frame !== 0) return;
-    this.frame = requestAnimationFrame(() => {
+    if (now) {
+      cancelAnimationFrame(this.frame);
       this.frame = 0;
-      void this.run();
-    });
+      if (this.queued) return;
+      this.queued = true;
+      queueMicrotask(() => {
+        this.queued = false;
+        void this.run();
+      });
+    } else if (this.frame === 0 && !this.queued) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        void this.run();
+      });
+    }
   }
 
   private get busy(): boolean {
-    return this.frame !== 0 || this.running || this.again;
+    return this.frame !== 0 || this.queued || this.running || this.again;
   }
 
   private async run(): Promise<void> {
@@ -100,12 +119,10 @@ export class StoreReader implements ReactiveController {
 
   private onChange(change: StoreChange): void {
     const { deliveryId } = this.source();
-    if (
+    const concerned =
       deliveryId === undefined ||
       change.deliveryIds.length === 0 ||
-      change.deliveryIds.includes(deliveryId)
-    ) {
-      this.schedule();
-    }
+      change.deliveryIds.includes(deliveryId);
+    if (concerned) this.schedule();
   }
 }
