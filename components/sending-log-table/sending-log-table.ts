@@ -135,8 +135,6 @@ export class SendingLogTable extends SendkitElement {
   }
 
   protected override firstUpdated(): void {
-    // Measured now, before the first read runs, so that read fetches the right number of rows.
-    if (this.viewport.clientHeight > 0) this.viewportHeight = this.viewport.clientHeight;
     this.resizeObserver?.observe(this.viewport);
   }
 
@@ -155,6 +153,9 @@ export class SendingLogTable extends SendkitElement {
       this.rows = [];
       return;
     }
+    // Measured here, before the first read, so it fetches as many rows as the viewport shows.
+    const height = this.viewport?.clientHeight ?? 0;
+    if (height > 0) this.viewportHeight = height;
     const { first, count } = this.visible;
     const offset = Math.max(0, first - OVERSCAN);
     try {
