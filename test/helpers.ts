@@ -5,6 +5,7 @@ import {
   type Delivery,
   type DeliveryInput,
   type DeliveryStore,
+  type Recurrence,
   type User,
 } from '../src/index.js';
 
@@ -90,4 +91,26 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error('expected a rejection');
+}
+
+/** Creates, prepares and confirms (arms) a recurring delivery. */
+export async function armedRecurring(
+  store: DeliveryStore,
+  recurrence: Recurrence,
+  input: Partial<DeliveryInput> = {},
+): Promise<Delivery> {
+  const template = await store.createDelivery(starter, {
+    label: 'Recurring',
+    channel: 'email',
+    recipients: { generated: 2 },
+    recurrence,
+    ...input,
+  });
+  await store.prepare(starter, template.id);
+  return store.confirm(starter, template.id);
+}
+
+/** The occurrences of a recurring delivery, newest first. */
+export async function occurrencesOf(store: DeliveryStore, templateId: string): Promise<Delivery[]> {
+  return (await store.listDeliveries()).filter((delivery) => delivery.parentId === templateId);
 }

@@ -1,7 +1,15 @@
 /** Contact dates and recurring deliveries (SPEC §3), with a controlled clock. */
 import { expect } from '@open-wc/testing';
 import { HOUR_MS, ManualClock, PermissionError, WORKFLOW_USER, openStore } from '../src/index.js';
-import { addresses, closeStores, freshStore, rejection, starter } from './helpers.js';
+import {
+  addresses,
+  armedRecurring,
+  closeStores,
+  freshStore,
+  occurrencesOf,
+  rejection,
+  starter,
+} from './helpers.js';
 
 describe('scheduling', () => {
   afterEach(closeStores);
@@ -63,20 +71,16 @@ describe('scheduling', () => {
     expect(await store.listDeliveries()).to.have.length(1);
     clock.advance(HOUR_MS);
     await store.tick();
-    const occurrence = (await store.listDeliveries()).find(
-      (delivery) => delivery.parentId === template.id,
-    )!;
-    expect(occurrence.state).to.equal('prepared');
-    expect(occurrence.journal.some((entry) => entry.user === WORKFLOW_USER.name)).to.equal(true);
-    expect(await rejection(store.confirm(WORKFLOW_USER, occurrence.id))).to.be.instanceOf(
+    const [occurrence] = await occurrencesOf(store, template.id);
+    expect(occurrence!.state).to.equal('prepared');
+    expect(occurrence!.journal.some((entry) => entry.user === WORKFLOW_USER.name)).to.equal(true);
+    expect(await rejection(store.confirm(WORKFLOW_USER, occurrence!.id))).to.be.instanceOf(
       PermissionError,
     );
-    expect((await store.confirm(starter, occurrence.id)).state).to.equal('in-progress');
+    expect((await store.confirm(starter, occurrence!.id)).state).to.equal('in-progress');
     clock.advance(24 * HOUR_MS);
     await store.tick();
-    const occurrences = (await store.listDeliveries()).filter(
-      (delivery) => delivery.parentId === template.id,
-    );
+    const occurrences = await occurrencesOf(store, template.id);
     expect(occurrences.map((delivery) => delivery.state).sort()).to.deep.equal([
       'in-progress',
       'prepared',
@@ -85,68 +89,49 @@ describe('scheduling', () => {
 
   it('without the option, an occurrence is sent as soon as it is prepared', async () => {
     const { store, clock } = await freshStore();
-    const template = await store.createDelivery(starter, {
-      label: 'Hourly',
-      channel: 'push',
-      recipients: { generated: 4 },
-      recurrence: { every: 'hour', aggregation: 'none', requestConfirmation: false },
-    });
-    await store.prepare(starter, template.id);
-    await store.confirm(starter, template.id);
-    const occurrence = (await store.listDeliveries()).find(
-      (delivery) => delivery.parentId === template.id,
-    )!;
-    expect(occurrence.state).to.equal('in-progress');
-    expect(occurrence.journal.at(-1)!.action).to.equal('start-unconfirmed');
+    const template = await armedRecurring(
+      store,
+      { every: 'hour', aggregation: 'none', requestConfirmation: false },
+      { channel: 'push', recipients: { generated: 4 } },
+    );
+    const [occurrence] = await occurrencesOf(store, template.id);
+    expect(occurrence!.state).to.equal('in-progress');
+    expect(occurrence!.journal.at(-1)!.action).to.equal('start-unconfirmed');
     clock.advance(HOUR_MS);
     await store.tick();
-    expect(
-      (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id),
-    ).to.have.length(2);
+    expect(await occurrencesOf(store, template.id)).to.have.length(2);
   });
 
   it('with an aggregation period, runs of one day are grouped into one occurrence', async () => {
     const clock = new ManualClock(Date.UTC(2026, 5, 1, 8));
     const { store } = await freshStore(clock);
-    const template = await store.createDelivery(starter, {
-      label: 'Grouped',
-      channel: 'email',
-      recipients: { generated: 2 },
-      recurrence: { every: 'hour', aggregation: 'day', requestConfirmation: false },
+    const template = await armedRecurring(store, {
+      every: 'hour',
+      aggregation: 'day',
+      requestConfirmation: false,
     });
-    await store.prepare(starter, template.id);
-    await store.confirm(starter, template.id);
     for (let hour = 0; hour < 3; hour++) {
       clock.advance(HOUR_MS);
       await store.tick();
     }
-    const occurrences = (await store.listDeliveries()).filter(
-      (delivery) => delivery.parentId === template.id,
-    );
+    const occurrences = await occurrencesOf(store, template.id);
     expect(occurrences).to.have.length(1);
     expect(occurrences[0]!.journal.filter((entry) => entry.action === 'group')).to.have.length(3);
     clock.advance(24 * HOUR_MS);
     await store.tick();
-    expect(
-      (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id),
-    ).to.have.length(2);
+    expect(await occurrencesOf(store, template.id)).to.have.length(2);
   });
 
   it('stopping a recurring delivery stops its occurrences from being created', async () => {
     const { store, clock } = await freshStore();
-    const template = await store.createDelivery(starter, {
-      label: 'Stop me',
-      channel: 'email',
-      recipients: { generated: 2 },
-      recurrence: { every: 'hour', aggregation: 'none', requestConfirmation: false },
+    const template = await armedRecurring(store, {
+      every: 'hour',
+      aggregation: 'none',
+      requestConfirmation: false,
     });
-    await store.prepare(starter, template.id);
-    await store.confirm(starter, template.id);
     await store.stop(starter, template.id);
     clock.advance(5 * HOUR_MS);
     await store.tick();
-    expect(
-      (await store.listDeliveries()).filter((delivery) => delivery.parentId === template.id),
-    ).to.have.length(1);
+    expect(await occurrencesOf(store, template.id)).to.have.length(1);
   });
 });

@@ -4,7 +4,14 @@ import '../../components/confirm-send-button/register.js';
 import type { ConfirmSendButton } from '../../components/confirm-send-button/confirm-send-button.js';
 import { ConfirmRequestEvent } from '../../components/shared/events.js';
 import { HOUR_MS, type Delivery, type DeliveryStore } from '../../src/index.js';
-import { closeStores, freshStore, preparer, starter } from '../helpers.js';
+import {
+  armedRecurring,
+  closeStores,
+  freshStore,
+  occurrencesOf,
+  preparer,
+  starter,
+} from '../helpers.js';
 import { nextEvent, watchLitWarnings } from './element-helpers.js';
 
 async function preparedDelivery(
@@ -196,19 +203,14 @@ describe('confirm-send-button', () => {
 
   it('confirms a recurring occurrence waiting for confirmation the same way', async () => {
     const { store } = await freshStore();
-    const template = await store.createDelivery(starter, {
-      label: 'Daily',
-      channel: 'email',
-      recipients: { generated: 2 },
-      recurrence: { every: 'day', aggregation: 'none', requestConfirmation: true },
+    const template = await armedRecurring(store, {
+      every: 'day',
+      aggregation: 'none',
+      requestConfirmation: true,
     });
-    await store.prepare(starter, template.id);
-    await store.confirm(starter, template.id);
-    const occurrence = (await store.listDeliveries()).find(
-      (delivery) => delivery.parentId === template.id,
-    )!;
-    expect(occurrence.state).to.equal('prepared');
-    const element = await render(store, occurrence.id);
+    const [occurrence] = await occurrencesOf(store, template.id);
+    expect(occurrence!.state).to.equal('prepared');
+    const element = await render(store, occurrence!.id);
     part(element, 'button').click();
     const confirmed = nextEvent(element, 'sendkit-confirmed');
     part(element, 'ok').click();
