@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { UNPREPARED_STATES, allowedActions, type Delivery } from '../../src/index.js';
-import { ActionErrorEvent, ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
+import { ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
@@ -42,8 +42,6 @@ export class ConfirmSendButton extends SendkitElement {
   @property() locale: string | undefined;
 
   @state() private delivery: Delivery | null = null;
-  @state() private pending = false;
-  @state() private error = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('[part="button"]') private button!: HTMLButtonElement;
@@ -72,7 +70,7 @@ export class ConfirmSendButton extends SendkitElement {
   /* eslint-disable lit-a11y/no-autofocus */
   override render() {
     const text = this.text;
-    const enabled = this.canConfirm && !this.pending;
+    const enabled = this.canConfirm && !this.busy;
     const reason = !this.hasRole
       ? text.noPermission
       : this.canConfirm
@@ -82,14 +80,14 @@ export class ConfirmSendButton extends SendkitElement {
       <button
         part="button"
         aria-disabled=${enabled ? 'false' : 'true'}
-        aria-busy=${this.pending ? 'true' : 'false'}
+        aria-busy=${this.busy ? 'true' : 'false'}
         aria-describedby=${reason ? 'reason' : nothing}
         @click=${this.openDialog}
       >
-        ${this.pending ? text.confirming : text.confirmSend}
+        ${this.busy ? text.confirming : text.confirmSend}
       </button>
       ${reason ? html`<p part="message" id="reason">${reason}</p>` : nothing}
-      <p part="error" role="alert" aria-live="assertive">${this.error}</p>
+      <p part="error" role="alert" aria-live="assertive">${this.actionError}</p>
       <dialog
         part="dialog"
         aria-labelledby="title"
@@ -124,8 +122,8 @@ export class ConfirmSendButton extends SendkitElement {
   }
 
   private openDialog(): void {
-    if (!this.canConfirm || this.pending) return;
-    this.error = '';
+    if (!this.canConfirm || this.busy) return;
+    this.actionError = '';
     this.dialog.showModal();
   }
 
@@ -146,19 +144,11 @@ export class ConfirmSendButton extends SendkitElement {
     const user = this.activeUser;
     if (!store || !deliveryId || !user) return;
     if (!this.dispatchEvent(new ConfirmRequestEvent(deliveryId, user))) return;
-    this.pending = true;
-    try {
+    await this.runAction('confirm', async () => {
       const delivery = await store.confirm(user, deliveryId);
       this.delivery = delivery;
       this.dispatchEvent(new ConfirmedEvent(delivery));
-    } catch (error) {
-      const event = new ActionErrorEvent('confirm', error);
-      this.error = event.error.message;
-      this.dispatchEvent(event);
-    } finally {
-      this.pending = false;
-      this.reader.schedule();
-    }
+    });
   }
 }
 

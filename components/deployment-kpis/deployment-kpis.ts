@@ -7,7 +7,7 @@ import {
   type Indicators,
   type UserAction,
 } from '../../src/index.js';
-import { ActionErrorEvent, DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
+import { DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
@@ -58,8 +58,6 @@ export class DeploymentKpis extends SendkitElement {
 
   @state() private delivery: Delivery | null = null;
   @state() private indicators: Indicators | null = null;
-  @state() private busy = false;
-  @state() private error = '';
 
   /** Renders so far: the benchmark counts them per frame. @internal */
   renderCount = 0;
@@ -143,7 +141,7 @@ export class DeploymentKpis extends SendkitElement {
               </button>`,
           )}
         </footer>
-        <p part="error" role="alert">${this.error}</p>
+        <p part="error" role="alert">${this.actionError}</p>
       </section>
     `;
   }
@@ -162,7 +160,7 @@ export class DeploymentKpis extends SendkitElement {
     const store = this.activeStore;
     const id = this.activeDeliveryId;
     if (!store || !id) return;
-    await this.run('compute-stats', async () => {
+    await this.runAction('compute-stats', async () => {
       this.indicators = await store.computeStats(id);
       this.dispatchEvent(new StatsComputedEvent(this.indicators));
     });
@@ -173,28 +171,10 @@ export class DeploymentKpis extends SendkitElement {
     const id = this.activeDeliveryId;
     const user = this.activeUser;
     if (!store || !id || !user) return;
-    await this.run(action, async () => {
+    await this.runAction(action, async () => {
       this.delivery = await store[action](user, id);
       this.dispatchEvent(new DeliveryActionEvent(action, this.delivery));
     });
-  }
-
-  private async run(
-    action: 'compute-stats' | SendingAction,
-    work: () => Promise<void>,
-  ): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (error) {
-      const event = new ActionErrorEvent(action, error);
-      this.error = event.error.message;
-      this.dispatchEvent(event);
-    } finally {
-      this.busy = false;
-      this.reader.schedule();
-    }
   }
 }
 

@@ -8,6 +8,7 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DeliveryStore, User } from '../../src/index.js';
 import { deliveryIdContext, storeContext, userContext } from './context.js';
+import { ActionErrorEvent, type DeliveryAction } from './events.js';
 import { StoreReader, type ReaderSource } from './store-reader.js';
 
 export abstract class SendkitElement extends LitElement {
@@ -58,6 +59,31 @@ export abstract class SendkitElement extends LitElement {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await this.reader.idle;
     await this.updateComplete;
+  }
+
+  /** An action of the element is running: its controls are disabled meanwhile. */
+  @state() protected busy = false;
+
+  /** The last action's error message, shown (and announced) by the element. */
+  @state() protected actionError = '';
+
+  /**
+   * Runs one user action: busy while it runs, its error shown and fired as `sendkit-error`,
+   * and a fresh read afterwards whatever happened.
+   */
+  protected async runAction(action: DeliveryAction, work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.actionError = '';
+    try {
+      await work();
+    } catch (error) {
+      const event = new ActionErrorEvent(action, error);
+      this.actionError = event.error.message;
+      this.dispatchEvent(event);
+    } finally {
+      this.busy = false;
+      this.reader.schedule();
+    }
   }
 
   /** Reads what the element shows into its state (called at most once per frame). */
