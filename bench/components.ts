@@ -100,7 +100,7 @@ export async function feedbackFigures(store: DeliveryStore, user: User): Promise
     await kpis.settled();
   });
   sampling = false;
-  const sent = (await store.readIndicators(created.id)).sent;
+  const sent = (await store.readIndicators(created.id)).relayed;
   if (sent !== recipients) throw new Error(`expected ${recipients} relayed, got ${sent}`);
   await report('longest_task_under_feedback_ms', longest, 'ms', 50);
   await report('kpi_renders_per_frame_max', maxPerFrame, 'renders', 1);

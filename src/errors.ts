@@ -1,14 +1,25 @@
-/** Typed errors of the model: every refusal says what was refused and why. */
+/**
+ * Typed errors of the model: every refusal says what was refused and why, and a public call
+ * never lets a raw TypeError, RangeError or DOMException out. Errors become data and back by
+ * their `code` (errorToData / errorFromData), so an error that crossed a message boundary (the
+ * extension's sidebar, a worker) is still `instanceof` its class.
+ */
 import type { DeliveryState } from './types.js';
 
-export type SendkitErrorCode =
-  | 'permission'
-  | 'state'
-  | 'not-found'
-  | 'invalid-input'
-  | 'invalid-feedback'
-  | 'store-version'
-  | 'store-blocked';
+export const ERROR_CODES = [
+  'permission',
+  'state',
+  'not-found',
+  'invalid-input',
+  'invalid-feedback',
+  'store-version',
+  'store-blocked',
+  'store-quota',
+  'store-name-taken',
+  'store-failure',
+  'read-only',
+] as const;
+export type SendkitErrorCode = (typeof ERROR_CODES)[number];
 
 export abstract class SendkitError extends Error {
   abstract readonly code: SendkitErrorCode;
@@ -57,7 +68,7 @@ export class InputError extends SendkitError {
   readonly code = 'invalid-input';
   constructor(
     readonly field: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`Invalid ${field}: ${detail}`);
     this.name = 'InputError';
@@ -81,7 +92,7 @@ export class FeedbackError extends SendkitError {
 export class StoreVersionError extends SendkitError {
   readonly code = 'store-version';
   constructor() {
-    super('A newer version of the sendkit database is open in another page: reload this one.');
+    super('A newer version of sendkit is open in another tab. Reload this page.');
     this.name = 'StoreVersionError';
   }
 }
@@ -90,7 +101,131 @@ export class StoreVersionError extends SendkitError {
 export class StoreBlockedError extends SendkitError {
   readonly code = 'store-blocked';
   constructor() {
-    super('The sendkit database is held open by another page that does not close it.');
+    super(
+      'The sendkit database is held open by another tab that does not close it. Close the other sendkit tabs, then reload.',
+    );
     this.name = 'StoreBlockedError';
   }
+}
+
+/** The origin ran out of storage: nothing of the operation was written. */
+export class StoreQuotaError extends SendkitError {
+  readonly code = 'store-quota';
+  constructor(
+    /** What was attempted ("create delivery", "apply feedback", …). */
+    readonly operation: string,
+    /** Bytes the origin uses and may use, per navigator.storage.estimate(); null if unknown. */
+    readonly usage: number | null,
+    readonly quota: number | null,
+  ) {
+    super(
+      `Not enough storage to ${operation}: nothing was written. ${
+        usage === null || quota === null
+          ? 'The browser did not say how much space this site has.'
+          : `This site uses ${megabytes(usage)} of the ${megabytes(quota)} the browser allows it.`
+      } Free space (delete finished deliveries) or allow this site more storage.`,
+    );
+    this.name = 'StoreQuotaError';
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+/** The database name is taken by a database sendkit did not create; it was left untouched. */
+export class StoreNameTakenError extends SendkitError {
+  readonly code = 'store-name-taken';
+  constructor(readonly databaseName: string) {
+    super(
+      `The IndexedDB database '${databaseName}' belongs to another application, not to sendkit: it was left untouched. Open the store under another name (openStore({ name })).`,
+    );
+    this.name = 'StoreNameTakenError';
+  }
+}
+
+/** The browser's storage failed in a way the kit cannot name more precisely. */
+export class StoreFailureError extends SendkitError {
+  readonly code = 'store-failure';
+  constructor(
+    readonly operation: string,
+    /** The platform's own error name (a DOMException's `name`), for diagnosis. */
+    readonly reason: string,
+  ) {
+    super(`The browser's storage failed to ${operation} (${reason}): nothing was written.`);
+    this.name = 'StoreFailureError';
+  }
+}
+
+/** An action on a store that can only be read here (another page's, seen from the sidebar). */
+export class ReadOnlyError extends SendkitError {
+  readonly code = 'read-only';
+  constructor(readonly action: string) {
+    super(`This delivery belongs to the page: it is read-only here (${action} refused).`);
+    this.name = 'ReadOnlyError';
+  }
+}
+
+/** An error as plain data (structured-clone and JSON safe). */
+export interface ErrorData {
+  readonly code: SendkitErrorCode | 'unknown';
+  readonly name: string;
+  readonly message: string;
+  /** The error's own fields (`action`, `state`, `index`, …). */
+  readonly fields: Readonly<Record<string, string | number | null>>;
+}
+
+const ERROR_CLASSES: Readonly<Record<SendkitErrorCode, { prototype: SendkitError }>> = {
+  permission: PermissionError,
+  state: StateError,
+  'not-found': NotFoundError,
+  'invalid-input': InputError,
+  'invalid-feedback': FeedbackError,
+  'store-version': StoreVersionError,
+  'store-blocked': StoreBlockedError,
+  'store-quota': StoreQuotaError,
+  'store-name-taken': StoreNameTakenError,
+  'store-failure': StoreFailureError,
+  'read-only': ReadOnlyError,
+};
+
+const isCode = (value: unknown): value is SendkitErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+export function errorToData(error: unknown): ErrorData {
+  if (error instanceof SendkitError) {
+    const fields: Record<string, string | number | null> = {};
+    for (const [key, value] of Object.entries(error)) {
+      if (key === 'code' || key === 'name' || key === 'message') continue;
+      if (typeof value === 'string' || typeof value === 'number' || value === null)
+        fields[key] = value;
+    }
+    return { code: error.code, name: error.name, message: error.message, fields };
+  }
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'unknown', name, message, fields: {} };
+}
+
+/** The error `errorToData` described, as an instance of its class again (by `code`). */
+export function errorFromData(data: ErrorData): Error {
+  if (!isCode(data.code)) {
+    const error = new Error(String(data.message));
+    error.name = String(data.name);
+    return error;
+  }
+  const error = Object.create(ERROR_CLASSES[data.code].prototype) as SendkitError;
+  const fields = typeof data.fields === 'object' && data.fields !== null ? data.fields : {};
+  Object.assign(error, fields);
+  Object.defineProperties(error, {
+    code: { value: data.code, enumerable: true },
+    name: { value: String(data.name), writable: true, configurable: true, enumerable: true },
+    message: { value: String(data.message), writable: true, configurable: true },
+    stack: {
+      value: `${String(data.name)}: ${String(data.message)}`,
+      writable: true,
+      configurable: true,
+    },
+  });
+  return error;
 }

@@ -2,25 +2,43 @@
 export * from './types.js';
 export * from './errors.js';
 export { systemClock, ManualClock, ScaledClock, HOUR_MS, DAY_MS, type Clock } from './clock.js';
+export type { SendkitStore, DeliverySnapshot, ChangeListener } from './sendkit-store.js';
+export { STORE_READS, STORE_ACTIONS } from './sendkit-store.js';
 export { openStore, DeliveryStore, type StoreOptions } from './store/delivery-store.js';
-export type { ChangeListener } from './store/changes.js';
 export { SCHEMA_VERSION } from './store/connection.js';
+export { changeChannelName } from './store/changes.js';
 export { WORKFLOW_USER } from './store/scheduler.js';
-export { OUTCOME_RULES, BOUNCE_DEFINITION, type OutcomeRule } from './rules/feedback-rules.js';
+export { fillTemplate } from './text.js';
+export {
+  OUTCOME_RULES,
+  ENGAGEMENT_RULES,
+  BOUNCE_DEFINITION,
+  EXCLUSION_REASONS,
+  precedenceOf,
+  type OutcomeRule,
+} from './rules/feedback-rules.js';
 export {
   TRANSITIONS,
-  STATE_LABELS,
-  RETRYING_LABEL,
+  USER_ACTIONS,
   FINAL_STATES,
   FEEDBACK_STATES,
   UNPREPARED_STATES,
-  stateLabel,
-  type StateTexts,
+  acceptsFeedback,
   allowedActions,
+  rolesAllow,
   type Transition,
   type LifecycleAction,
   type UserAction,
 } from './rules/lifecycle.js';
+export {
+  STATE_LABELS,
+  RETRYING_LABEL,
+  STATUS_LABELS,
+  FAILURE_TYPE_LABELS,
+  stateLabel,
+  type StateTexts,
+} from './rules/labels.js';
+export { FEEDBACK_CLOCK_SKEW_MS, MAX_TIME, isValidTime, readUser } from './rules/valid-input.js';
 export {
   computeIndicators,
   percent,
@@ -41,4 +59,3 @@ export {
   type IndicatorChange,
   type Direction,
 } from './rules/seed-steps.js';
-export { EXCLUSION_REASONS } from './rules/event-codes.js';

@@ -12,7 +12,8 @@ export interface User {
 }
 
 /** How feedback is reported: `efs` (Email Feedback Service) exists for email only. */
-export type DeliveryMode = 'standard' | 'efs';
+export const DELIVERY_MODES = ['standard', 'efs'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 export const DELIVERY_STATES = [
   'editing',
@@ -65,7 +66,8 @@ export type OutcomeEventType = (typeof OUTCOME_EVENT_TYPES)[number];
 export const ENGAGEMENT_EVENT_TYPES = ['open', 'click'] as const;
 export type EngagementEventType = (typeof ENGAGEMENT_EVENT_TYPES)[number];
 
-export type FeedbackEventType = OutcomeEventType | EngagementEventType;
+export const FEEDBACK_EVENT_TYPES = [...OUTCOME_EVENT_TYPES, ...ENGAGEMENT_EVENT_TYPES] as const;
+export type FeedbackEventType = (typeof FEEDBACK_EVENT_TYPES)[number];
 
 /** One piece of MTA feedback. `recipient` is the recipient's position in the delivery. */
 export interface FeedbackEvent {
@@ -152,9 +154,11 @@ export interface Indicators {
   readonly targeted: number;
   readonly excluded: number;
   readonly toDeliver: number;
-  /** Messages relayed to the MTA so far. */
-  readonly sent: number;
-  readonly sentPercent: number;
+  /** The seed's "Sent" KPI: messages relayed to the MTA so far (not the `sent` log status). */
+  readonly relayed: number;
+  /** relayed / to deliver: the "Sent" percentage and the progress bar. */
+  readonly relayedPercent: number;
+  /** Messages whose log status is `sent` (for EFS: delivery reported). */
   readonly delivered: number;
   readonly deliveredPercent: number;
   readonly bounces: number;
@@ -215,7 +219,15 @@ export interface ProfileHistoryEntry {
   readonly at: number | null;
 }
 
-export type ChangeKind = 'created' | 'state' | 'logs' | 'indicators' | 'deleted' | 'address-lists';
+export const CHANGE_KINDS = [
+  'created',
+  'state',
+  'logs',
+  'indicators',
+  'deleted',
+  'address-lists',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One coalesced notification: what changed since the last one. */
 export interface StoreChange {

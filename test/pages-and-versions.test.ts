@@ -52,7 +52,7 @@ describe('two pages of one origin', () => {
     unsubscribe();
     expect(changes).to.have.length(1);
     expect(changes[0]!.kinds).to.include.members(['logs', 'indicators']);
-    expect((await second.readIndicators(delivery.id)).sent).to.equal(4);
+    expect((await second.readIndicators(delivery.id)).relayed).to.equal(4);
   });
 
   it('a page holding the current version does not block an upgrade, and then says it is outdated', async () => {

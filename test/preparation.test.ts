@@ -66,8 +66,8 @@ describe('preparation and exclusions', () => {
     expect([
       indicators.targeted,
       indicators.toDeliver,
-      indicators.sent,
-      indicators.sentPercent,
+      indicators.relayed,
+      indicators.relayedPercent,
     ]).to.deep.equal([3, 2, 2, 100]);
     expect(indicators.deliveredPercent).to.equal(100);
   });

@@ -128,7 +128,7 @@ describe('the seed table, in the store', () => {
         expect(bounces, 'Bounces + errors count').to.equal(sign[cell.bounces]);
         if (step.id === 'relayed' && mode === 'standard') {
           // Relayed alone (recipient 0 only), Delivered starts at 100 % and bounces at 0 %.
-          expect(after.sent).to.equal(3);
+          expect(after.relayed).to.equal(3);
         }
       });
     }
@@ -148,7 +148,7 @@ describe('the seed table, in the store', () => {
     const indicators = await store.readIndicators(delivery.id);
     expect(indicators.deliveredPercent).to.equal(100);
     expect(indicators.bouncesPercent).to.equal(0);
-    expect(indicators.sentPercent).to.equal(100);
+    expect(indicators.relayedPercent).to.equal(100);
   });
 
   it('with EFS, relaying moves neither Delivered % nor Bounces + errors %', async () => {

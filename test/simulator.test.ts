@@ -51,7 +51,7 @@ describe('the simulated MTA', () => {
     it(`relays every message and ends the delivery by its validity period (efs ${efs})`, async () => {
       const { store, delivery, events } = await runSimulation(3, efs);
       const indicators = await store.readIndicators(delivery.id);
-      expect(indicators.sent).to.equal(2_000);
+      expect(indicators.relayed).to.equal(2_000);
       expect(indicators.retrying).to.equal(0);
       expect((await store.getDelivery(delivery.id)).state).to.equal('finished');
       // Rates land near the configured ones: 5 % hard, 10 % soft of which about 3/4 recover.
@@ -79,16 +79,19 @@ describe('the simulated MTA', () => {
     const mta = createSimulatedMta(store, { relayPerHour: 3_600, seed: 1 });
     clock.advance(60_000);
     await mta.step();
-    const before = (await store.readIndicators(delivery.id)).sent;
+    const before = (await store.readIndicators(delivery.id)).relayed;
     expect(before).to.be.within(55, 65);
     await store.pause({ name: 'ana', roles: ['start-deliveries'] }, delivery.id);
     clock.advance(60_000);
     await mta.step();
-    expect((await store.readIndicators(delivery.id)).sent).to.equal(before);
+    expect((await store.readIndicators(delivery.id)).relayed).to.equal(before);
     await store.resume({ name: 'ana', roles: ['start-deliveries'] }, delivery.id);
     clock.advance(60_000);
     await mta.step();
-    expect((await store.readIndicators(delivery.id)).sent).to.be.within(before + 55, before + 65);
+    expect((await store.readIndicators(delivery.id)).relayed).to.be.within(
+      before + 55,
+      before + 65,
+    );
   });
 
   it('never relays excluded recipients', async () => {
@@ -99,7 +102,7 @@ describe('the simulated MTA', () => {
     const mta = createSimulatedMta(store, { relayPerHour: 3_600_000 });
     clock.advance(HOUR_MS);
     await mta.step();
-    expect((await store.readIndicators(delivery.id)).sent).to.equal(2);
+    expect((await store.readIndicators(delivery.id)).relayed).to.equal(2);
   });
 
   it('retries up to 5 times an hour apart in the first day, then daily, until validity ends', () => {

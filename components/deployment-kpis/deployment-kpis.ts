@@ -93,7 +93,7 @@ export class DeploymentKpis extends SendkitElement {
       return html`<section part="base" aria-label=${text.title}><h2>${text.title}</h2></section>`;
     }
     const stateText = stateLabel(delivery.state, indicators.retrying, text);
-    const progress = Math.round(indicators.sentPercent * 10) / 10;
+    const progress = Math.round(indicators.relayedPercent * 10) / 10;
     const allowed = this.activeUser ? allowedActions(delivery.state, this.activeUser.roles) : [];
     return html`
       <section part="base" aria-labelledby="title">
@@ -112,7 +112,7 @@ export class DeploymentKpis extends SendkitElement {
         </div>
         <dl part="tiles">
           ${this.tile(text.toDeliver, formatCount(indicators.toDeliver, this.locale))}
-          ${this.tile(text.sent, formatCount(indicators.sent, this.locale), formatPercent(indicators.sentPercent, this.locale))}
+          ${this.tile(text.sent, formatCount(indicators.relayed, this.locale), formatPercent(indicators.relayedPercent, this.locale))}
           ${this.tile(text.delivered, formatPercent(indicators.deliveredPercent, this.locale), formatCount(indicators.delivered, this.locale))}
           ${this.tile(text.bounces, formatPercent(indicators.bouncesPercent, this.locale), formatCount(indicators.bounces, this.locale))}
           ${indicators.openRate === null ? nothing : this.tile(text.openRate, formatPercent(indicators.openRate, this.locale))}

@@ -1,51 +1,97 @@
-/** Compact codes for feedback events and reasons, as stored in chunk typed arrays. */
+/**
+ * The numbers the store writes into IndexedDB for events, reasons and exclusion causes.
+ *
+ * APPEND-ONLY. Databases already hold these numbers: a code never changes meaning and is never
+ * reused; a new value takes the next free code. Reordering a list in types.ts or rules changes
+ * nothing here, which is the point. `test/stored-codes.test.ts` pins every value.
+ */
 import {
-  ENGAGEMENT_EVENT_TYPES,
   EXCLUSION_CAUSES,
   FAILURE_REASONS,
-  OUTCOME_EVENT_TYPES,
-  type DeliveryMode,
+  FEEDBACK_EVENT_TYPES,
+  type EngagementEventType,
+  type FeedbackEventType,
   type ExclusionCause,
   type FailureReason,
-  type FeedbackEventType,
+  type OutcomeEventType,
 } from '../types.js';
-import { outcomeRule } from './feedback-rules.js';
-import { outcomeBit } from './message-classes.js';
 
-export const FEEDBACK_EVENT_TYPES: readonly FeedbackEventType[] = [
-  ...OUTCOME_EVENT_TYPES,
-  ...ENGAGEMENT_EVENT_TYPES,
-];
-
-/** Received-events bit an outcome event sets in a mode; 0 where the mode does not report it. */
-export function maskBitOf(type: FeedbackEventType, mode: DeliveryMode): number {
-  if (type === 'open' || type === 'click') return 0;
-  const rule = outcomeRule(type);
-  return rule.reported[mode] ? outcomeBit(rule.rank) : 0;
-}
-
-/** Reasons are stored as 1 + their index in FAILURE_REASONS; 0 is "none". */
-export const REASON_CODES: ReadonlyMap<string, number> = new Map(
-  FAILURE_REASONS.map((reason, index) => [reason, index + 1]),
-);
-
-export function reasonOfCode(code: number): FailureReason | null {
-  return code === 0 ? null : (FAILURE_REASONS[code - 1] ?? null);
-}
-
-/** What each exclusion cause shows as its failure reason. */
-export const EXCLUSION_REASONS: Readonly<Record<ExclusionCause, FailureReason>> = {
-  'no-address': 'Not defined',
-  duplicate: 'Not defined',
-  denylisted: 'Address on denylist',
-  quarantined: 'Quarantined address',
+/** Outcome event → its code; its received-events mask bit is `1 << code` (bits 0x01–0x40). */
+export const OUTCOME_EVENT_CODES: Readonly<Record<OutcomeEventType, number>> = {
+  relayed: 0,
+  'soft-bounce': 1,
+  'retries-failed': 2,
+  delivered: 3,
+  'retry-succeeded': 4,
+  'hard-bounce': 5,
 };
 
-/** Exclusion causes are stored in the reason array as 1 + their index. */
-export function exclusionCode(cause: ExclusionCause): number {
-  return EXCLUSION_CAUSES.indexOf(cause) + 1;
+/** Mask bit of a recipient excluded at preparation (the mask's top bit). */
+export const EXCLUDED_BIT = 0x80;
+
+/** Engagement bits, in a byte of their own per recipient. */
+export const ENGAGEMENT_BITS: Readonly<Record<EngagementEventType, number>> = {
+  open: 0x01,
+  click: 0x02,
+};
+
+/** Failure reason → code in the reason byte; 0 is "none". */
+export const REASON_CODES: Readonly<Record<FailureReason, number>> = {
+  'User unknown': 1,
+  'Invalid domain': 2,
+  Unreachable: 3,
+  'Account disabled': 4,
+  'Mailbox full': 5,
+  Refused: 6,
+  'Address on denylist': 7,
+  'Quarantined address': 8,
+  'Not defined': 9,
+};
+
+/** Exclusion cause → code in the reason byte of an excluded recipient; 0 is "none". */
+export const EXCLUSION_CODES: Readonly<Record<ExclusionCause, number>> = {
+  'no-address': 1,
+  duplicate: 2,
+  denylisted: 3,
+  quarantined: 4,
+};
+
+export function outcomeBit(type: OutcomeEventType): number {
+  return 1 << OUTCOME_EVENT_CODES[type];
+}
+
+const REASON_OF_CODE: readonly (FailureReason | null)[] = decoder(FAILURE_REASONS, REASON_CODES);
+const EXCLUSION_OF_CODE: readonly (ExclusionCause | null)[] = decoder(
+  EXCLUSION_CAUSES,
+  EXCLUSION_CODES,
+);
+
+function decoder<T extends string>(
+  values: readonly T[],
+  codes: Readonly<Record<T, number>>,
+): (T | null)[] {
+  const table = new Array<T | null>(256).fill(null);
+  for (const value of values) table[codes[value]] = value;
+  return table;
+}
+
+export function reasonOfCode(code: number): FailureReason | null {
+  return REASON_OF_CODE[code] ?? null;
 }
 
 export function exclusionOfCode(code: number): ExclusionCause | null {
-  return code === 0 ? null : (EXCLUSION_CAUSES[code - 1] ?? null);
+  return EXCLUSION_OF_CODE[code] ?? null;
 }
+
+/** Whether a string names a failure reason (feedback comes from outside). */
+export function isFailureReason(value: string): value is FailureReason {
+  return Object.hasOwn(REASON_CODES, value);
+}
+
+/**
+ * In-memory numbering of every feedback event type (never stored): its position in
+ * FEEDBACK_EVENT_TYPES, for compact queues such as the simulator's event heap.
+ */
+export const FEEDBACK_EVENT_INDEX: ReadonlyMap<FeedbackEventType, number> = new Map(
+  FEEDBACK_EVENT_TYPES.map((type, index) => [type, index]),
+);

@@ -6,6 +6,7 @@ import {
   RETRYING_CLASS,
   UNRELAYED_CLASS,
   isBounceClass,
+  isFinalClass,
   statusOfClass,
 } from './message-classes.js';
 
@@ -45,7 +46,7 @@ interface Counts {
   readonly targeted: number;
   readonly excluded: number;
   readonly toDeliver: number;
-  readonly sent: number;
+  readonly relayed: number;
   readonly delivered: number;
   readonly bounces: number;
   readonly pending: number;
@@ -70,9 +71,9 @@ export function countsOf(tally: Tally, mode: DeliveryMode): Counts {
   }
   const excluded = tally.classes[EXCLUDED_CLASS] ?? 0;
   const toDeliver = targeted - excluded;
-  const sent = toDeliver - (tally.classes[UNRELAYED_CLASS] ?? 0);
+  const relayed = toDeliver - (tally.classes[UNRELAYED_CLASS] ?? 0);
   const retrying = tally.classes[RETRYING_CLASS] ?? 0;
-  return { targeted, excluded, toDeliver, sent, delivered, bounces, pending, failed, retrying };
+  return { targeted, excluded, toDeliver, relayed, delivered, bounces, pending, failed, retrying };
 }
 
 /** Publishes the open and click rates as of `at` (each at most 100 %). */
@@ -99,9 +100,9 @@ export function computeIndicators(
   const rates = CHANNEL_RATES[channel];
   return {
     ...counts,
-    sentPercent: percent(counts.sent, counts.toDeliver),
-    deliveredPercent: percent(counts.delivered, counts.sent),
-    bouncesPercent: percent(counts.bounces, counts.sent),
+    relayedPercent: percent(counts.relayed, counts.toDeliver),
+    deliveredPercent: percent(counts.delivered, counts.relayed),
+    bouncesPercent: percent(counts.bounces, counts.relayed),
     opens: tally.opens,
     clicks: tally.clicks,
     openRate: rates.open ? (engagement?.openRate ?? 0) : null,
@@ -110,8 +111,15 @@ export function computeIndicators(
   };
 }
 
-/** Every message has a final status: relayed, none pending feedback, none being retried. */
-export function nothingLeftToDo(tally: Tally, mode: DeliveryMode): boolean {
-  const counts = countsOf(tally, mode);
-  return counts.pending === 0 && counts.retrying === 0;
+/**
+ * Every message has its final status (SPEC §2): none waits to be relayed, none is relayed with
+ * nothing reported yet, none is being retried. Without EFS a relayed message is never reported
+ * delivered, so such a delivery finishes at the end of its validity period: finishing earlier
+ * would depend on whether a late soft bounce came before or after the check.
+ */
+export function allMessagesFinal(tally: Tally): boolean {
+  for (let cls = 0; cls < CLASS_COUNT; cls++) {
+    if ((tally.classes[cls] ?? 0) > 0 && !isFinalClass(cls)) return false;
+  }
+  return true;
 }

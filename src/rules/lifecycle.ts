@@ -1,8 +1,17 @@
 /** The delivery life cycle of SPEC §1–2 as data: who may do what, from which state. */
 import type { DeliveryState, Role } from '../types.js';
 
-export type UserAction =
-  'create' | 'prepare' | 'confirm' | 'pause' | 'resume' | 'stop' | 'reschedule' | 'delete';
+export const USER_ACTIONS = [
+  'create',
+  'prepare',
+  'confirm',
+  'pause',
+  'resume',
+  'stop',
+  'reschedule',
+  'delete',
+] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
 
 export type SystemAction =
   | 'preparation-succeeded'
@@ -21,7 +30,7 @@ export interface Transition {
   readonly to: DeliveryState | null;
   /** Roles allowed to take it; empty for the system's own transitions. */
   readonly roles: readonly Role[];
-  /** Journal text; `{user}` is replaced with the user's name. */
+  /** Journal text; `{user}` and `{detail}` are filled in literally (see fillTemplate). */
   readonly message: string;
 }
 
@@ -135,26 +144,32 @@ export function transitionFor(action: LifecycleAction): Transition {
   return transition;
 }
 
-/** The product's labels of each state, as the Deployment block shows them. */
-export const STATE_LABELS: Readonly<Record<DeliveryState, string>> = {
-  editing: 'Editing',
-  preparing: 'Preparing',
-  prepared: 'Send preparation completed. Confirm to start sending.',
-  'preparation-error': 'Preparation failed',
-  'start-pending': 'Pending start',
-  'in-progress': 'Sending',
-  paused: 'Paused',
-  stopped: 'Stopped',
-  finished: 'All messages have been processed.',
-  failed: 'Failed',
-};
+/**
+ * Whether these roles allow a user action (SPEC §1): the one place that decides it, for the
+ * model and the elements alike. `roles` is a validated array (see `readUser`).
+ */
+export function rolesAllow(action: UserAction, roles: readonly Role[]): boolean {
+  const allowed = transitionFor(action).roles;
+  return roles.some((role) => allowed.includes(role));
+}
 
-export const RETRYING_LABEL = 'Sending (retry)';
+/** The user actions the table offers in a state to these roles. */
+export function allowedActions(state: DeliveryState, roles: readonly Role[]): UserAction[] {
+  return USER_ACTIONS.filter(
+    (action) => transitionFor(action).from.includes(state) && rolesAllow(action, roles),
+  );
+}
+
+/** States the system starts a confirmed delivery from, when its contact date comes. */
+export const START_STATES: readonly DeliveryState[] = transitionFor('start').from;
+
+/** States in which the end of the validity period finishes a delivery. */
+export const VALIDITY_END_STATES: readonly DeliveryState[] = transitionFor('finish').from;
 
 /** States after which the delivery never changes state again. */
 export const FINAL_STATES: readonly DeliveryState[] = ['stopped', 'finished', 'failed'];
 
-/** States in which messages may have been relayed, so feedback is accepted. */
+/** States in which messages may have been relayed. */
 export const FEEDBACK_STATES: readonly DeliveryState[] = [
   'in-progress',
   'paused',
@@ -163,32 +178,20 @@ export const FEEDBACK_STATES: readonly DeliveryState[] = [
   'failed',
 ];
 
+/**
+ * Feedback is accepted only for a delivery that has started sending (SPEC §7): a delivery
+ * stopped or failed before its contact date never relayed anything.
+ */
+export function acceptsFeedback(delivery: {
+  readonly state: DeliveryState;
+  readonly startedAt: number | null;
+}): boolean {
+  return delivery.startedAt !== null && FEEDBACK_STATES.includes(delivery.state);
+}
+
 /** States in which the delivery has not (successfully) been prepared yet. */
 export const UNPREPARED_STATES: readonly DeliveryState[] = [
   'editing',
   'preparing',
   'preparation-error',
 ];
-
-export interface StateTexts {
-  readonly states: Readonly<Record<DeliveryState, string>>;
-  readonly retrying: string;
-}
-
-/** The Deployment block's state text: "Sending (retry)" while soft bounces are retried. */
-export function stateLabel(
-  state: DeliveryState,
-  retrying: number,
-  texts: StateTexts = { states: STATE_LABELS, retrying: RETRYING_LABEL },
-): string {
-  return state === 'in-progress' && retrying > 0 ? texts.retrying : texts.states[state];
-}
-
-export function allowedActions(state: DeliveryState, roles: readonly Role[]): UserAction[] {
-  return TRANSITIONS.filter(
-    (transition) =>
-      transition.from.includes(state) &&
-      transition.roles.length > 0 &&
-      transition.roles.some((role) => roles.includes(role)),
-  ).map((transition) => transition.action as UserAction);
-}

@@ -1,23 +1,36 @@
 /**
- * A message's "class" is the rank of the strongest outcome event it received (0 = none), or
- * EXCLUDED_CLASS. Statuses, failure types and indicator membership are functions of the class and
- * the mode, compiled here from OUTCOME_RULES into small lookup tables for the hot paths.
+ * A message's "class": which outcome event is the strongest it received (by the precedence of
+ * OUTCOME_RULES), or "unrelayed", or "excluded". Statuses, failure types and indicator
+ * membership are functions of the class and the mode, compiled here into small lookup tables for
+ * the hot paths.
+ *
+ * Class numbers are stored (per-chunk counts, tallies): 0 = unrelayed, 1 + the event's stored
+ * code (event-codes.ts) for an outcome event, 7 = excluded. Like the codes, they never change.
  */
-import type { DeliveryMode, FailureType, RecipientStatus } from '../types.js';
-import { BOUNCE_DEFINITION, OUTCOME_RULES, UNRELAYED_STATUS } from './feedback-rules.js';
+import type { DeliveryMode, FailureType, OutcomeEventType, RecipientStatus } from '../types.js';
+import { EXCLUDED_BIT, OUTCOME_EVENT_CODES, outcomeBit } from './event-codes.js';
+import {
+  BOUNCE_DEFINITION,
+  OUTCOME_RULES,
+  RETRYING_EVENT,
+  UNRELAYED_STATUS,
+  type OutcomeRule,
+} from './feedback-rules.js';
 
-export const CLASS_COUNT = OUTCOME_RULES.length + 2;
+export const CLASS_COUNT = 8;
 export const UNRELAYED_CLASS = 0;
-export const EXCLUDED_CLASS = CLASS_COUNT - 1;
-/** Mask bit of a recipient excluded at preparation. */
-export const EXCLUDED_BIT = 0x80;
-export const OPEN_BIT = 1;
-export const CLICK_BIT = 2;
+export const EXCLUDED_CLASS = 7;
 
-/** Mask bit of an outcome event: one bit per rank. */
-export function outcomeBit(rank: number): number {
-  return 1 << (rank - 1);
+export function classOfEvent(type: OutcomeEventType): number {
+  return 1 + OUTCOME_EVENT_CODES[type];
 }
+
+/** RULE_OF_CLASS[class]: the outcome rule of an outcome class, null for the other two. */
+const RULE_OF_CLASS: readonly (OutcomeRule | null)[] = (() => {
+  const table = new Array<OutcomeRule | null>(CLASS_COUNT).fill(null);
+  for (const rule of OUTCOME_RULES) table[classOfEvent(rule.type)] = rule;
+  return table;
+})();
 
 /** CLASS_OF_MASK[mask] = class of a message with that received-events mask. */
 export const CLASS_OF_MASK: Uint8Array = (() => {
@@ -28,7 +41,9 @@ export const CLASS_OF_MASK: Uint8Array = (() => {
       continue;
     }
     let strongest = UNRELAYED_CLASS;
-    for (const rule of OUTCOME_RULES) if (mask & outcomeBit(rule.rank)) strongest = rule.rank;
+    for (const rule of OUTCOME_RULES) {
+      if (mask & outcomeBit(rule.type)) strongest = classOfEvent(rule.type);
+    }
     table[mask] = strongest;
   }
   return table;
@@ -36,14 +51,17 @@ export const CLASS_OF_MASK: Uint8Array = (() => {
 
 export function statusOfClass(mode: DeliveryMode, cls: number): RecipientStatus {
   if (cls === EXCLUDED_CLASS) return 'ignored';
-  if (cls === UNRELAYED_CLASS) return UNRELAYED_STATUS;
-  return OUTCOME_RULES[cls - 1]!.status[mode];
+  return RULE_OF_CLASS[cls]?.status[mode] ?? UNRELAYED_STATUS;
 }
 
 export function failureTypeOfClass(cls: number): FailureType | null {
   if (cls === EXCLUDED_CLASS) return 'ignored';
-  if (cls === UNRELAYED_CLASS) return null;
-  return OUTCOME_RULES[cls - 1]!.failureType;
+  return RULE_OF_CLASS[cls]?.failureType ?? null;
+}
+
+/** Nothing the message may still receive changes its status (excluded messages are done too). */
+export function isFinalClass(cls: number): boolean {
+  return cls === EXCLUDED_CLASS || (RULE_OF_CLASS[cls]?.final ?? false);
 }
 
 export function isBounceClass(mode: DeliveryMode, cls: number): boolean {
@@ -62,4 +80,4 @@ export function classesWithStatus(mode: DeliveryMode, status: RecipientStatus): 
 }
 
 /** The class of messages still being retried after a soft bounce. */
-export const RETRYING_CLASS = OUTCOME_RULES.find((rule) => rule.type === 'soft-bounce')!.rank;
+export const RETRYING_CLASS = classOfEvent(RETRYING_EVENT);

@@ -3,8 +3,9 @@
  * each step is a story of one message, and its cells are what the rules and KPI formulas give.
  */
 import type { DeliveryMode, OutcomeEventType, RecipientStatus } from '../types.js';
+import { outcomeBit } from './event-codes.js';
+import { outcomeRule } from './feedback-rules.js';
 import { computeIndicators, emptyTally, type Tally } from './indicators.js';
-import { maskBitOf } from './event-codes.js';
 import { CLASS_OF_MASK, statusOfClass } from './message-classes.js';
 
 export interface SeedStep {
@@ -80,6 +81,11 @@ function tallyOfMask(mask: number): Tally {
   return { ...tally, classes };
 }
 
+/** The mask bit the seed's MTA sets for the event in the mode; 0 where it does not report it. */
+function reportedBit(type: OutcomeEventType, mode: DeliveryMode): number {
+  return outcomeRule(type).reported[mode] ? outcomeBit(type) : 0;
+}
+
 function change(before: number, after: number): IndicatorChange {
   const direction: Direction = after > before ? 'up' : after < before ? 'down' : 'none';
   return { before, after, direction };
@@ -87,8 +93,8 @@ function change(before: number, after: number): IndicatorChange {
 
 /** One message through the step, in one mode: statuses and D / B percentages before and after. */
 export function stepOutcome(step: SeedStep, mode: DeliveryMode): StepOutcome {
-  const maskBefore = step.before.reduce((mask, type) => mask | maskBitOf(type, mode), 0);
-  const bit = maskBitOf(step.event, mode);
+  const maskBefore = step.before.reduce((mask, type) => mask | reportedBit(type, mode), 0);
+  const bit = reportedBit(step.event, mode);
   const maskAfter = maskBefore | bit;
   const before = computeIndicators(tallyOfMask(maskBefore), mode, 'email', null);
   const after = computeIndicators(tallyOfMask(maskAfter), mode, 'email', null);
@@ -135,7 +141,7 @@ export interface StoryPoint {
 export function traceStory(story: Story, mode: DeliveryMode): StoryPoint[] {
   let mask = 0;
   return story.events.map((event) => {
-    const bit = maskBitOf(event, mode);
+    const bit = reportedBit(event, mode);
     mask |= bit;
     const indicators = computeIndicators(tallyOfMask(mask), mode, 'email', null);
     return {

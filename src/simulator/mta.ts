@@ -3,10 +3,10 @@
  * rate and reports what happens to them, deterministically from a seed, only through the store's
  * public API (applyFeedback). Model time is the store's clock.
  */
-import { FEEDBACK_EVENT_TYPES, reasonOfCode } from '../rules/event-codes.js';
-import { FEEDBACK_STATES } from '../rules/lifecycle.js';
+import { reasonOfCode } from '../rules/event-codes.js';
+import { acceptsFeedback } from '../rules/lifecycle.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
-import type { Delivery, FeedbackEvent } from '../types.js';
+import { FEEDBACK_EVENT_TYPES, type Delivery, type FeedbackEvent } from '../types.js';
 import { EventHeap } from './event-heap.js';
 import { RandomStream } from './random.js';
 import { storyOf, type StoryRates } from './stories.js';
@@ -109,7 +109,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     while (run.nextRecipient < delivery.recipientCount && run.relayCursor <= now) {
       const recipient = run.nextRecipient++;
       if (excluded[recipient]) continue;
-      const at = run.relayCursor;
+      const at = Math.floor(run.relayCursor);
       run.relayCursor += relayIntervalMs;
       out.push({ deliveryId: delivery.id, recipient, type: 'relayed', at });
       relayed++;
@@ -155,13 +155,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     let relayed = 0;
     let count = 0;
     for (const delivery of await store.listDeliveries()) {
-      if (
-        !FEEDBACK_STATES.includes(delivery.state) ||
-        delivery.startedAt === null ||
-        retired.has(delivery.id)
-      ) {
-        continue;
-      }
+      if (!acceptsFeedback(delivery) || retired.has(delivery.id)) continue;
       const run = await runFor(delivery);
       const events: FeedbackEvent[] = [];
       if (delivery.state === 'in-progress') relayed += relay(run, delivery, now, events);

@@ -5,9 +5,8 @@
  */
 import { DAY_MS, HOUR_MS } from '../clock.js';
 import { CHANNEL_RATES } from '../rules/indicators.js';
-import { FEEDBACK_EVENT_TYPES } from '../rules/event-codes.js';
+import { FEEDBACK_EVENT_INDEX, REASON_CODES } from '../rules/event-codes.js';
 import {
-  FAILURE_REASONS,
   type Channel,
   type DeliveryMode,
   type FailureReason,
@@ -37,9 +36,6 @@ const HARD_REASONS: readonly FailureReason[] = [
 ];
 const SOFT_REASONS: readonly FailureReason[] = ['Mailbox full', 'Unreachable', 'Refused'];
 
-const code = (type: FeedbackEventType): number => FEEDBACK_EVENT_TYPES.indexOf(type);
-const reasonCode = (reason: FailureReason): number => FAILURE_REASONS.indexOf(reason) + 1;
-
 /** Retry times after a soft bounce at `bouncedAt`, before `endsAt`. */
 export function retryTimes(bouncedAt: number, endsAt: number): number[] {
   const times: number[] = [];
@@ -63,9 +59,20 @@ export function storyOf(
 ): ScheduledEvent[] {
   const random = new RandomStream(rates.seed, recipient);
   const events: ScheduledEvent[] = [];
-  const add = (type: FeedbackEventType, at: number, reason: FailureReason | null = null): void => {
+  const add = (
+    type: FeedbackEventType,
+    time: number,
+    reason: FailureReason | null = null,
+  ): void => {
+    // Feedback times are whole milliseconds (SPEC §7).
+    const at = Math.floor(time);
     if (at < context.endsAt || type === 'retries-failed') {
-      events.push({ at, recipient, type: code(type), reason: reason ? reasonCode(reason) : 0 });
+      events.push({
+        at,
+        recipient,
+        type: FEEDBACK_EVENT_INDEX.get(type)!,
+        reason: reason ? REASON_CODES[reason] : 0,
+      });
     }
   };
   const outcome = random.next();

@@ -1,7 +1,7 @@
 /** Finds the recipients of an audience that have an address, through its hash index. */
 import { hashAddress, normalizeAddress } from './audience.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
-import type { AddressChunk, AudienceRecord } from './records.js';
+import type { AddressChunk, AudienceRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
 export class AddressLookup {

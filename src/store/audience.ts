@@ -3,10 +3,10 @@
  * The list's own exclusions (no address, duplicate) and a hash index for profile look-ups are
  * computed here, so preparation never has to read a million addresses back.
  */
-import { exclusionCode } from '../rules/event-codes.js';
+import { EXCLUSION_CODES } from '../rules/event-codes.js';
 import type { Channel, ExclusionCause } from '../types.js';
 import { CHUNK_SIZE, chunkCountOf } from './layout.js';
-import type { AddressBucket, AudienceRecord } from './records.js';
+import type { AddressBucket, AudienceRecord } from './schema.js';
 
 /** Recipients per bucket of the address index, on average. */
 const BUCKET_TARGET = 4096;
@@ -64,7 +64,7 @@ export function buildAudience(
   const invalidCauses: number[] = [];
   const exclude = (index: number, cause: ExclusionCause): void => {
     invalidRecipients.push(index);
-    invalidCauses.push(exclusionCode(cause));
+    invalidCauses.push(EXCLUSION_CODES[cause]);
   };
   for (let chunk = 0; chunk < chunkCountOf(count); chunk++) {
     const start = chunk * CHUNK_SIZE;

@@ -2,18 +2,33 @@
  * Change notifications: every committed change is announced once per task, coalesced, to this
  * page's subscribers and, through a BroadcastChannel, to other pages of the same origin.
  */
-import type { ChangeKind, StoreChange } from '../types.js';
+import type { ChangeListener } from '../sendkit-store.js';
+import { CHANGE_KINDS, type ChangeKind, type StoreChange } from '../types.js';
 
-export type ChangeListener = (change: StoreChange) => void;
+export type { ChangeListener } from '../sendkit-store.js';
 
-const KINDS: ReadonlySet<string> = new Set<ChangeKind>([
-  'created',
-  'state',
-  'logs',
-  'indicators',
-  'deleted',
-  'address-lists',
-]);
+/** What one operation changed: kinds per delivery, and kinds that concern no one delivery. */
+export class ChangeSet {
+  readonly byDelivery = new Map<string, Set<ChangeKind>>();
+  readonly global = new Set<ChangeKind>();
+
+  note(deliveryId: string | null, ...kinds: ChangeKind[]): this {
+    let set = this.global;
+    if (deliveryId !== null) {
+      set = this.byDelivery.get(deliveryId) ?? new Set<ChangeKind>();
+      this.byDelivery.set(deliveryId, set);
+    }
+    for (const kind of kinds) set.add(kind);
+    return this;
+  }
+
+  get empty(): boolean {
+    return this.byDelivery.size === 0 && this.global.size === 0;
+  }
+}
+
+const isKind = (value: unknown): value is ChangeKind =>
+  typeof value === 'string' && (CHANGE_KINDS as readonly string[]).includes(value);
 
 function isRemoteChange(data: unknown): data is Omit<StoreChange, 'origin'> {
   if (typeof data !== 'object' || data === null) return false;
@@ -22,8 +37,13 @@ function isRemoteChange(data: unknown): data is Omit<StoreChange, 'origin'> {
     Array.isArray(deliveryIds) &&
     deliveryIds.every((id) => typeof id === 'string') &&
     Array.isArray(kinds) &&
-    kinds.every((kind) => typeof kind === 'string' && KINDS.has(kind))
+    kinds.every(isKind)
   );
+}
+
+/** The BroadcastChannel every store of one database name announces its commits on. */
+export function changeChannelName(databaseName: string): string {
+  return `sendkit:${databaseName}`;
 }
 
 export class ChangeHub {
@@ -36,7 +56,9 @@ export class ChangeHub {
 
   constructor(name: string) {
     this.channel =
-      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`sendkit:${name}`);
+      typeof BroadcastChannel === 'undefined'
+        ? null
+        : new BroadcastChannel(changeChannelName(name));
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (isRemoteChange(event.data)) {
         this.deliver({
@@ -48,9 +70,13 @@ export class ChangeHub {
     });
   }
 
-  emit(deliveryIds: Iterable<string>, kinds: Iterable<ChangeKind>): void {
-    for (const id of deliveryIds) this.pendingIds.add(id);
-    for (const kind of kinds) this.pendingKinds.add(kind);
+  emit(changes: ChangeSet): void {
+    if (changes.empty) return;
+    for (const [id, kinds] of changes.byDelivery) {
+      this.pendingIds.add(id);
+      for (const kind of kinds) this.pendingKinds.add(kind);
+    }
+    for (const kind of changes.global) this.pendingKinds.add(kind);
     if (this.scheduled) return;
     this.scheduled = true;
     setTimeout(() => this.flush(), 0);
@@ -78,6 +104,13 @@ export class ChangeHub {
   }
 
   private deliver(change: StoreChange): void {
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One subscriber's bug must not keep the others from hearing of the change.
+        console.error('sendkit: a change listener threw', error);
+      }
+    }
   }
 }

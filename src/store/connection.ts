@@ -1,14 +1,20 @@
 /**
  * The database connection: opened on demand, reopened after an abnormal close, and closed at
  * once when another page needs a newer version (so that page's upgrade never hangs on us).
+ * A database of the same name that sendkit did not create is refused and never touched.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { StoreBlockedError, StoreVersionError } from '../errors.js';
-import type { SendkitDB } from './records.js';
+import { StoreBlockedError, StoreNameTakenError, StoreVersionError } from '../errors.js';
+import { OBJECT_STORES, type SendkitDB } from './schema.js';
 
 export const SCHEMA_VERSION = 1;
 
 export type Database = IDBPDatabase<SendkitDB>;
+
+/** Whether a database holds every object store of sendkit's schema. */
+export function isSendkitDatabase(names: DOMStringList): boolean {
+  return OBJECT_STORES.every((store) => names.contains(store));
+}
 
 /** The migration ladder: one step per version, each run once. */
 function upgrade(db: Database, oldVersion: number): void {
@@ -30,6 +36,24 @@ export interface ConnectionOptions {
   readonly version?: number;
 }
 
+/** Opens the database at its current version, without creating or upgrading it. */
+function openAsIs(name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => resolve(null);
+  });
+}
+
+/** Why the current version could not be opened: a newer sendkit, or someone else's database. */
+async function versionProblem(name: string): Promise<Error> {
+  const db = await openAsIs(name);
+  const ours = db === null || isSendkitDatabase(db.objectStoreNames);
+  db?.close();
+  return ours ? new StoreVersionError() : new StoreNameTakenError(name);
+}
+
 export class Connection {
   private database: Promise<Database> | null = null;
   private outdated = false;
@@ -45,6 +69,11 @@ export class Connection {
     return this.database;
   }
 
+  /** True once another page opened a newer schema: every later call fails with StoreVersionError. */
+  get isOutdated(): boolean {
+    return this.outdated;
+  }
+
   async close(): Promise<void> {
     const pending = this.database;
     this.database = null;
@@ -53,16 +82,29 @@ export class Connection {
 
   private open(): Promise<Database> {
     const timeoutMs = this.options.blockedTimeoutMs ?? 10_000;
+    let foreign = false;
     return new Promise<Database>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let gaveUp = false;
+      const fail = (error: Error): void => {
+        clearTimeout(timer);
+        this.database = null;
+        reject(error);
+      };
       const opening = openDB<SendkitDB>(this.name, this.options.version ?? SCHEMA_VERSION, {
-        upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+        upgrade: (db, oldVersion, _newVersion, transaction) => {
+          // A database that exists but is not ours: abort before the ladder touches it.
+          if (oldVersion > 0 && !isSendkitDatabase(db.objectStoreNames)) {
+            foreign = true;
+            transaction.abort();
+            return;
+          }
+          upgrade(db, oldVersion);
+        },
         blocked: () => {
           timer ??= setTimeout(() => {
             gaveUp = true;
-            this.database = null;
-            reject(new StoreBlockedError());
+            fail(new StoreBlockedError());
           }, timeoutMs);
         },
         blocking: (_current, newVersion) => {
@@ -78,17 +120,20 @@ export class Connection {
       opening.then(
         (db) => {
           clearTimeout(timer);
-          if (gaveUp) db.close();
-          else resolve(db);
+          if (gaveUp) {
+            db.close();
+          } else if (!isSendkitDatabase(db.objectStoreNames)) {
+            db.close();
+            fail(new StoreNameTakenError(this.name));
+          } else {
+            resolve(db);
+          }
         },
         (error: unknown) => {
-          clearTimeout(timer);
-          this.database = null;
-          reject(
-            error instanceof DOMException && error.name === 'VersionError'
-              ? new StoreVersionError()
-              : error,
-          );
+          if (foreign) fail(new StoreNameTakenError(this.name));
+          else if (error instanceof DOMException && error.name === 'VersionError')
+            void versionProblem(this.name).then(fail);
+          else fail(error instanceof Error ? error : new Error(String(error)));
         },
       );
     });

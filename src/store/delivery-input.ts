@@ -1,102 +1,135 @@
-/** Checks a new delivery's input and turns it into a record; every refusal is an InputError. */
+/**
+ * Checks a new delivery's input and copies it: every field is read once, so what is stored is
+ * what was checked. Every refusal is an InputError.
+ */
 import { InputError } from '../errors.js';
-import { emptyTally } from '../rules/indicators.js';
+import { isOneOf, isValidTime, readOptions, readSafely } from '../rules/valid-input.js';
 import {
   AGGREGATIONS,
   CHANNELS,
   RECURRENCE_PERIODS,
-  type DeliveryInput,
+  type Channel,
   type Recurrence,
-  type User,
 } from '../types.js';
-import type { DeliveryRecord } from './records.js';
 
 export const MAX_VALIDITY_HOURS = 84;
 export const MAX_RECIPIENTS = 5_000_000;
 export const MAX_ADDRESS_LENGTH = 320;
 export const MAX_LABEL_LENGTH = 256;
 
-function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
+/** A checked delivery input: plain values only. */
+export interface CheckedInput {
+  readonly label: string;
+  readonly channel: Channel;
+  readonly efs: boolean;
+  readonly validityHours: number;
+  readonly contactDate: number | null;
+  readonly recurrence: Recurrence | null;
+  /** The address list, copied; null for generated test profiles. */
+  readonly addresses: readonly string[] | null;
+  readonly recipientCount: number;
 }
 
-function checkRecurrence(recurrence: Recurrence): Recurrence {
-  if (!isOneOf(RECURRENCE_PERIODS, recurrence.every)) {
+export function checkContactDate(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (!isValidTime(value)) {
+    throw new InputError(
+      'contactDate',
+      'a time (whole ms since the epoch, within the range of a Date), or null',
+    );
+  }
+  return value;
+}
+
+function checkRecurrence(value: unknown): Recurrence | null {
+  if (value === null || value === undefined) return null;
+  const { every, aggregation, requestConfirmation } = readOptions('recurrence', value, [
+    'every',
+    'aggregation',
+    'requestConfirmation',
+  ]);
+  if (!isOneOf(RECURRENCE_PERIODS, every)) {
     throw new InputError('recurrence.every', `one of ${RECURRENCE_PERIODS.join(', ')}`);
   }
-  if (!isOneOf(AGGREGATIONS, recurrence.aggregation)) {
+  if (!isOneOf(AGGREGATIONS, aggregation)) {
     throw new InputError('recurrence.aggregation', `one of ${AGGREGATIONS.join(', ')}`);
   }
-  if (typeof recurrence.requestConfirmation !== 'boolean') {
+  if (typeof requestConfirmation !== 'boolean') {
     throw new InputError('recurrence.requestConfirmation', 'must be true or false');
   }
-  if (recurrence.requestConfirmation && recurrence.aggregation !== 'none') {
+  if (requestConfirmation && aggregation !== 'none') {
     throw new InputError(
       'recurrence.requestConfirmation',
       'confirmation before sending is only offered with no aggregation period',
     );
   }
-  return {
-    every: recurrence.every,
-    aggregation: recurrence.aggregation,
-    requestConfirmation: recurrence.requestConfirmation,
-  };
+  return { every, aggregation, requestConfirmation };
 }
 
-/** Number of recipients, after checking the list (addresses are checked one by one). */
-export function checkRecipients(input: DeliveryInput): number {
-  const recipients = input.recipients as unknown;
-  if (typeof recipients !== 'object' || recipients === null) {
+/** The address list (copied) or the generated count. */
+function checkRecipients(value: unknown): Pick<CheckedInput, 'addresses' | 'recipientCount'> {
+  if (typeof value !== 'object' || value === null) {
     throw new InputError('recipients', 'a list of addresses or a generated count');
   }
-  if ('generated' in recipients) {
-    const count = (recipients as { generated: unknown }).generated;
+  const { generated, addresses } = readOptions('recipients', value, ['generated', 'addresses']);
+  if (generated !== undefined) {
     if (
-      typeof count !== 'number' ||
-      !Number.isInteger(count) ||
-      count < 1 ||
-      count > MAX_RECIPIENTS
+      typeof generated !== 'number' ||
+      !Number.isInteger(generated) ||
+      generated < 1 ||
+      generated > MAX_RECIPIENTS
     ) {
       throw new InputError('recipients.generated', `a whole number from 1 to ${MAX_RECIPIENTS}`);
     }
-    return count;
+    return { addresses: null, recipientCount: generated };
   }
-  const addresses = (recipients as { addresses?: unknown }).addresses;
-  if (!Array.isArray(addresses) || addresses.length === 0 || addresses.length > MAX_RECIPIENTS) {
-    throw new InputError('recipients.addresses', `a list of 1 to ${MAX_RECIPIENTS} addresses`);
-  }
-  addresses.forEach((address: unknown, index) => {
-    if (typeof address !== 'string' || address.length > MAX_ADDRESS_LENGTH) {
-      throw new InputError(
-        `recipients.addresses[${index}]`,
-        `a string of at most ${MAX_ADDRESS_LENGTH} characters`,
-      );
+  return readSafely('recipients.addresses', () => {
+    if (!Array.isArray(addresses)) {
+      throw new InputError('recipients.addresses', `a list of 1 to ${MAX_RECIPIENTS} addresses`);
     }
+    const length = addresses.length;
+    if (length === 0 || length > MAX_RECIPIENTS) {
+      throw new InputError('recipients.addresses', `a list of 1 to ${MAX_RECIPIENTS} addresses`);
+    }
+    const copy = new Array<string>(length);
+    for (let index = 0; index < length; index++) {
+      const address: unknown = addresses[index];
+      if (typeof address !== 'string' || address.length > MAX_ADDRESS_LENGTH) {
+        throw new InputError(
+          `recipients.addresses[${index}]`,
+          `a string of at most ${MAX_ADDRESS_LENGTH} characters`,
+        );
+      }
+      copy[index] = address;
+    }
+    return { addresses: copy, recipientCount: length };
   });
-  return addresses.length;
 }
 
-export function newDeliveryRecord(
-  input: DeliveryInput,
-  ids: { id: string; audienceId: string },
-  recipientCount: number,
-  user: User,
-  now: number,
-): DeliveryRecord {
-  if (
-    typeof input.label !== 'string' ||
-    input.label.trim() === '' ||
-    input.label.length > MAX_LABEL_LENGTH
-  ) {
+export function checkDeliveryInput(input: unknown): CheckedInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InputError('input', 'an object describing the delivery');
+  }
+  const fields = readOptions('input', input, [
+    'label',
+    'channel',
+    'recipients',
+    'efs',
+    'validityHours',
+    'contactDate',
+    'recurrence',
+  ]);
+  const { label, channel } = fields;
+  if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL_LENGTH) {
     throw new InputError('label', `a non-empty text of at most ${MAX_LABEL_LENGTH} characters`);
   }
-  if (!isOneOf(CHANNELS, input.channel)) throw new InputError('channel', CHANNELS.join(', '));
-  const efs = input.efs ?? false;
+  if (!isOneOf(CHANNELS, channel)) throw new InputError('channel', CHANNELS.join(', '));
+  const efs = fields.efs ?? false;
   if (typeof efs !== 'boolean') throw new InputError('efs', 'must be true or false');
-  if (efs && input.channel !== 'email') {
+  if (efs && channel !== 'email') {
     throw new InputError('efs', 'the Email Feedback Service applies to the email channel only');
   }
-  const validityHours = input.validityHours ?? MAX_VALIDITY_HOURS;
+  const validityHours = fields.validityHours ?? MAX_VALIDITY_HOURS;
   if (
     typeof validityHours !== 'number' ||
     !(validityHours > 0) ||
@@ -107,34 +140,13 @@ export function newDeliveryRecord(
       `more than 0 and at most ${MAX_VALIDITY_HOURS} (3.5 days)`,
     );
   }
-  const contactDate = input.contactDate ?? null;
-  if (contactDate !== null && (typeof contactDate !== 'number' || !Number.isFinite(contactDate))) {
-    throw new InputError('contactDate', 'a time in ms since the epoch, or null');
-  }
-  const recurrence = input.recurrence ? checkRecurrence(input.recurrence) : null;
   return {
-    id: ids.id,
-    label: input.label.trim(),
-    channel: input.channel,
-    mode: efs ? 'efs' : 'standard',
-    state: 'editing',
-    recipientCount,
-    audienceId: ids.audienceId,
+    label: label.trim(),
+    channel,
+    efs,
     validityHours,
-    contactDate,
-    recurrence,
-    parentId: null,
-    occurrenceKey: null,
-    createdAt: now,
-    createdBy: user.name,
-    confirmedBy: null,
-    startedAt: null,
-    endsAt: null,
-    nextOccurrenceAt: null,
-    preparationError: null,
-    journal: [],
-    tally: { ...emptyTally(), classes: [...emptyTally().classes] },
-    engagement: null,
-    chunkCounts: null,
+    contactDate: checkContactDate(fields.contactDate),
+    recurrence: checkRecurrence(fields.recurrence),
+    ...checkRecipients(fields.recipients),
   };
 }

@@ -1,48 +1,55 @@
 /**
- * The delivery store: the public API of the model. Every write is one IndexedDB transaction with
- * the counters it moves; every committed change is announced to subscribers (see changes.ts).
+ * The delivery store: the public API of the model. Every call checks its arguments first (typed
+ * errors), every write goes through one path (`write`): one IndexedDB transaction over the stores
+ * the operation names, with the counters it moves, then the changes it reports are announced.
+ * The operations themselves live in their own modules; this file only wires them.
  */
 import { systemClock, type Clock } from '../clock.js';
-import { InputError, NotFoundError } from '../errors.js';
+import { InputError, NotFoundError, StoreVersionError } from '../errors.js';
 import { computeIndicators, snapshotEngagement } from '../rules/indicators.js';
 import type { UserAction } from '../rules/lifecycle.js';
-import type {
-  ChangeKind,
-  Delivery,
-  DeliveryInput,
-  DeliveryMode,
-  FeedbackResult,
-  Indicators,
-  LogAfterQuery,
-  LogPage,
-  LogQuery,
-  LogRow,
-  ProfileHistoryEntry,
-  RecipientStatus,
-  User,
-} from '../types.js';
-import { buildAudience, generatedAddress, normalizeAddress } from './audience.js';
-import { ChangeHub, type ChangeListener } from './changes.js';
-import { Connection } from './connection.js';
-import { checkRecipients, newDeliveryRecord } from './delivery-input.js';
-import { applyFeedbackInTransaction } from './feedback-apply.js';
-import { validateFeedbackShape } from './feedback-validation.js';
-import { readHistoryInTransaction } from './history.js';
-import { chunksOf } from './layout.js';
+import { readId } from '../rules/valid-input.js';
+import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  countMatching,
-  readAfter,
-  readPage,
-} from './log-reads.js';
+  DELIVERY_MODES,
+  type Delivery,
+  type DeliveryInput,
+  type FeedbackResult,
+  type Indicators,
+  type LogAfterQuery,
+  type LogPage,
+  type LogQuery,
+  type LogRow,
+  type ProfileHistoryEntry,
+  type User,
+  type DeliveryMode,
+} from '../types.js';
+import { normalizeAddress } from './audience.js';
+import { ChangeHub, ChangeSet, type ChangeListener } from './changes.js';
+import { Connection, type Database } from './connection.js';
+import { createInTransaction, planCreation } from './creation.js';
+import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
+import { deleteInTransaction } from './deletion.js';
+import { typedStoreError } from './failures.js';
+import { applyFeedbackInTransaction } from './feedback-apply.js';
+import { readFeedbackBatch } from './feedback-validation.js';
+import { readHistoryInTransaction } from './history.js';
+import { countMatching, readAfter, readPage } from './log-reads.js';
 import { prepareInTransaction } from './preparation.js';
 import { startDelivery } from './progress.js';
-import { toDelivery, type DeliveryRecord } from './records.js';
+import {
+  checkAddress,
+  checkAddressStatus,
+  checkAfterQuery,
+  checkMode,
+  checkPageQuery,
+} from './queries.js';
 import { recountInTransaction } from './recount.js';
-import { isRecurringTemplate, tickInTransaction, type Changes } from './scheduler.js';
-import { inTransaction } from './transactions.js';
-import { applyTransition, checkPermission, systemActor } from './transitions.js';
+import { rescheduleInTransaction } from './rescheduling.js';
+import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
+import { OBJECT_STORES, toDelivery, type DeliveryRecord } from './schema.js';
+import { inTransaction, type Stores, type WriteTx } from './transactions.js';
+import { checkPermission, systemTransition, userTransition } from './transitions.js';
 
 export interface StoreOptions {
   /** IndexedDB database name; pages sharing it share deliveries. Default `sendkit`. */
@@ -51,47 +58,54 @@ export interface StoreOptions {
   readonly clock?: Clock;
   /** How long a schema upgrade waits for other pages to close the database. Default 10 s. */
   readonly blockedTimeoutMs?: number;
+  /**
+   * Ask the browser to keep the data under storage pressure (`navigator.storage.persist()`).
+   * Without it, the browser may evict the whole origin's data when the disk fills up.
+   */
+  readonly persist?: boolean;
 }
 
-const ALL_STORES = [
-  'deliveries',
-  'audiences',
-  'addressChunks',
-  'addressBuckets',
-  'stateChunks',
-  'addressLists',
-] as const;
+type Body<S extends Stores, T> = (
+  tx: WriteTx<S>,
+  now: number,
+) => Promise<{ result: T; changes: ChangeSet }>;
 
-function pageBounds(query: LogQuery | LogAfterQuery): { limit: number } {
-  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new InputError('limit', `a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return { limit };
-}
+type UserActionBody = (record: DeliveryRecord, user: User, now: number) => void;
 
 /** Opens the store and runs what became due while no page had it open. */
 export async function openStore(options: StoreOptions = {}): Promise<DeliveryStore> {
   const store = new DeliveryStore(options);
+  if (options.persist) await store.persist();
   await store.tick();
   return store;
 }
 
-export class DeliveryStore {
+export class DeliveryStore implements SendkitStore {
   readonly name: string;
   readonly clock: Clock;
+  readonly writable = true;
+  /** Whether the browser agreed to keep the data (after `persist`); null if never asked. */
+  persisted: boolean | null = null;
   private readonly connection: Connection;
   private readonly changes: ChangeHub;
 
   constructor(options: StoreOptions = {}) {
-    this.name = options.name ?? 'sendkit';
+    const name = options.name ?? 'sendkit';
+    if (typeof name !== 'string' || name === '' || name.length > 256) {
+      throw new InputError('name', 'a database name (a non-empty text)');
+    }
+    this.name = name;
     this.clock = options.clock ?? systemClock;
     this.connection = new Connection(this.name, { blockedTimeoutMs: options.blockedTimeoutMs });
     this.changes = new ChangeHub(this.name);
   }
 
-  /** Calls `listener` after committed changes, coalesced, from this page and others. */
+  now(): number {
+    return this.clock.now();
+  }
+
   subscribe(listener: ChangeListener): () => void {
+    if (typeof listener !== 'function') throw new InputError('listener', 'a function');
     return this.changes.subscribe(listener);
   }
 
@@ -100,81 +114,65 @@ export class DeliveryStore {
     await this.connection.close();
   }
 
+  /** Asks the browser to keep the kit's data under storage pressure; says whether it agreed. */
+  async persist(): Promise<boolean> {
+    try {
+      this.persisted = (await navigator.storage?.persist?.()) ?? false;
+    } catch {
+      this.persisted = false;
+    }
+    return this.persisted;
+  }
+
   async createDelivery(user: User, input: DeliveryInput): Promise<Delivery> {
-    checkPermission('create', user);
-    const count = checkRecipients(input);
-    const now = this.clock.now();
-    const id = crypto.randomUUID();
-    const record = newDeliveryRecord(input, { id, audienceId: id }, count, user, now);
-    applyTransition(record, 'create', user, now);
-    const recipients = input.recipients;
-    const addressAt =
-      'generated' in recipients
-        ? (index: number) => generatedAddress(record.channel, index)
-        : (index: number) => recipients.addresses[index]!;
-    const audience = buildAudience(id, count, addressAt, 'generated' in recipients);
-    const db = await this.connection.get();
-    const tx = db.transaction(
+    const actor = checkPermission('create', user);
+    const plan = planCreation(checkDeliveryInput(input), actor, crypto.randomUUID(), this.now());
+    return this.write(
+      'create a delivery',
       ['deliveries', 'audiences', 'addressChunks', 'addressBuckets'],
-      'readwrite',
-      {
-        durability: 'relaxed',
-      },
+      (tx) => createInTransaction(tx, plan),
+      'relaxed',
     );
-    await inTransaction(tx, async () => {
-      const chunks = tx.objectStore('addressChunks');
-      const buckets = tx.objectStore('addressBuckets');
-      await Promise.all([
-        tx.objectStore('deliveries').add(record),
-        tx.objectStore('audiences').put(audience.record),
-        ...audience.chunks.map((addresses, chunk) => chunks.put({ addresses }, [id, chunk])),
-        ...audience.buckets.map((bucket, index) => buckets.put(bucket, [id, index])),
-      ]);
-    });
-    this.changes.emit([id], ['created']);
-    return toDelivery(record);
   }
 
   async prepare(user: User, id: string): Promise<Delivery> {
-    checkPermission('prepare', user);
-    const db = await this.connection.get();
-    const tx = db.transaction(
+    const actor = checkPermission('prepare', user);
+    const key = readId(id);
+    return this.write(
+      'prepare the delivery',
       ['deliveries', 'audiences', 'addressBuckets', 'addressChunks', 'stateChunks', 'addressLists'],
-      'readwrite',
+      async (tx, now) => {
+        const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+        await prepareInTransaction(tx, record, actor, now);
+        return {
+          result: toDelivery(record),
+          changes: new ChangeSet().note(key, 'state', 'logs', 'indicators'),
+        };
+      },
     );
-    const record = await inTransaction(tx, async () => {
-      const found = await this.mustGet(tx.objectStore('deliveries').get(id), id);
-      await prepareInTransaction(tx, found, user, this.clock.now());
-      return found;
-    });
-    this.changes.emit([id], ['state', 'logs', 'indicators']);
-    return toDelivery(record);
   }
 
   /** Confirm send: only `prepared`, only with Start deliveries (SPEC §1–3). */
   async confirm(user: User, id: string): Promise<Delivery> {
-    const delivery = await this.update(user, id, 'confirm', (record, now) => {
-      record.confirmedBy = user.name;
-      if (isRecurringTemplate(record)) {
-        record.nextOccurrenceAt = record.contactDate ?? now;
-      } else if ((record.contactDate ?? now) <= now) {
-        startDelivery(record, user, now);
-      }
+    const delivery = await this.userAction('confirm', user, id, (record, actor, now) => {
+      record.confirmedBy = actor.name;
+      if (isRecurringTemplate(record)) record.nextOccurrenceAt = record.contactDate ?? now;
+      else if ((record.contactDate ?? now) <= now) startDelivery(record, now);
     });
     if (delivery.recurrence) await this.tick();
     return delivery;
   }
 
   pause(user: User, id: string): Promise<Delivery> {
-    return this.update(user, id, 'pause');
+    return this.userAction('pause', user, id);
   }
 
   resume(user: User, id: string): Promise<Delivery> {
-    return this.update(user, id, 'resume');
+    return this.userAction('resume', user, id);
   }
 
   stop(user: User, id: string): Promise<Delivery> {
-    return this.update(user, id, 'stop', (record) => {
+    return this.userAction('stop', user, id, (record) => {
       record.nextOccurrenceAt = null;
     });
   }
@@ -184,91 +182,120 @@ export class DeliveryStore {
    * a final state. A system action, so it takes no user; the journal names the detail.
    */
   async reportPlatformError(id: string, detail: string): Promise<Delivery> {
+    const key = readId(id);
     if (typeof detail !== 'string' || detail.trim() === '' || detail.length > 1_000) {
       throw new InputError('detail', 'a non-empty text of at most 1,000 characters');
     }
-    return this.update(systemActor('system'), id, 'fail', undefined, detail.trim());
+    return this.write('record a platform error', ['deliveries'], async (tx, now) => {
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      systemTransition(record, 'fail', now, { by: 'system', detail: detail.trim() });
+      await tx.objectStore('deliveries').put(record);
+      return { result: toDelivery(record), changes: new ChangeSet().note(key, 'state') };
+    });
   }
 
   /** Changes the contact date: a prepared delivery goes back to editing (SPEC §2). */
   async reschedule(user: User, id: string, contactDate: number | null): Promise<Delivery> {
-    if (contactDate !== null && !Number.isFinite(contactDate)) {
-      throw new InputError('contactDate', 'a time in ms since the epoch, or null');
-    }
-    const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'stateChunks'], 'readwrite');
-    const record = await inTransaction(tx, async () => {
-      const found = await this.mustGet(tx.objectStore('deliveries').get(id), id);
-      applyTransition(found, 'reschedule', user, this.clock.now());
-      found.contactDate = contactDate;
-      found.chunkCounts = null;
-      found.tally = { classes: found.tally.classes.map(() => 0), opens: 0, clicks: 0 };
-      await Promise.all([
-        tx.objectStore('stateChunks').delete(chunksOf(id)),
-        tx.objectStore('deliveries').put(found),
-      ]);
-      return found;
+    const actor = checkPermission('reschedule', user);
+    const key = readId(id);
+    const date = checkContactDate(contactDate);
+    return this.write('reschedule the delivery', ['deliveries', 'stateChunks'], async (tx, now) => {
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      const changes = await rescheduleInTransaction(tx, record, actor, date, now);
+      return { result: toDelivery(record), changes };
     });
-    this.changes.emit([id], ['state', 'logs', 'indicators']);
-    return toDelivery(record);
   }
 
   async deleteDelivery(user: User, id: string): Promise<void> {
-    const db = await this.connection.get();
-    const tx = db.transaction(
+    const actor = checkPermission('delete', user);
+    const key = readId(id);
+    return this.write(
+      'delete the delivery',
       ['deliveries', 'audiences', 'addressChunks', 'addressBuckets', 'stateChunks'],
-      'readwrite',
+      async (tx, now) => {
+        const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+        return { result: undefined, changes: await deleteInTransaction(tx, record, actor, now) };
+      },
     );
-    await inTransaction(tx, async () => {
-      const deliveries = tx.objectStore('deliveries');
-      const record = await this.mustGet(deliveries.get(id), id);
-      applyTransition(record, 'delete', user, this.clock.now());
-      await Promise.all([
-        deliveries.delete(id),
-        tx.objectStore('stateChunks').delete(chunksOf(id)),
-      ]);
-      const stillUsed = (await deliveries.getAll()).some(
-        (other) => other.audienceId === record.audienceId,
-      );
-      if (!stillUsed) {
-        await Promise.all([
-          tx.objectStore('audiences').delete(record.audienceId),
-          tx.objectStore('addressChunks').delete(chunksOf(record.audienceId)),
-          tx.objectStore('addressBuckets').delete(chunksOf(record.audienceId)),
-        ]);
-      }
-    });
-    this.changes.emit([id], ['deleted']);
-  }
-
-  async getDelivery(id: string): Promise<Delivery> {
-    const db = await this.connection.get();
-    return toDelivery(await this.mustGet(db.get('deliveries', id), id));
-  }
-
-  /** Every delivery, newest first. */
-  async listDeliveries(): Promise<Delivery[]> {
-    const db = await this.connection.get();
-    const records = await db.getAll('deliveries');
-    return records.sort((a, b) => b.createdAt - a.createdAt).map(toDelivery);
   }
 
   /**
    * Applies a batch of MTA feedback atomically. A malformed batch is refused whole with a
-   * FeedbackError naming the first bad event, and leaves the store exactly as it was.
+   * FeedbackError naming the first bad event, and leaves the store exactly as it was. The
+   * batch is copied before anything else: changing it after the call changes nothing.
    */
-  async applyFeedback(events: unknown): Promise<FeedbackResult> {
-    const batch = validateFeedbackShape(events);
+  async applyFeedback(events: readonly unknown[]): Promise<FeedbackResult> {
+    const batch = readFeedbackBatch(events, this.now());
     if (batch.length === 0) return { applied: 0, duplicates: 0, superseded: 0 };
-    const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'stateChunks'], 'readwrite', {
-      durability: 'relaxed',
-    });
-    const { result, kinds } = await inTransaction(tx, () =>
-      applyFeedbackInTransaction(tx, batch, this.clock.now()),
+    return this.write(
+      'apply feedback',
+      ['deliveries', 'stateChunks'],
+      (tx, now) => applyFeedbackInTransaction(tx, batch, now),
+      'relaxed',
     );
-    this.announce(kinds);
-    return result;
+  }
+
+  /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */
+  async computeStats(id: string): Promise<Indicators> {
+    const key = readId(id);
+    return this.write('compute stats', ['deliveries', 'stateChunks'], async (tx, now) => {
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      await recountInTransaction(tx, record);
+      if (record.startedAt !== null)
+        record.engagement = snapshotEngagement(record.tally, record.mode, now);
+      await tx.objectStore('deliveries').put(record);
+      return { result: indicatorsOf(record), changes: new ChangeSet().note(key, 'indicators') };
+    });
+  }
+
+  /** Marks an address denylisted or quarantined; the next preparation excludes it. */
+  async setAddressStatus(
+    address: string,
+    status: { denylisted: boolean; quarantined: boolean },
+  ): Promise<void> {
+    const normalized = normalizeAddress(checkAddress(address));
+    if (normalized === '') throw new InputError('address', 'must not be empty');
+    const lists = checkAddressStatus(status);
+    return this.write('update the address lists', ['addressLists'], async (tx) => {
+      const store = tx.objectStore('addressLists');
+      if (lists.denylisted || lists.quarantined) await store.put({ address: normalized, ...lists });
+      else await store.delete(normalized);
+      return { result: undefined, changes: new ChangeSet().note(null, 'address-lists') };
+    });
+  }
+
+  /** Runs what is due at the clock's time: starts, occurrences, validity ends, rate refreshes. */
+  async tick(): Promise<void> {
+    return this.write('run what is due', OBJECT_STORES, async (tx, now) => ({
+      result: undefined,
+      changes: await tickInTransaction(tx, now),
+    }));
+  }
+
+  async getDelivery(id: string): Promise<Delivery> {
+    const key = readId(id);
+    return this.read('read the delivery', async (db) =>
+      toDelivery(await mustGet(db.get('deliveries', key), key)),
+    );
+  }
+
+  async listDeliveries(): Promise<Delivery[]> {
+    return this.read('list the deliveries', async (db) => {
+      const records = await db.getAll('deliveries');
+      return records.sort((a, b) => b.createdAt - a.createdAt).map(toDelivery);
+    });
+  }
+
+  /** The delivery and its indicators (in every mode) from one transaction: one commit's view. */
+  async readSnapshot(id: string): Promise<DeliverySnapshot> {
+    const key = readId(id);
+    return this.read('read the delivery', async (db) => {
+      const record = await mustGet(db.get('deliveries', key), key);
+      const byMode = Object.fromEntries(
+        DELIVERY_MODES.map((mode) => [mode, indicatorsOf(record, mode)]),
+      ) as Record<DeliveryMode, Indicators>;
+      return { delivery: toDelivery(record), indicators: byMode[record.mode], byMode };
+    });
   }
 
   /**
@@ -277,140 +304,127 @@ export class DeliveryStore {
    * comparison of `efs-comparison`. Engagement rates are those published for the delivery.
    */
   async readIndicators(id: string, options: { mode?: DeliveryMode } = {}): Promise<Indicators> {
-    const db = await this.connection.get();
-    const record = await this.mustGet(db.get('deliveries', id), id);
-    return computeIndicators(
-      record.tally,
-      options.mode ?? record.mode,
-      record.channel,
-      record.engagement,
+    const key = readId(id);
+    const mode = checkMode(options);
+    return this.read('read the indicators', async (db) =>
+      indicatorsOf(await mustGet(db.get('deliveries', key), key), mode),
     );
-  }
-
-  /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */
-  async computeStats(id: string): Promise<Indicators> {
-    const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'stateChunks'], 'readwrite');
-    const record = await inTransaction(tx, async () => {
-      const found = await this.mustGet(tx.objectStore('deliveries').get(id), id);
-      await recountInTransaction(tx, found);
-      if (found.startedAt !== null)
-        found.engagement = snapshotEngagement(found.tally, found.mode, this.clock.now());
-      await tx.objectStore('deliveries').put(found);
-      return found;
-    });
-    this.changes.emit([id], ['indicators']);
-    return computeIndicators(record.tally, record.mode, record.channel, record.engagement);
   }
 
   /** A page of the sending logs, optionally of one status, at any offset. */
   async readLogs(id: string, query: LogQuery = {}): Promise<LogPage> {
-    const { limit } = pageBounds(query);
-    const offset = query.offset ?? 0;
-    if (!Number.isInteger(offset) || offset < 0)
-      throw new InputError('offset', 'a whole number from 0');
-    return this.readLogPage(id, offset, limit, query.status);
+    const key = readId(id);
+    const { offset, limit, status } = checkPageQuery(query);
+    return this.read('read the logs', async (db) => {
+      const tx = db.transaction(['deliveries', 'stateChunks', 'addressChunks']);
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      const rows = await readPage(tx, record, offset, limit, status);
+      return { total: countMatching(record, status), offset, rows };
+    });
   }
 
   /** Up to `limit` rows after a given recipient, optionally of one status. */
   async readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]> {
-    const { limit } = pageBounds(query);
-    if (!Number.isInteger(query.after) || query.after < -1) {
-      throw new InputError('after', 'a recipient position, or -1');
-    }
-    const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'stateChunks', 'addressChunks']);
-    const record = await this.mustGet(tx.objectStore('deliveries').get(id), id);
-    return readAfter(tx, record, query.after, limit, query.status);
+    const key = readId(id);
+    const { after, limit, status } = checkAfterQuery(query);
+    return this.read('read the logs', async (db) => {
+      const tx = db.transaction(['deliveries', 'stateChunks', 'addressChunks']);
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      return readAfter(tx, record, after, limit, status);
+    });
   }
 
   /** Exclusion logs: the recipients preparation excluded, with why. */
   readExclusionLogs(id: string, query: Omit<LogQuery, 'status'> = {}): Promise<LogPage> {
-    return this.readLogs(id, { ...query, status: 'ignored' });
+    const { offset, limit } = checkPageQuery(query);
+    return this.readLogs(id, { offset, limit, status: 'ignored' });
   }
 
   async readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {
-    if (typeof address !== 'string') throw new InputError('address', 'a string');
-    const db = await this.connection.get();
-    const tx = db.transaction([
-      'deliveries',
-      'audiences',
-      'addressBuckets',
-      'addressChunks',
-      'stateChunks',
-    ]);
-    return readHistoryInTransaction(tx, address);
+    const checked = checkAddress(address);
+    return this.read('read the profile history', (db) =>
+      readHistoryInTransaction(
+        db.transaction([
+          'deliveries',
+          'audiences',
+          'addressBuckets',
+          'addressChunks',
+          'stateChunks',
+        ]),
+        checked,
+      ),
+    );
   }
 
-  /** Marks an address denylisted or quarantined; the next preparation excludes it. */
-  async setAddressStatus(
-    address: string,
-    status: { denylisted: boolean; quarantined: boolean },
-  ): Promise<void> {
-    const normalized = normalizeAddress(address);
-    if (normalized === '') throw new InputError('address', 'must not be empty');
-    const db = await this.connection.get();
-    if (status.denylisted || status.quarantined) {
-      await db.put('addressLists', { address: normalized, ...status });
-    } else {
-      await db.delete('addressLists', normalized);
-    }
-    this.changes.emit([], ['address-lists']);
-  }
-
-  /** Runs what is due at the clock's time: starts, occurrences, validity ends, rate refreshes. */
-  async tick(): Promise<void> {
-    const db = await this.connection.get();
-    const tx = db.transaction(ALL_STORES, 'readwrite');
-    const changes = await inTransaction(tx, () => tickInTransaction(tx, this.clock.now()));
-    this.announce(changes);
-  }
-
-  private async readLogPage(
-    id: string,
-    offset: number,
-    limit: number,
-    status: RecipientStatus | undefined,
-  ): Promise<LogPage> {
-    const db = await this.connection.get();
-    const tx = db.transaction(['deliveries', 'stateChunks', 'addressChunks']);
-    const record = await this.mustGet(tx.objectStore('deliveries').get(id), id);
-    const rows = await readPage(tx, record, offset, limit, status);
-    return { total: countMatching(record, status), offset, rows };
-  }
-
-  private async update(
+  /** A user's transition of one delivery: permission checked once, then the table applied. */
+  private async userAction(
+    action: Extract<UserAction, 'confirm' | 'pause' | 'resume' | 'stop'>,
     user: User,
     id: string,
-    action: UserAction | 'fail',
-    after?: (record: DeliveryRecord, now: number) => void,
-    detail = '',
+    then?: UserActionBody,
   ): Promise<Delivery> {
-    checkPermission(action, user);
-    const db = await this.connection.get();
-    const tx = db.transaction('deliveries', 'readwrite');
-    const record = await inTransaction(tx, async () => {
-      const found = await this.mustGet(tx.store.get(id), id);
-      const now = this.clock.now();
-      applyTransition(found, action, user, now, detail);
-      after?.(found, now);
-      await tx.store.put(found);
-      return found;
+    const actor = checkPermission(action, user);
+    const key = readId(id);
+    return this.write(`${action} the delivery`, ['deliveries'], async (tx, now) => {
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      userTransition(record, action, actor, now);
+      then?.(record, actor, now);
+      await tx.objectStore('deliveries').put(record);
+      return {
+        result: toDelivery(record),
+        changes: new ChangeSet().note(key, 'state', 'indicators'),
+      };
     });
-    this.changes.emit([id], ['state', 'indicators']);
-    return toDelivery(record);
   }
 
-  private async mustGet(
-    pending: Promise<DeliveryRecord | undefined>,
-    id: string,
-  ): Promise<DeliveryRecord> {
-    const record = await pending;
-    if (!record) throw new NotFoundError(id);
-    return record;
+  /**
+   * The one write path: one transaction over `stores`, the body run in it (a throw aborts it:
+   * nothing is written), the changes it reports announced after the commit, and any failure of
+   * the browser's storage turned into a typed error naming the operation.
+   */
+  private async write<S extends Stores, T>(
+    operation: string,
+    stores: readonly S[],
+    body: Body<S, T>,
+    durability: IDBTransactionDurability = 'default',
+  ): Promise<T> {
+    let outcome: { result: T; changes: ChangeSet };
+    try {
+      const db = await this.connection.get();
+      const tx = db.transaction(stores as unknown as S[], 'readwrite', { durability });
+      outcome = await inTransaction(tx, (run) => body(run as unknown as WriteTx<S>, this.now()));
+    } catch (error) {
+      throw await this.typed(error, operation);
+    }
+    this.changes.emit(outcome.changes);
+    return outcome.result;
   }
 
-  private announce(changes: Changes): void {
-    for (const [id, kinds] of changes) this.changes.emit([id], kinds as Set<ChangeKind>);
+  private async read<T>(operation: string, body: (db: Database) => Promise<T>): Promise<T> {
+    try {
+      return await body(await this.connection.get());
+    } catch (error) {
+      throw await this.typed(error, operation);
+    }
   }
+
+  private typed(error: unknown, operation: string): Promise<Error> {
+    // A closed connection after another tab's upgrade is this page being outdated.
+    return this.connection.isOutdated
+      ? Promise.resolve(new StoreVersionError())
+      : typedStoreError(error, operation);
+  }
+}
+
+async function mustGet(
+  pending: Promise<DeliveryRecord | undefined>,
+  id: string,
+): Promise<DeliveryRecord> {
+  const record = await pending;
+  if (!record) throw new NotFoundError(id);
+  return record;
+}
+
+function indicatorsOf(record: DeliveryRecord, mode: DeliveryMode = record.mode): Indicators {
+  return computeIndicators(record.tally, mode, record.channel, record.engagement);
 }

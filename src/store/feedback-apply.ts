@@ -4,42 +4,68 @@
  * an event that turns out bad aborts the transaction before any write, so the store is unchanged.
  */
 import { FeedbackError } from '../errors.js';
-import { REASON_CODES, maskBitOf, FEEDBACK_EVENT_TYPES } from '../rules/event-codes.js';
-import { FEEDBACK_STATES } from '../rules/lifecycle.js';
+import { ENGAGEMENT_BITS, EXCLUDED_BIT, REASON_CODES, outcomeBit } from '../rules/event-codes.js';
+import { ENGAGEMENT_RULES, RETRYING_EVENT, isEngagementEvent } from '../rules/feedback-rules.js';
+import { acceptsFeedback } from '../rules/lifecycle.js';
+import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
 import {
-  CLASS_COUNT,
-  CLASS_OF_MASK,
-  CLICK_BIT,
-  EXCLUDED_BIT,
-  OPEN_BIT,
-} from '../rules/message-classes.js';
-import type { ChangeKind, DeliveryMode, FeedbackEvent, FeedbackResult } from '../types.js';
-import { EVENT_TYPE_CODES } from './feedback-validation.js';
+  ENGAGEMENT_EVENT_TYPES,
+  OUTCOME_EVENT_TYPES,
+  type FeedbackEvent,
+  type FeedbackEventType,
+  type FeedbackResult,
+} from '../types.js';
+import { ChangeSet } from './changes.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
-import { finishIfDone, refreshEngagementIfDue } from './progress.js';
-import type { DeliveryRecord, StateChunk } from './records.js';
+import { finishIfDone, refreshEngagementIfDue, retriesHaveEnded } from './progress.js';
+import type { DeliveryRecord, StateChunk } from './schema.js';
 import type { WriteTx } from './transactions.js';
+import { VALIDITY_END_BIT } from './validity.js';
 
 export type FeedbackTx = WriteTx<'deliveries' | 'stateChunks'>;
 
-/** Mask bit per event code, per mode (0: not an outcome event, or not reported in the mode). */
-const BITS: Readonly<Record<DeliveryMode, Uint8Array>> = {
-  standard: Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) => maskBitOf(type, 'standard')),
-  efs: Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) => maskBitOf(type, 'efs')),
-};
-const OPEN_CODE = EVENT_TYPE_CODES.get('open')!;
-const CLICK_CODE = EVENT_TYPE_CODES.get('click')!;
+/** What an event sets: outcome mask bits, or engagement bits (a click sets the open's too). */
+interface EventEffect {
+  readonly maskBit: number;
+  readonly engagementBits: number;
+}
+
+const EFFECTS: ReadonlyMap<FeedbackEventType, EventEffect> = new Map<
+  FeedbackEventType,
+  EventEffect
+>([
+  ...OUTCOME_EVENT_TYPES.map(
+    (type) => [type, { maskBit: outcomeBit(type), engagementBits: 0 }] as const,
+  ),
+  ...ENGAGEMENT_EVENT_TYPES.map(
+    (type) =>
+      [
+        type,
+        {
+          maskBit: 0,
+          engagementBits: [type, ...ENGAGEMENT_RULES[type].implies].reduce(
+            (bits, implied) => bits | ENGAGEMENT_BITS[implied],
+            0,
+          ),
+        },
+      ] as const,
+  ),
+]);
+const OPEN_BIT = ENGAGEMENT_BITS.open;
+const CLICK_BIT = ENGAGEMENT_BITS.click;
+const RETRYING_BIT = outcomeBit(RETRYING_EVENT);
 
 interface Target {
   readonly record: DeliveryRecord;
-  readonly bits: Uint8Array;
+  /** Bits added to a soft bounce: the validity end's, once retries have ended. */
+  readonly softExtra: number;
   readonly chunks: (StateChunk | undefined)[];
   readonly dirty: Set<number>;
 }
 
 export interface AppliedFeedback {
   readonly result: FeedbackResult;
-  readonly kinds: Map<string, Set<ChangeKind>>;
+  readonly changes: ChangeSet;
 }
 
 export async function applyFeedbackInTransaction(
@@ -47,7 +73,7 @@ export async function applyFeedbackInTransaction(
   events: readonly FeedbackEvent[],
   now: number,
 ): Promise<AppliedFeedback> {
-  const targets = await loadTargets(tx, events);
+  const targets = await loadTargets(tx, events, now);
   let applied = 0;
   let duplicates = 0;
   let superseded = 0;
@@ -59,7 +85,7 @@ export async function applyFeedbackInTransaction(
       targetId = event.deliveryId;
       target = targets.get(targetId);
     }
-    const { record, bits, chunks, dirty } = target!;
+    const { record, chunks, dirty, softExtra } = target!;
     const chunkIndex = event.recipient >>> CHUNK_SHIFT;
     const slot = event.recipient & CHUNK_MASK;
     const chunk = chunks[chunkIndex]!;
@@ -67,32 +93,28 @@ export async function applyFeedbackInTransaction(
     if (mask & EXCLUDED_BIT) {
       throw new FeedbackError(index, `recipient ${event.recipient} was excluded at preparation`);
     }
-    const code = EVENT_TYPE_CODES.get(event.type)!;
-    if (code === OPEN_CODE || code === CLICK_CODE) {
-      // A click implies an open; both are unique per recipient.
+    const effect = EFFECTS.get(event.type)!;
+    if (isEngagementEvent(event.type)) {
+      // Unique per recipient; counted once each.
       const seen = chunk.engagement[slot]!;
-      const adds = code === CLICK_CODE ? OPEN_BIT | CLICK_BIT : OPEN_BIT;
+      const adds = effect.engagementBits;
       if ((seen & adds) === adds) {
         duplicates++;
         continue;
       }
-      if (!(seen & OPEN_BIT)) record.tally.opens++;
+      if (adds & OPEN_BIT && !(seen & OPEN_BIT)) record.tally.opens++;
       if (adds & CLICK_BIT && !(seen & CLICK_BIT)) record.tally.clicks++;
       chunk.engagement[slot] = seen | adds;
       dirty.add(chunkIndex);
       applied++;
       continue;
     }
-    const bit = bits[code]!;
-    if (bit === 0) {
-      superseded++;
-      continue;
-    }
+    const bit = effect.maskBit;
     if (mask & bit) {
       duplicates++;
       continue;
     }
-    const next = mask | bit;
+    const next = mask | bit | (bit === RETRYING_BIT ? softExtra : 0);
     chunk.mask[slot] = next;
     dirty.add(chunkIndex);
     const before = CLASS_OF_MASK[mask]!;
@@ -106,32 +128,32 @@ export async function applyFeedbackInTransaction(
     const counts = record.chunkCounts!;
     counts[chunkIndex * CLASS_COUNT + before]!--;
     counts[chunkIndex * CLASS_COUNT + after]!++;
-    chunk.reason[slot] = event.reason === undefined ? 0 : REASON_CODES.get(event.reason)!;
+    chunk.reason[slot] = event.reason === undefined ? 0 : REASON_CODES[event.reason];
     chunk.time[slot] = event.at;
     applied++;
   }
 
-  const kinds = new Map<string, Set<ChangeKind>>();
+  const changes = new ChangeSet();
   const writes: Promise<unknown>[] = [];
   const states = tx.objectStore('stateChunks');
   for (const { record, chunks, dirty } of targets.values()) {
-    const changed = new Set<ChangeKind>(dirty.size > 0 ? ['logs', 'indicators'] : []);
-    if (refreshEngagementIfDue(record, now)) changed.add('indicators');
-    if (finishIfDone(record, now)) changed.add('state');
-    if (changed.size === 0) continue;
-    kinds.set(record.id, changed);
+    if (dirty.size > 0) changes.note(record.id, 'logs', 'indicators');
+    if (refreshEngagementIfDue(record, now)) changes.note(record.id, 'indicators');
+    if (finishIfDone(record, now)) changes.note(record.id, 'state');
+    if (!changes.byDelivery.has(record.id)) continue;
     for (const chunkIndex of dirty)
       writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));
     writes.push(tx.objectStore('deliveries').put(record));
   }
   await Promise.all(writes);
-  return { result: { applied, duplicates, superseded }, kinds };
+  return { result: { applied, duplicates, superseded }, changes };
 }
 
 /** Reads every delivery and chunk the batch touches, refusing unknown ones before any write. */
 async function loadTargets(
   tx: FeedbackTx,
   events: readonly FeedbackEvent[],
+  now: number,
 ): Promise<Map<string, Target>> {
   const firstIndex = new Map<string, number>();
   for (let index = 0; index < events.length; index++) {
@@ -146,10 +168,14 @@ async function loadTargets(
     const record = records[position];
     const index = firstIndex.get(id)!;
     if (!record) throw new FeedbackError(index, `unknown delivery '${id}'`);
-    if (!FEEDBACK_STATES.includes(record.state) || !record.chunkCounts) {
-      throw new FeedbackError(index, `delivery '${id}' has not started (state '${record.state}')`);
+    if (!acceptsFeedback(record) || !record.chunkCounts) {
+      throw new FeedbackError(
+        index,
+        `delivery '${id}' has not started sending (state '${record.state}')`,
+      );
     }
-    targets.set(id, { record, bits: BITS[record.mode], chunks: [], dirty: new Set() });
+    const softExtra = retriesHaveEnded(record, now) ? VALIDITY_END_BIT : 0;
+    targets.set(id, { record, softExtra, chunks: [], dirty: new Set() });
   }
   const needed = new Map<string, Set<number>>();
   let target: Target | undefined;

@@ -1,9 +1,10 @@
 /** Profile history (SPEC §6): the deliveries an address was targeted by, newest first. */
-import { CLASS_OF_MASK, EXCLUDED_BIT, statusOfClass } from '../rules/message-classes.js';
+import { EXCLUDED_BIT } from '../rules/event-codes.js';
+import { CLASS_OF_MASK, statusOfClass } from '../rules/message-classes.js';
 import type { ProfileHistoryEntry } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
-import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
-import type { DeliveryRecord } from './records.js';
+import { CHUNK_MASK, CHUNK_SHIFT, storedTime } from './layout.js';
+import type { DeliveryRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
 export type HistoryTx = ReadTx<
@@ -56,7 +57,7 @@ async function entryFor(
     channel: record.channel,
     recipient: chosen.recipient,
     status: statusOfClass(record.mode, CLASS_OF_MASK[chosen.mask]!),
-    at: Number.isNaN(chosen.time) ? null : chosen.time,
+    at: storedTime(chosen.time),
     sortKey: record.startedAt ?? record.createdAt,
   };
 }

@@ -2,20 +2,19 @@
  * Sending-log and exclusion-log pages. The per-chunk counts kept with each delivery say which
  * chunks hold rows of a status, so a page at any offset reads one or two chunks, never a scan.
  */
-import { EXCLUSION_REASONS, exclusionOfCode, reasonOfCode } from '../rules/event-codes.js';
+import { ENGAGEMENT_BITS, exclusionOfCode, reasonOfCode } from '../rules/event-codes.js';
+import { EXCLUSION_REASONS } from '../rules/feedback-rules.js';
 import {
   CLASS_COUNT,
   CLASS_OF_MASK,
-  CLICK_BIT,
   EXCLUDED_CLASS,
-  OPEN_BIT,
   classesWithStatus,
   failureTypeOfClass,
   statusOfClass,
 } from '../rules/message-classes.js';
 import type { LogRow, RecipientStatus } from '../types.js';
-import { CHUNK_SIZE, chunkCountOf } from './layout.js';
-import type { DeliveryRecord, StateChunk } from './records.js';
+import { CHUNK_SIZE, chunkCountOf, storedTime } from './layout.js';
+import type { DeliveryRecord, StateChunk } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
 export type LogTx = ReadTx<'deliveries' | 'stateChunks' | 'addressChunks'>;
@@ -72,9 +71,9 @@ function rowOf(
         ? reasonOfCode(state.reason[slot]!)
         : null,
     cause,
-    at: Number.isNaN(time) ? null : time,
-    opened: (engagement & OPEN_BIT) !== 0,
-    clicked: (engagement & CLICK_BIT) !== 0,
+    at: storedTime(time),
+    opened: (engagement & ENGAGEMENT_BITS.open) !== 0,
+    clicked: (engagement & ENGAGEMENT_BITS.click) !== 0,
   };
 }
 

@@ -2,19 +2,22 @@
  * Preparation (SPEC §2, §3): computes targeted / to deliver and the exclusions with their
  * exclusion-log rows, and lays out the sending-log chunks, in the caller's transaction.
  */
-import { exclusionCode, exclusionOfCode } from '../rules/event-codes.js';
+import { EXCLUDED_BIT, EXCLUSION_CODES, exclusionOfCode } from '../rules/event-codes.js';
 import { emptyTally } from '../rules/indicators.js';
-import {
-  CLASS_COUNT,
-  EXCLUDED_BIT,
-  EXCLUDED_CLASS,
-  UNRELAYED_CLASS,
-} from '../rules/message-classes.js';
+import { CLASS_COUNT, EXCLUDED_CLASS, UNRELAYED_CLASS } from '../rules/message-classes.js';
+import { StoreFailureError } from '../errors.js';
 import type { ExclusionCause, User } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
-import { CHUNK_MASK, CHUNK_SHIFT, chunkCountOf, chunkLengthOf, chunksOf } from './layout.js';
-import type { DeliveryRecord, StateChunk } from './records.js';
-import { applyTransition } from './transitions.js';
+import {
+  CHUNK_MASK,
+  CHUNK_SHIFT,
+  NO_TIME,
+  chunkCountOf,
+  chunkLengthOf,
+  chunksOf,
+} from './layout.js';
+import type { DeliveryRecord, StateChunk } from './schema.js';
+import { systemTransition, userTransition } from './transitions.js';
 import type { WriteTx } from './transactions.js';
 
 export type PrepareTx = WriteTx<
@@ -27,9 +30,9 @@ export async function prepareInTransaction(
   by: User,
   now: number,
 ): Promise<void> {
-  applyTransition(record, 'prepare', by, now);
+  userTransition(record, 'prepare', by, now);
   const audience = await tx.objectStore('audiences').get(record.audienceId);
-  if (!audience) throw new Error(`Audience ${record.audienceId} is missing`);
+  if (!audience) throw new StoreFailureError('prepare the delivery', 'its address list is missing');
   const causes = new Map<number, ExclusionCause>();
   audience.invalidRecipients.forEach((recipient, index) => {
     const code = audience.invalidCauses[index]!;
@@ -56,7 +59,7 @@ export async function prepareInTransaction(
       mask: new Uint8Array(length),
       engagement: new Uint8Array(length),
       reason: new Uint8Array(length),
-      time: new Float64Array(length).fill(Number.NaN),
+      time: new Float64Array(length).fill(NO_TIME),
     });
   }
   const chunkCounts = new Uint32Array(chunkCount * CLASS_COUNT);
@@ -68,7 +71,7 @@ export async function prepareInTransaction(
     const slot = recipient & CHUNK_MASK;
     const state = chunks[chunk]!;
     state.mask[slot] = EXCLUDED_BIT;
-    state.reason[slot] = exclusionCode(cause);
+    state.reason[slot] = EXCLUSION_CODES[cause];
     state.time[slot] = now;
     chunkCounts[chunk * CLASS_COUNT + UNRELAYED_CLASS]!--;
     chunkCounts[chunk * CLASS_COUNT + EXCLUDED_CLASS]!++;
@@ -86,10 +89,13 @@ export async function prepareInTransaction(
   const writes = chunks.map((state, chunk) => states.put(state, [record.id, chunk]));
   if (classes[UNRELAYED_CLASS] === 0) {
     record.preparationError = 'No recipient to deliver: every targeted address was excluded.';
-    applyTransition(record, 'preparation-failed', by, now, record.preparationError);
+    systemTransition(record, 'preparation-failed', now, {
+      by: by.name,
+      detail: record.preparationError,
+    });
   } else {
     record.preparationError = null;
-    applyTransition(record, 'preparation-succeeded', by, now);
+    systemTransition(record, 'preparation-succeeded', now, { by: by.name });
   }
   await Promise.all([...writes, tx.objectStore('deliveries').put(record)]);
 }

@@ -1,19 +1,23 @@
 /** What follows from time and counters: starting, publishing rates hourly, finishing. */
 import { HOUR_MS } from '../clock.js';
-import { ENGAGEMENT_REFRESH_MS, nothingLeftToDo, snapshotEngagement } from '../rules/indicators.js';
-import type { User } from '../types.js';
-import type { DeliveryRecord } from './records.js';
-import { applyTransition, systemActor } from './transitions.js';
+import {
+  ENGAGEMENT_REFRESH_MS,
+  allMessagesFinal,
+  snapshotEngagement,
+} from '../rules/indicators.js';
+import { VALIDITY_END_STATES } from '../rules/lifecycle.js';
+import type { DeliveryRecord } from './schema.js';
+import { systemTransition } from './transitions.js';
 
 export function startDelivery(
   record: DeliveryRecord,
-  by: User,
   now: number,
   action: 'start' | 'start-unconfirmed' = 'start',
+  by?: string,
 ): void {
-  applyTransition(record, action, by, now);
+  systemTransition(record, action, now, by === undefined ? {} : { by });
   record.startedAt = now;
-  record.endsAt = now + record.validityHours * HOUR_MS;
+  record.endsAt = Math.round(now + record.validityHours * HOUR_MS);
   record.engagement = snapshotEngagement(record.tally, record.mode, now);
 }
 
@@ -25,9 +29,21 @@ export function refreshEngagementIfDue(record: DeliveryRecord, now: number): boo
   return true;
 }
 
-/** Finishes a sending delivery once every message has its final status. */
+/** Finishes a sending delivery once every message has its final status (SPEC §2). */
 export function finishIfDone(record: DeliveryRecord, now: number): boolean {
-  if (record.state !== 'in-progress' || !nothingLeftToDo(record.tally, record.mode)) return false;
-  applyTransition(record, 'finish', systemActor(record.confirmedBy ?? 'system'), now);
+  if (record.state !== 'in-progress' || !allMessagesFinal(record.tally)) return false;
+  systemTransition(record, 'finish', now);
   return true;
+}
+
+/**
+ * The validity period is over for this delivery: retries have stopped, so a soft bounce that
+ * arrives now is final at once, as it would have become at the end had it come earlier.
+ */
+export function retriesHaveEnded(record: DeliveryRecord, now: number): boolean {
+  return (
+    record.endsAt !== null &&
+    record.endsAt <= now &&
+    (VALIDITY_END_STATES.includes(record.state) || record.state === 'finished')
+  );
 }

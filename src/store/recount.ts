@@ -1,8 +1,9 @@
 /** Compute stats: every counter recomputed from the sending logs at once (SPEC §4). */
 import { emptyTally } from '../rules/indicators.js';
-import { CLASS_COUNT, CLASS_OF_MASK, CLICK_BIT, OPEN_BIT } from '../rules/message-classes.js';
+import { ENGAGEMENT_BITS } from '../rules/event-codes.js';
+import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
 import { chunksOf } from './layout.js';
-import type { DeliveryRecord } from './records.js';
+import type { DeliveryRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
 export async function recountInTransaction(
@@ -21,8 +22,8 @@ export async function recountInTransaction(
     for (let slot = 0; slot < mask.length; slot++) {
       chunkCounts[base + CLASS_OF_MASK[mask[slot]!]!]!++;
       const seen = engagement[slot]!;
-      if (seen & OPEN_BIT) opens++;
-      if (seen & CLICK_BIT) clicks++;
+      if (seen & ENGAGEMENT_BITS.open) opens++;
+      if (seen & ENGAGEMENT_BITS.click) clicks++;
     }
     for (let cls = 0; cls < CLASS_COUNT; cls++) classes[cls]! += chunkCounts[base + cls]!;
   });

@@ -3,64 +3,58 @@
  * whose contact date has come starts (also when the page was closed at that moment), recurring
  * deliveries get their occurrences, validity periods end, open and click rates are published.
  */
-import { emptyTally } from '../rules/indicators.js';
-import { transitionFor } from '../rules/lifecycle.js';
-import type { ChangeKind, User } from '../types.js';
+import { START_STATES, VALIDITY_END_STATES } from '../rules/lifecycle.js';
+import type { User } from '../types.js';
+import { ChangeSet } from './changes.js';
 import { prepareInTransaction, type PrepareTx } from './preparation.js';
 import { refreshEngagementIfDue, startDelivery } from './progress.js';
-import type { DeliveryRecord } from './records.js';
 import { nextSlot, occurrenceKey } from './recurrence.js';
-import { systemActor } from './transitions.js';
+import { notStarted, type DeliveryRecord } from './schema.js';
 import { endValidityInTransaction } from './validity.js';
 
 /** The identity recurring occurrences are prepared under: it may prepare, never confirm. */
-export const WORKFLOW_USER: User = { name: 'workflow', roles: ['workflow'] };
-
-export type Changes = Map<string, Set<ChangeKind>>;
-
-/** The end of the validity period finishes a delivery from the states 'finish' leaves. */
-const VALIDITY_ENDS_IN = transitionFor('finish').from;
-
-function note(changes: Changes, id: string, ...kinds: ChangeKind[]): void {
-  const set = changes.get(id) ?? new Set<ChangeKind>();
-  for (const kind of kinds) set.add(kind);
-  changes.set(id, set);
-}
+export const WORKFLOW_USER: User = Object.freeze({
+  name: 'workflow',
+  roles: Object.freeze(['workflow'] as const),
+});
 
 export function isRecurringTemplate(record: DeliveryRecord): boolean {
   return record.recurrence !== null && record.parentId === null;
 }
 
-export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Changes> {
-  const changes: Changes = new Map();
+const isDue = (time: number | null, now: number): boolean => (time ?? 0) <= now;
+
+export async function tickInTransaction(tx: PrepareTx, now: number): Promise<ChangeSet> {
+  const changes = new ChangeSet();
   const deliveries = tx.objectStore('deliveries');
   // One copy of each record for the whole tick: an occurrence may be touched twice in it.
   const records = new Map((await deliveries.getAll()).map((record) => [record.id, record]));
   const dirty = new Set<DeliveryRecord>();
   for (const record of [...records.values()]) {
+    if (!START_STATES.includes(record.state)) continue;
     if (isRecurringTemplate(record)) {
-      if (
-        record.state === 'start-pending' &&
-        record.nextOccurrenceAt !== null &&
-        record.nextOccurrenceAt <= now
-      ) {
+      if (record.nextOccurrenceAt !== null && isDue(record.nextOccurrenceAt, now)) {
         const occurrence = await runOccurrence(tx, record, records, now, changes);
         dirty.add(record).add(occurrence);
       }
-    } else if (record.state === 'start-pending' && (record.contactDate ?? 0) <= now) {
-      startDelivery(record, systemActor(record.confirmedBy ?? 'system'), now);
-      note(changes, record.id, 'state', 'indicators');
+    } else if (isDue(record.contactDate, now)) {
+      startDelivery(record, now);
+      changes.note(record.id, 'state', 'indicators');
       dirty.add(record);
     }
   }
   for (const record of records.values()) {
-    if (VALIDITY_ENDS_IN.includes(record.state) && record.endsAt !== null && record.endsAt <= now) {
+    if (
+      VALIDITY_END_STATES.includes(record.state) &&
+      record.endsAt !== null &&
+      record.endsAt <= now
+    ) {
       await endValidityInTransaction(tx, record, now);
-      note(changes, record.id, 'state', 'logs', 'indicators');
+      changes.note(record.id, 'state', 'logs', 'indicators');
       dirty.add(record);
     }
     if (refreshEngagementIfDue(record, now)) {
-      note(changes, record.id, 'indicators');
+      changes.note(record.id, 'indicators');
       dirty.add(record);
     }
   }
@@ -74,7 +68,7 @@ async function runOccurrence(
   template: DeliveryRecord,
   records: Map<string, DeliveryRecord>,
   now: number,
-  changes: Changes,
+  changes: ChangeSet,
 ): Promise<DeliveryRecord> {
   const recurrence = template.recurrence!;
   let slot = template.nextOccurrenceAt!;
@@ -93,11 +87,12 @@ async function runOccurrence(
       to: existing.state,
       message: `Run of ${new Date(slot).toISOString()} grouped into this occurrence (aggregation by ${recurrence.aggregation})`,
     });
-    note(changes, id, 'state');
+    changes.note(id, 'state');
     return existing;
   }
   const occurrence: DeliveryRecord = {
     ...template,
+    ...notStarted(),
     id,
     label: `${template.label} (${key})`,
     state: 'editing',
@@ -107,22 +102,15 @@ async function runOccurrence(
     occurrenceKey: key,
     createdAt: now,
     createdBy: WORKFLOW_USER.name,
-    confirmedBy: null,
-    startedAt: null,
-    endsAt: null,
     nextOccurrenceAt: null,
-    preparationError: null,
     journal: [],
-    tally: { ...emptyTally(), classes: [...emptyTally().classes] },
-    engagement: null,
-    chunkCounts: null,
   };
   await prepareInTransaction(tx, occurrence, WORKFLOW_USER, now);
   if (occurrence.state === 'prepared' && !recurrence.requestConfirmation) {
-    startDelivery(occurrence, WORKFLOW_USER, now, 'start-unconfirmed');
+    startDelivery(occurrence, now, 'start-unconfirmed', WORKFLOW_USER.name);
   }
   records.set(id, occurrence);
-  note(changes, id, 'created', 'state', 'indicators', 'logs');
-  note(changes, template.id, 'state');
+  changes.note(id, 'created', 'state', 'indicators', 'logs');
+  changes.note(template.id, 'state');
   return occurrence;
 }

@@ -1,6 +1,6 @@
 /** Typed transaction helpers shared by the store's operations. */
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { SendkitDB } from './records.js';
+import type { SendkitDB } from './schema.js';
 
 export type Stores = StoreNames<SendkitDB>;
 

@@ -1,30 +1,59 @@
-/** Applies one life-cycle transition of rules/lifecycle.ts to a delivery record, journaled. */
+/**
+ * Moves a delivery record along the life-cycle table (rules/lifecycle.ts), journaled. A user's
+ * action is permitted once, at the public call (checkPermission); the system's own transitions
+ * (preparation result, start, finish, failure) go through systemTransition.
+ */
 import { PermissionError, StateError } from '../errors.js';
-import { transitionFor, type LifecycleAction } from '../rules/lifecycle.js';
+import {
+  rolesAllow,
+  transitionFor,
+  type LifecycleAction,
+  type SystemAction,
+  type UserAction,
+} from '../rules/lifecycle.js';
+import { readUser } from '../rules/valid-input.js';
+import { fillTemplate } from '../text.js';
 import type { User } from '../types.js';
-import type { DeliveryRecord } from './records.js';
+import type { DeliveryRecord } from './schema.js';
 
-/** Refuses a user without a role of the action (the model itself refuses, SPEC §1). */
-export function checkPermission(action: LifecycleAction, user: User): void {
-  const { roles } = transitionFor(action);
-  if (roles.length > 0 && !roles.some((role) => user.roles.includes(role))) {
-    throw new PermissionError(action, user.name);
-  }
+/** Reads the user (a typed InputError if it is not one) and refuses one without the role. */
+export function checkPermission(action: UserAction, value: unknown): User {
+  const user = readUser(value);
+  if (!rolesAllow(action, user.roles)) throw new PermissionError(action, user.name);
+  return user;
+}
+
+/** Moves the record along a user action the caller has already permitted. */
+export function userTransition(
+  record: DeliveryRecord,
+  action: UserAction,
+  user: User,
+  now: number,
+): void {
+  move(record, action, user.name, now, '');
 }
 
 /**
- * Moves the record along one transition. `by` is the user the journal names: the acting user,
- * or for the system's own transitions the user whose action led to it.
+ * The system's own transitions. The journal names the user whose action led to it: by default
+ * the one who confirmed the delivery, else "system".
  */
-export function applyTransition(
+export function systemTransition(
+  record: DeliveryRecord,
+  action: SystemAction,
+  now: number,
+  options: { readonly by?: string; readonly detail?: string } = {},
+): void {
+  move(record, action, options.by ?? record.confirmedBy ?? 'system', now, options.detail ?? '');
+}
+
+function move(
   record: DeliveryRecord,
   action: LifecycleAction,
-  by: User,
+  name: string,
   now: number,
-  detail = '',
+  detail: string,
 ): void {
   const transition = transitionFor(action);
-  checkPermission(action, by);
   // A transition from no state is the creation of the record.
   const from = transition.from.length === 0 ? null : record.state;
   if (from !== null && !transition.from.includes(from))
@@ -32,16 +61,11 @@ export function applyTransition(
   const to = transition.to ?? record.state;
   record.journal.push({
     at: now,
-    user: by.name,
+    user: name,
     action,
     from,
     to,
-    message: transition.message.replace('{user}', by.name).replace('{detail}', detail),
+    message: fillTemplate(transition.message, { user: name, detail }),
   });
   record.state = to;
-}
-
-/** The identity the system acts under, named after the user whose action it follows. */
-export function systemActor(name: string): User {
-  return { name, roles: [] };
 }

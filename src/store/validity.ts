@@ -2,19 +2,15 @@
  * End of the validity period (SPEC §5): every message still being retried gets its final
  * status, as if "retries failed" had been reported for it, and the delivery finishes.
  */
-import { outcomeRule } from '../rules/feedback-rules.js';
-import {
-  CLASS_COUNT,
-  CLASS_OF_MASK,
-  RETRYING_CLASS,
-  outcomeBit,
-} from '../rules/message-classes.js';
+import { outcomeBit } from '../rules/event-codes.js';
+import { VALIDITY_END_EVENT } from '../rules/feedback-rules.js';
+import { CLASS_COUNT, CLASS_OF_MASK, RETRYING_CLASS } from '../rules/message-classes.js';
 import { chunkCountOf } from './layout.js';
-import type { DeliveryRecord } from './records.js';
-import { applyTransition, systemActor } from './transitions.js';
+import type { DeliveryRecord } from './schema.js';
+import { systemTransition } from './transitions.js';
 import type { WriteTx } from './transactions.js';
 
-const RETRIES_FAILED_BIT = outcomeBit(outcomeRule('retries-failed').rank);
+export const VALIDITY_END_BIT = outcomeBit(VALIDITY_END_EVENT);
 
 export async function endValidityInTransaction(
   tx: WriteTx<'stateChunks'>,
@@ -32,7 +28,7 @@ export async function endValidityInTransaction(
     for (let slot = 0; slot < state.mask.length; slot++) {
       const mask = state.mask[slot]!;
       if (CLASS_OF_MASK[mask] !== RETRYING_CLASS) continue;
-      const next = mask | RETRIES_FAILED_BIT;
+      const next = mask | VALIDITY_END_BIT;
       const after = CLASS_OF_MASK[next]!;
       state.mask[slot] = next;
       state.time[slot] = endedAt;
@@ -44,5 +40,5 @@ export async function endValidityInTransaction(
     writes.push(states.put(state, [record.id, chunk]));
   }
   await Promise.all(writes);
-  applyTransition(record, 'finish', systemActor(record.confirmedBy ?? 'system'), now);
+  systemTransition(record, 'finish', now);
 }

@@ -13,7 +13,7 @@ import type {
   DeliveryRecord,
   SendkitDB,
   StateChunk,
-} from '../../src/store/records.js';
+} from '../../src/store/schema.js';
 
 type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -1,6 +1,7 @@
-/** What the database holds: one typed schema for every object store. */
+/** What the database holds: one typed schema for every object store (layout.ts maps it). */
 import type { DBSchema } from 'idb';
 import type { EngagementSnapshot, Tally } from '../rules/indicators.js';
+import { emptyTally } from '../rules/indicators.js';
 import type {
   Channel,
   Delivery,
@@ -37,6 +38,31 @@ export interface DeliveryRecord {
   engagement: EngagementSnapshot | null;
   /** Messages per class per chunk (chunk * CLASS_COUNT + class), once prepared. */
   chunkCounts: Uint32Array | null;
+}
+
+/** The fields of a delivery that has not been prepared or started: one definition for all. */
+export type Progress = Pick<
+  DeliveryRecord,
+  | 'confirmedBy'
+  | 'startedAt'
+  | 'endsAt'
+  | 'preparationError'
+  | 'tally'
+  | 'engagement'
+  | 'chunkCounts'
+>;
+
+export function notStarted(): Progress {
+  const tally = emptyTally();
+  return {
+    confirmedBy: null,
+    startedAt: null,
+    endsAt: null,
+    preparationError: null,
+    tally: { ...tally, classes: [...tally.classes] },
+    engagement: null,
+    chunkCounts: null,
+  };
 }
 
 export interface AudienceRecord {
@@ -80,6 +106,16 @@ export interface SendkitDB extends DBSchema {
   stateChunks: { key: [string, number]; value: StateChunk };
   addressLists: { key: string; value: AddressListEntry };
 }
+
+/** Every object store of the schema: what a database must hold to be sendkit's. */
+export const OBJECT_STORES = [
+  'deliveries',
+  'audiences',
+  'addressChunks',
+  'addressBuckets',
+  'stateChunks',
+  'addressLists',
+] as const;
 
 export function toDelivery(record: DeliveryRecord): Delivery {
   return {

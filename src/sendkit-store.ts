@@ -1,0 +1,77 @@
+/**
+ * The seam: what the elements (and any other reader) need from a store. `DeliveryStore`
+ * implements it over IndexedDB; anything else can stand in for it (a read-only store, a store in
+ * another context reached through messages), as long as errors keep their classes (errors.ts).
+ */
+import type {
+  Delivery,
+  DeliveryMode,
+  Indicators,
+  LogAfterQuery,
+  LogPage,
+  LogQuery,
+  LogRow,
+  ProfileHistoryEntry,
+  StoreChange,
+  User,
+} from './types.js';
+
+export type ChangeListener = (change: StoreChange) => void;
+
+/** A delivery and its indicators as one commit left them (read in one transaction). */
+export interface DeliverySnapshot {
+  readonly delivery: Delivery;
+  /** The indicators in the delivery's own mode. */
+  readonly indicators: Indicators;
+  /** The same messages' indicators as each mode would show them (`efs-comparison`). */
+  readonly byMode: Readonly<Record<DeliveryMode, Indicators>>;
+}
+
+export interface SendkitStore {
+  /**
+   * False for a store that can only be read here: its actions reject with a ReadOnlyError, and
+   * the elements disable them and say why.
+   */
+  readonly writable: boolean;
+  /** The store's model time, ms since the epoch. */
+  now(): number;
+  /** Calls `listener` after committed changes, coalesced; returns the unsubscribe function. */
+  subscribe(listener: ChangeListener): () => void;
+
+  getDelivery(id: string): Promise<Delivery>;
+  /** Every delivery, newest first. */
+  listDeliveries(): Promise<Delivery[]>;
+  readSnapshot(id: string): Promise<DeliverySnapshot>;
+  readIndicators(id: string, options?: { mode?: DeliveryMode }): Promise<Indicators>;
+  readLogs(id: string, query?: LogQuery): Promise<LogPage>;
+  readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]>;
+  readExclusionLogs(id: string, query?: Omit<LogQuery, 'status'>): Promise<LogPage>;
+  readProfileHistory(address: string): Promise<ProfileHistoryEntry[]>;
+
+  confirm(user: User, id: string): Promise<Delivery>;
+  pause(user: User, id: string): Promise<Delivery>;
+  resume(user: User, id: string): Promise<Delivery>;
+  stop(user: User, id: string): Promise<Delivery>;
+  computeStats(id: string): Promise<Indicators>;
+}
+
+/** The reads of SendkitStore: what a read-only implementation serves. */
+export const STORE_READS = [
+  'getDelivery',
+  'listDeliveries',
+  'readSnapshot',
+  'readIndicators',
+  'readLogs',
+  'readLogsAfter',
+  'readExclusionLogs',
+  'readProfileHistory',
+] as const satisfies readonly (keyof SendkitStore)[];
+
+/** The actions of SendkitStore. */
+export const STORE_ACTIONS = [
+  'confirm',
+  'pause',
+  'resume',
+  'stop',
+  'computeStats',
+] as const satisfies readonly (keyof SendkitStore)[];

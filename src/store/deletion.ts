@@ -1,0 +1,36 @@
+/** Deleting a delivery: its logs, and its address list once no occurrence shares it. */
+import type { User } from '../types.js';
+import { ChangeSet } from './changes.js';
+import { chunksOf } from './layout.js';
+import type { DeliveryRecord } from './schema.js';
+import type { WriteTx } from './transactions.js';
+import { userTransition } from './transitions.js';
+
+export type DeletionTx = WriteTx<
+  'deliveries' | 'audiences' | 'addressChunks' | 'addressBuckets' | 'stateChunks'
+>;
+
+export async function deleteInTransaction(
+  tx: DeletionTx,
+  record: DeliveryRecord,
+  user: User,
+  now: number,
+): Promise<ChangeSet> {
+  userTransition(record, 'delete', user, now);
+  const deliveries = tx.objectStore('deliveries');
+  await Promise.all([
+    deliveries.delete(record.id),
+    tx.objectStore('stateChunks').delete(chunksOf(record.id)),
+  ]);
+  const stillUsed = (await deliveries.getAll()).some(
+    (other) => other.audienceId === record.audienceId,
+  );
+  if (!stillUsed) {
+    await Promise.all([
+      tx.objectStore('audiences').delete(record.audienceId),
+      tx.objectStore('addressChunks').delete(chunksOf(record.audienceId)),
+      tx.objectStore('addressBuckets').delete(chunksOf(record.audienceId)),
+    ]);
+  }
+  return new ChangeSet().note(record.id, 'deleted');
+}

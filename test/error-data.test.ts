@@ -1,0 +1,60 @@
+/** Errors cross message boundaries as data and come back as their own classes (by `code`). */
+import { expect } from '@open-wc/testing';
+import {
+  ERROR_CODES,
+  FeedbackError,
+  InputError,
+  NotFoundError,
+  PermissionError,
+  ReadOnlyError,
+  SendkitError,
+  StateError,
+  StoreBlockedError,
+  StoreFailureError,
+  StoreNameTakenError,
+  StoreQuotaError,
+  StoreVersionError,
+  errorFromData,
+  errorToData,
+} from '../src/index.js';
+
+describe('errors as data', () => {
+  const samples: SendkitError[] = [
+    new PermissionError('confirm', 'eve'),
+    new StateError('confirm', 'editing', 'd1'),
+    new NotFoundError('d2'),
+    new InputError('user.roles', 'an array'),
+    new FeedbackError(3, 'bad'),
+    new StoreVersionError(),
+    new StoreBlockedError(),
+    new StoreQuotaError('apply feedback', 10, 20),
+    new StoreNameTakenError('sendkit'),
+    new StoreFailureError('read the logs', 'UnknownError'),
+    new ReadOnlyError('confirm'),
+  ];
+
+  it('has a sample of every code', () => {
+    expect(samples.map((error) => error.code).sort()).to.deep.equal([...ERROR_CODES].sort());
+  });
+
+  for (const error of samples) {
+    it(`${error.name} survives structured cloning and JSON, instanceof and fields intact`, () => {
+      const data = errorToData(error);
+      for (const copy of [structuredClone(data), JSON.parse(JSON.stringify(data))]) {
+        const revived = errorFromData(copy);
+        expect(revived).to.be.instanceOf(error.constructor);
+        expect(revived).to.be.instanceOf(SendkitError);
+        expect(revived).to.be.instanceOf(Error);
+        expect(revived.message).to.equal(error.message);
+        expect(revived.name).to.equal(error.name);
+        expect({ ...revived }).to.deep.equal({ ...error });
+      }
+    });
+  }
+
+  it('an unknown error stays a plain Error with its message', () => {
+    const revived = errorFromData(errorToData(new TypeError('x is undefined')));
+    expect(revived).not.to.be.instanceOf(SendkitError);
+    expect([revived.name, revived.message]).to.deep.equal(['TypeError', 'x is undefined']);
+  });
+});
