@@ -3,7 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, findBrowser } from './scripts/find-browser.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
-import { cdpCommand } from './scripts/cdp-command.mjs';
+import { testCommands } from './scripts/wtr-commands.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -13,7 +13,7 @@ export default {
   testFramework: { config: { timeout: 60_000 } },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
-    cdpCommand(),
+    testCommands(),
   ],
   browsers: [
     chromeLauncher({

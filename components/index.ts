@@ -19,14 +19,19 @@ export { defineElement } from './shared/define.js';
 export {
   CONFIRM_SEND_LABELS,
   type ConfirmSendLabels,
-} from './confirm-send-button/confirm-send-button.types.js';
+} from './confirm-send-button/confirm-send-button.labels.js';
 export {
   DEPLOYMENT_LABELS,
   type DeploymentLabels,
-} from './deployment-kpis/deployment-kpis.types.js';
+} from './deployment-kpis/deployment-kpis.labels.js';
 export {
   LOG_TABLE_LABELS,
   type LogTableLabels,
   type LogView,
-} from './sending-log-table/sending-log-table.types.js';
-export { COMPARISON_LABELS, type ComparisonLabels } from './efs-comparison/efs-comparison.types.js';
+} from './sending-log-table/sending-log-table.labels.js';
+export {
+  COMPARISON_LABELS,
+  type ComparisonLabels,
+} from './efs-comparison/efs-comparison.labels.js';
+export { COMMON_LABELS, type CommonLabels, type LabelOverrides } from './shared/labels.js';
+export type { CsvExport } from './sending-log-table/csv.js';

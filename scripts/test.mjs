@@ -28,8 +28,7 @@ if (!filesGiven) {
   const built =
     run('npm', ['run', '--silent', 'build']) === 0 &&
     run('npm', ['run', '--silent', 'build:showcase']) === 0;
-  if (built)
-    status = run('node', ['test/e2e/showcase.e2e.mjs'], { CHROME_PATH: browser }) || status;
+  if (built) status = run('node', ['test/e2e/run.mjs'], { CHROME_PATH: browser }) || status;
   else status = 1;
 }
 

@@ -13,6 +13,7 @@ import { apiTables, loadManifest, type Manifest } from './api-table.js';
 import { MODEL_SECONDS_PER_SECOND, showcaseClock } from './clock.js';
 import { deliveryForm, readDeliveryForm } from './delivery-form.js';
 import { restoreRates, saveRates } from './rates.js';
+import { startHere } from './start-here.js';
 
 const ROLES: Record<string, readonly Role[]> = {
   'Start deliveries': ['start-deliveries'],
@@ -20,7 +21,7 @@ const ROLES: Record<string, readonly Role[]> = {
   Workflow: ['workflow'],
 };
 
-const store = await openStore({ clock: showcaseClock() });
+const store = await openStore({ clock: showcaseClock(), persist: true });
 const mta = createSimulatedMta(store);
 restoreRates(mta);
 mta.start(250);
@@ -58,7 +59,7 @@ function toggleTheme(): void {
 }
 
 const section = (tag: string, title: string, content: unknown) =>
-  html`<section class="element" aria-labelledby=${`${tag}-title`}>
+  html`<section class="element card" aria-labelledby=${`${tag}-title`}>
     <h2 id=${`${tag}-title`}>${title} <code>&lt;${tag}&gt;</code></h2>
     ${content} ${apiTables(manifest, tag)}
   </section>`;
@@ -88,13 +89,15 @@ function draw(): void {
         >
         <button
           id="theme"
+          type="button"
           aria-pressed=${document.documentElement.dataset['theme'] === 'dark' ? 'true' : 'false'}
           @click=${toggleTheme}
         >
           Dark theme
         </button>
       </header>
-      <section aria-labelledby="new-title">
+      ${startHere(current)}
+      <section class="card" aria-labelledby="new-title">
         <h2 id="new-title">New delivery</h2>
         ${deliveryForm((form) =>
           act(async () => {
@@ -106,37 +109,39 @@ function draw(): void {
           }),
         )}
       </section>
-      <section class="current" aria-labelledby="current-title">
+      <section class="current card" aria-labelledby="current-title">
         <h2 id="current-title">Delivery</h2>
-        <label
-          >Shown delivery
-          <select
-            id="delivery"
-            @change=${(event: Event) => select((event.target as HTMLSelectElement).value || undefined)}
+        <div class="row">
+          <label
+            >Shown delivery
+            <select
+              id="delivery"
+              @change=${(event: Event) => select((event.target as HTMLSelectElement).value || undefined)}
+            >
+              ${deliveries.length === 0 ? html`<option value="">None yet: create one above</option>` : nothing}
+              ${deliveries.map(
+                (delivery) =>
+                  html`<option value=${delivery.id} ?selected=${delivery.id === selected}>
+                    ${delivery.label} · ${delivery.channel} ·
+                    ${delivery.recipientCount.toLocaleString()} · ${delivery.state}
+                  </option>`,
+              )}
+            </select></label
           >
-            ${deliveries.length === 0 ? html`<option value="">None yet: create one above</option>` : nothing}
-            ${deliveries.map(
-              (delivery) =>
-                html`<option value=${delivery.id} ?selected=${delivery.id === selected}>
-                  ${delivery.label} · ${delivery.channel} ·
-                  ${delivery.recipientCount.toLocaleString()} · ${delivery.state}
-                </option>`,
-            )}
-          </select></label
-        >
-        <button
-          id="prepare"
-          ?disabled=${!current}
-          @click=${() => current && act(() => store.prepare(user, current.id))}
-        >
-          Prepare
-        </button>
+          <button
+            id="prepare"
+            ?disabled=${!current}
+            @click=${() => current && act(() => store.prepare(user, current.id))}
+          >
+            Prepare
+          </button>
+        </div>
         <p role="status" class="message">${message}</p>
       </section>
       ${section('confirm-send-button', 'Confirm send', html`<confirm-send-button></confirm-send-button>`)}
-      ${section('deployment-kpis', 'Deployment', html`<deployment-kpis></deployment-kpis>`)}
-      ${section('sending-log-table', 'Logs', html`<sending-log-table></sending-log-table>`)}
-      ${section('efs-comparison', 'Without and with EFS', html`<efs-comparison></efs-comparison>`)}`,
+      ${section('deployment-kpis', 'Deployment', html`<deployment-kpis heading-level="3"></deployment-kpis>`)}
+      ${section('sending-log-table', 'Logs', html`<sending-log-table heading-level="3"></sending-log-table>`)}
+      ${section('efs-comparison', 'Without and with EFS', html`<efs-comparison heading-level="3"></efs-comparison>`)}`,
     document.querySelector<HTMLElement>('#app')!,
   );
 }

@@ -6,7 +6,8 @@ export const confirmSendButtonStyles = css`
     --confirm-send-button-background: var(--_accent);
     --confirm-send-button-color: var(--_on-accent);
   }
-  [part='button'] {
+  [part='button'],
+  [part='ok'] {
     background: var(--confirm-send-button-background);
     color: var(--confirm-send-button-color);
     border-color: transparent;
@@ -16,34 +17,16 @@ export const confirmSendButtonStyles = css`
     cursor: progress;
   }
   [part='message'],
-  [part='error'] {
+  [part='error'],
+  [part='notice'] {
     margin: 0.4rem 0 0;
     font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  [part='error'] {
-    color: var(--_danger);
   }
   [part='error']:empty {
     display: none;
   }
-  dialog {
-    padding: calc(var(--_space) * 1.5);
-    max-width: 28rem;
-  }
-  h2 {
-    margin: 0 0 var(--_space);
-    font-size: 1.15rem;
-  }
-  .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    margin-top: calc(var(--_space) * 1.5);
-  }
-  [part='ok'] {
-    background: var(--confirm-send-button-background);
-    color: var(--confirm-send-button-color);
-    border-color: transparent;
+  [part='summary'] {
+    font-weight: 600;
+    overflow-wrap: anywhere;
   }
 `;

@@ -1,47 +1,52 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { UNPREPARED_STATES, allowedActions, type Delivery } from '../../src/index.js';
+import { property, query } from 'lit/decorators.js';
+import {
+  UNPREPARED_STATES,
+  allowedActions,
+  fillTemplate,
+  rolesAllow,
+  type DeliverySnapshot,
+} from '../../src/index.js';
 import { ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
-import { formatDate } from '../shared/format.js';
+import { formatCount, formatDate } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
-import type { ReaderSource } from '../shared/store-reader.js';
+import type { ReadSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { confirmSendButtonStyles } from './confirm-send-button.styles.js';
-import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-button.types.js';
+import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-button.labels.js';
 
 /**
- * The "Confirm send" action of a prepared delivery: a button, then a modal dialog with Cancel
- * and OK. Enabled only when the delivery is prepared and the user has the Start deliveries role;
- * otherwise it says why. A recurring occurrence waiting for confirmation is confirmed the same way.
+ * The "Confirm send" action of a prepared delivery: a button, then a modal dialog naming the
+ * delivery and its messages, with Cancel and OK. Enabled only when the delivery is prepared and
+ * the user has the Start deliveries role; otherwise it says why (no user, permissions, state,
+ * a read-only store, a delivery that cannot be read). A recurring occurrence waiting for
+ * confirmation is confirmed the same way.
  *
  * @tag confirm-send-button
  * @summary Confirm send, then OK: starts a prepared delivery.
  *
- * @fires sendkit-confirm-request - Before the model is called, cancelable: a host page can veto the send.
- * @fires sendkit-confirmed - The model accepted the confirmation (detail: `delivery`).
- * @fires sendkit-error - The model refused (detail: `error`); the message is shown inline too.
+ * @fires sendkit-confirm-request - ConfirmRequestEvent, before the model is called, cancelable: a host page can veto the send (`event.deliveryId`, `event.user`).
+ * @fires sendkit-confirmed - ConfirmedEvent: the model accepted the confirmation (`event.delivery`).
+ * @fires sendkit-error - ActionErrorEvent: the model refused, or the delivery could not be read (`event.action`, `event.error`); the message is shown inline too.
  *
  * @csspart button - The Confirm send button.
- * @csspart message - Why the button is disabled (permissions, state).
+ * @csspart message - Why the button is disabled (no user, permissions, state, read-only).
+ * @csspart notice - What the element shows instead of a delivery (none chosen, loading, not found, read error).
  * @csspart error - The model's error, announced to assistive technology.
  * @csspart dialog - The confirmation dialog.
+ * @csspart summary - The dialog's line naming the delivery and its messages.
  * @csspart ok - The dialog's OK button.
  * @csspart cancel - The dialog's Cancel button.
  *
- * @cssprop --confirm-send-button-background - Button background (default: --sendkit-color-accent).
- * @cssprop --confirm-send-button-color - Button text colour (default: --sendkit-color-on-accent).
+ * @cssprop [--confirm-send-button-background=var(--sendkit-color-accent)] - Button background.
+ * @cssprop [--confirm-send-button-color=var(--sendkit-color-on-accent)] - Button text colour.
  */
-export class ConfirmSendButton extends SendkitElement {
+export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
   static override styles = [themeStyles, confirmSendButtonStyles];
 
   /** Texts, to localise; missing ones keep the product's wording. */
   @property({ attribute: false }) labels: LabelOverrides<ConfirmSendLabels> = {};
-
-  /** Locale for the contact date; default: the page's. */
-  @property() locale: string | undefined;
-
-  @state() private delivery: Delivery | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('[part="button"]') private button!: HTMLButtonElement;
@@ -50,20 +55,24 @@ export class ConfirmSendButton extends SendkitElement {
     return withDefaults(CONFIRM_SEND_LABELS, this.labels);
   }
 
-  private get hasRole(): boolean {
-    return this.activeUser?.roles.includes('start-deliveries') ?? false;
+  protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {
+    return store.readSnapshot(deliveryId);
   }
 
-  /** Confirm is offered by the life-cycle table for this state and these roles. */
+  /** Why Confirm send is not offered, in the element's words; '' when it is. */
+  private whyNot(text: ConfirmSendLabels): string {
+    const delivery = this.data?.delivery;
+    if (!delivery) return '';
+    const actor = this.actor(text);
+    if ('problem' in actor) return actor.problem;
+    if (this.activeStore?.writable === false) return text.readOnly;
+    if (!rolesAllow('confirm', actor.user.roles)) return text.noPermission;
+    if (allowedActions(delivery.state, actor.user.roles).includes('confirm')) return '';
+    return UNPREPARED_STATES.includes(delivery.state) ? text.notPrepared : text.confirmed;
+  }
+
   private get canConfirm(): boolean {
-    const { delivery } = this;
-    const user = this.activeUser;
-    return !!delivery && !!user && allowedActions(delivery.state, user.roles).includes('confirm');
-  }
-
-  protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {
-    this.delivery =
-      store && deliveryId ? await store.getDelivery(deliveryId).catch(() => null) : null;
+    return this.data !== undefined && this.whyNot(this.text) === '';
   }
 
   // The dialog's initial focus goes to OK, as the HTML dialog focusing steps intend.
@@ -71,14 +80,11 @@ export class ConfirmSendButton extends SendkitElement {
   override render() {
     const text = this.text;
     const enabled = this.canConfirm && !this.busy;
-    const reason = !this.hasRole
-      ? text.noPermission
-      : this.canConfirm
-        ? ''
-        : this.stateReason(text);
+    const reason = this.whyNot(text);
     return html`
       <button
         part="button"
+        class="primary"
         aria-disabled=${enabled ? 'false' : 'true'}
         aria-busy=${this.busy ? 'true' : 'false'}
         aria-describedby=${reason ? 'reason' : nothing}
@@ -86,19 +92,21 @@ export class ConfirmSendButton extends SendkitElement {
       >
         ${this.busy ? text.confirming : text.confirmSend}
       </button>
-      ${reason ? html`<p part="message" id="reason">${reason}</p>` : nothing}
-      <p part="error" role="alert" aria-live="assertive">${this.actionError}</p>
+      ${this.readState(text)}
+      ${reason ? html`<p part="message" id="reason" class="notice">${reason}</p>` : nothing}
+      <p part="error" class="error" role="alert" aria-live="assertive">${this.actionError}</p>
       <dialog
         part="dialog"
         aria-labelledby="title"
-        aria-describedby="body"
+        aria-describedby="body summary"
         @close=${this.onDialogClose}
       >
-        <h2 id="title">${text.dialogTitle}</h2>
+        ${this.heading(text.dialogTitle, 'title')}
         <p id="body">${this.dialogText(text)}</p>
+        <p id="summary" part="summary">${this.summary(text)}</p>
         <div class="actions">
           <button part="cancel" @click=${() => this.dialog.close()}>${text.cancel}</button>
-          <button part="ok" autofocus @click=${this.onOk}>${text.ok}</button>
+          <button part="ok" class="primary" autofocus @click=${this.onOk}>${text.ok}</button>
         </div>
       </dialog>
     `;
@@ -106,19 +114,21 @@ export class ConfirmSendButton extends SendkitElement {
 
   /* eslint-enable lit-a11y/no-autofocus */
 
-  /** Why Confirm send is not offered in the delivery's state. */
-  private stateReason(text: ConfirmSendLabels): string {
-    const state = this.delivery?.state;
-    if (state === undefined) return '';
-    return UNPREPARED_STATES.includes(state) ? text.notPrepared : text.confirmed;
+  private dialogText(text: ConfirmSendLabels): string {
+    const contactDate = this.data?.delivery.contactDate ?? null;
+    const now = this.activeStore?.now() ?? Date.now();
+    return contactDate !== null && contactDate > now
+      ? fillTemplate(text.scheduled, { date: formatDate(contactDate, this.resolvedLocale) })
+      : text.immediate;
   }
 
-  private dialogText(text: ConfirmSendLabels): string {
-    const contactDate = this.delivery?.contactDate ?? null;
-    const now = this.activeStore?.clock.now() ?? Date.now();
-    return contactDate !== null && contactDate > now
-      ? text.scheduled.replace('{date}', formatDate(contactDate, this.locale))
-      : text.immediate;
+  private summary(text: ConfirmSendLabels): string {
+    const snapshot = this.data;
+    if (!snapshot) return '';
+    return fillTemplate(text.summary, {
+      label: snapshot.delivery.label,
+      count: formatCount(snapshot.indicators.toDeliver, this.resolvedLocale),
+    });
   }
 
   private openDialog(): void {
@@ -141,12 +151,11 @@ export class ConfirmSendButton extends SendkitElement {
   private async confirm(): Promise<void> {
     const store = this.activeStore;
     const deliveryId = this.activeDeliveryId;
-    const user = this.activeUser;
-    if (!store || !deliveryId || !user) return;
-    if (!this.dispatchEvent(new ConfirmRequestEvent(deliveryId, user))) return;
+    const actor = this.actor(this.text);
+    if (!store || !deliveryId || !('user' in actor)) return;
+    if (!this.dispatchEvent(new ConfirmRequestEvent(deliveryId, actor.user))) return;
     await this.runAction('confirm', async () => {
-      const delivery = await store.confirm(user, deliveryId);
-      this.delivery = delivery;
+      const delivery = await store.confirm(actor.user, deliveryId);
       this.dispatchEvent(new ConfirmedEvent(delivery));
     });
   }

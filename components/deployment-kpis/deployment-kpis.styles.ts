@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const deploymentKpisStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --deployment-kpis-background: var(--_surface);
     --deployment-kpis-tile-background: var(--_raised);
     --deployment-kpis-bar-color: var(--_accent);
@@ -14,35 +15,26 @@ export const deploymentKpisStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
   }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.1rem;
-  }
   [part='state'] {
     margin: 0.5rem 0;
     color: var(--_muted);
+    overflow-wrap: anywhere;
   }
   [part='progress'] {
     height: 0.5rem;
     border-radius: 999px;
     background: var(--deployment-kpis-bar-track);
-    overflow: hidden;
   }
   [part='progress-bar'] {
     height: 100%;
+    max-width: 100%;
+    border-radius: inherit;
     background: var(--deployment-kpis-bar-color);
     transition: width 0.2s;
   }
   [part='tiles'] {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
     gap: 0.5rem;
     margin: var(--_space) 0 0;
   }
@@ -51,16 +43,19 @@ export const deploymentKpisStyles = css`
     border-radius: var(--_radius);
     padding: 0.6rem 0.75rem;
     margin: 0;
+    min-width: 0;
   }
   dt {
     font-size: 0.8rem;
     color: var(--_muted);
+    overflow-wrap: anywhere;
   }
   dd {
     margin: 0.2rem 0 0;
     font-size: 1.35rem;
     font-variant-numeric: tabular-nums;
     font-weight: 600;
+    overflow-wrap: anywhere;
   }
   .count {
     display: block;
@@ -78,6 +73,26 @@ export const deploymentKpisStyles = css`
     color: var(--_muted);
   }
   footer [part='refreshed'] {
-    flex: 1;
+    flex: 1 1 12rem;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  [part='message'] {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  [part='error']:empty {
+    display: none;
+  }
+  @container (max-width: 30rem) {
+    [part='tiles'] {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    dd {
+      font-size: 1.15rem;
+    }
   }
 `;

@@ -1,20 +1,21 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import {
   allowedActions,
+  fillTemplate,
   stateLabel,
-  type Delivery,
-  type Indicators,
+  type DeliverySnapshot,
   type UserAction,
 } from '../../src/index.js';
 import { DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
-import type { ReaderSource } from '../shared/store-reader.js';
+import type { ReadSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { deploymentKpisStyles } from './deployment-kpis.styles.js';
-import { DEPLOYMENT_LABELS, type DeploymentLabels } from './deployment-kpis.types.js';
+import { DEPLOYMENT_LABELS, type DeploymentLabels } from './deployment-kpis.labels.js';
 
 type SendingAction = Extract<UserAction, 'pause' | 'resume' | 'stop'>;
 const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
@@ -22,17 +23,19 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
 /**
  * The Deployment block: the delivery's state, a progress bar, the KPI tiles (To deliver, Sent,
  * Delivered, Bounces + errors, and for email Open rate and Click-through rate), when opens and
- * clicks were last refreshed, Compute stats, and Pause / Resume / Stop for users allowed to.
+ * clicks were last refreshed, Compute stats, and Pause / Resume / Stop for users allowed to
+ * (Stop asks first, in a modal dialog). The state and the KPIs come from one read.
  *
  * @tag deployment-kpis
  * @summary The Deployment KPIs of one delivery, live.
  *
- * @fires sendkit-stats-computed - Compute stats finished (detail: `indicators`).
- * @fires sendkit-delivery-action - Pause, Resume or Stop was applied.
- * @fires sendkit-error - An action was refused; the message is shown too.
+ * @fires sendkit-stats-computed - StatsComputedEvent: Compute stats finished (`event.indicators`).
+ * @fires sendkit-delivery-action - DeliveryActionEvent: Pause, Resume or Stop was applied (`event.action`, `event.delivery`).
+ * @fires sendkit-error - ActionErrorEvent: an action was refused, or the delivery could not be read (`event.action`, `event.error`); the message is shown too.
  *
  * @csspart base - The block.
  * @csspart state - The state text ("Sending", "All messages have been processed.", …).
+ * @csspart notice - What the block shows instead of a delivery (none chosen, loading, not found, read error).
  * @csspart progress - The progress bar's track (role progressbar).
  * @csspart progress-bar - The bar's filled part.
  * @csspart tiles - The list of KPIs.
@@ -40,24 +43,23 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
  * @csspart refreshed - When opens and clicks were last refreshed.
  * @csspart compute-stats - The Compute stats button.
  * @csspart action - Pause, Resume and Stop buttons.
+ * @csspart message - Why the actions are disabled (no user, read-only store).
+ * @csspart stop-dialog - The dialog that confirms Stop.
+ * @csspart stop-confirm - Its destructive confirm button.
  * @csspart error - An action's error.
  *
- * @cssprop --deployment-kpis-background - Block background.
- * @cssprop --deployment-kpis-tile-background - Tile background.
- * @cssprop --deployment-kpis-bar-color - Progress bar colour (default: --sendkit-color-accent).
- * @cssprop --deployment-kpis-bar-track - Progress bar track colour.
+ * @cssprop [--deployment-kpis-background=var(--sendkit-color-surface)] - Block background.
+ * @cssprop [--deployment-kpis-tile-background=var(--sendkit-color-raised)] - Tile background.
+ * @cssprop [--deployment-kpis-bar-color=var(--sendkit-color-accent)] - Progress bar colour.
+ * @cssprop [--deployment-kpis-bar-track=var(--sendkit-color-border)] - Progress bar track colour.
  */
-export class DeploymentKpis extends SendkitElement {
+export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
   static override styles = [themeStyles, deploymentKpisStyles];
 
   /** Texts, to localise; missing ones keep the product's wording. */
   @property({ attribute: false }) labels: LabelOverrides<DeploymentLabels> = {};
 
-  /** Locale for numbers and times; default: the page's. */
-  @property() locale: string | undefined;
-
-  @state() private delivery: Delivery | null = null;
-  @state() private indicators: Indicators | null = null;
+  @query('[part="stop-dialog"]') private stopDialog!: HTMLDialogElement;
 
   /** Renders so far: the benchmark counts them per frame. @internal */
   renderCount = 0;
@@ -66,84 +68,118 @@ export class DeploymentKpis extends SendkitElement {
     return withDefaults(DEPLOYMENT_LABELS, this.labels);
   }
 
-  protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {
-    if (!store || !deliveryId) {
-      this.delivery = null;
-      this.indicators = null;
-      return;
-    }
-    try {
-      const [delivery, indicators] = await Promise.all([
-        store.getDelivery(deliveryId),
-        store.readIndicators(deliveryId),
-      ]);
-      this.delivery = delivery;
-      this.indicators = indicators;
-    } catch {
-      this.delivery = null;
-      this.indicators = null;
-    }
+  protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {
+    return store.readSnapshot(deliveryId);
   }
 
   override render() {
     this.renderCount++;
-    const { delivery, indicators } = this;
     const text = this.text;
-    if (!delivery || !indicators) {
-      return html`<section part="base" aria-label=${text.title}><h2>${text.title}</h2></section>`;
-    }
-    const stateText = stateLabel(delivery.state, indicators.retrying, text);
+    const snapshot = this.data;
+    return html`<section part="base" aria-labelledby="title">
+      ${this.heading(text.title, 'title')}
+      ${snapshot ? this.renderDelivery(snapshot, text) : this.readState(text)}
+    </section>`;
+  }
+
+  private renderDelivery({ delivery, indicators }: DeliverySnapshot, text: DeploymentLabels) {
+    const locale = this.resolvedLocale;
     const progress = Math.round(indicators.relayedPercent * 10) / 10;
-    const allowed = this.activeUser ? allowedActions(delivery.state, this.activeUser.roles) : [];
+    const percent = (value: number | null) => formatPercent(value, locale);
+    const count = (value: number) => formatCount(value, locale);
     return html`
-      <section part="base" aria-labelledby="title">
-        <header><h2 id="title">${text.title}</h2></header>
-        <p part="state" role="status">${stateText}</p>
-        <div
-          part="progress"
-          role="progressbar"
-          aria-label=${text.progress}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${progress}
-          aria-valuetext=${`${formatPercent(progress, this.locale)} ${text.sent.toLowerCase()}`}
-        >
-          <div part="progress-bar" style="width: ${progress}%"></div>
-        </div>
-        <dl part="tiles">
-          ${this.tile(text.toDeliver, formatCount(indicators.toDeliver, this.locale))}
-          ${this.tile(text.sent, formatCount(indicators.relayed, this.locale), formatPercent(indicators.relayedPercent, this.locale))}
-          ${this.tile(text.delivered, formatPercent(indicators.deliveredPercent, this.locale), formatCount(indicators.delivered, this.locale))}
-          ${this.tile(text.bounces, formatPercent(indicators.bouncesPercent, this.locale), formatCount(indicators.bounces, this.locale))}
-          ${indicators.openRate === null ? nothing : this.tile(text.openRate, formatPercent(indicators.openRate, this.locale))}
-          ${indicators.clickRate === null ? nothing : this.tile(text.clickRate, formatPercent(indicators.clickRate, this.locale))}
-        </dl>
-        <footer>
-          <span part="refreshed">
-            ${
-              indicators.openRate === null
-                ? nothing
-                : indicators.engagementRefreshedAt === null
-                  ? text.notRefreshed
-                  : text.refreshedAt.replace(
-                      '{time}',
-                      formatDate(indicators.engagementRefreshedAt, this.locale),
-                    )
-            }
-          </span>
-          <button part="compute-stats" ?disabled=${this.busy} @click=${this.computeStats}>
-            ${text.computeStats}
-          </button>
-          ${SENDING_ACTIONS.filter((action) => allowed.includes(action)).map(
-            (action) =>
-              html`<button part="action" ?disabled=${this.busy} @click=${() => this.act(action)}>
-                ${text[action]}
-              </button>`,
-          )}
-        </footer>
-        <p part="error" role="alert">${this.actionError}</p>
-      </section>
+      <p part="state" role="status">${stateLabel(delivery.state, indicators.retrying, text)}</p>
+      <div
+        part="progress"
+        role="progressbar"
+        aria-label=${text.progress}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${progress}
+        aria-valuetext=${fillTemplate(text.progressValue, { percent: percent(progress) })}
+      >
+        <div part="progress-bar" style=${styleMap({ width: `${progress}%` })}></div>
+      </div>
+      <dl part="tiles">
+        ${this.tile(text.toDeliver, count(indicators.toDeliver))}
+        ${this.tile(text.sent, count(indicators.relayed), percent(indicators.relayedPercent))}
+        ${this.tile(text.delivered, percent(indicators.deliveredPercent), count(indicators.delivered))}
+        ${this.tile(text.bounces, percent(indicators.bouncesPercent), count(indicators.bounces))}
+        ${indicators.openRate === null ? nothing : this.tile(text.openRate, percent(indicators.openRate))}
+        ${indicators.clickRate === null ? nothing : this.tile(text.clickRate, percent(indicators.clickRate))}
+      </dl>
+      <footer>
+        <span part="refreshed">
+          ${
+            indicators.openRate === null
+              ? nothing
+              : indicators.engagementRefreshedAt === null
+                ? text.notRefreshed
+                : fillTemplate(text.refreshedAt, {
+                    time: formatDate(indicators.engagementRefreshedAt, locale),
+                  })
+          }
+        </span>
+        ${this.renderActions(delivery.state, text)}
+      </footer>
+      <p part="error" class="error" role="alert">${this.actionError}</p>
+      ${this.renderStopDialog(delivery.label, text)}
     `;
+  }
+
+  private renderActions(state: DeliverySnapshot['delivery']['state'], text: DeploymentLabels) {
+    const actor = this.actor(text);
+    const readOnly = this.activeStore?.writable === false;
+    const allowed = 'user' in actor ? allowedActions(state, actor.user.roles) : [];
+    const reason = readOnly ? text.readOnly : 'problem' in actor ? actor.problem : '';
+    const disabled = this.busy || readOnly;
+    return html`<div class="buttons">
+        <button
+          part="compute-stats"
+          ?disabled=${disabled}
+          aria-describedby=${readOnly ? 'why' : nothing}
+          @click=${this.computeStats}
+        >
+          ${text.computeStats}
+        </button>
+        ${SENDING_ACTIONS.filter((action) => allowed.includes(action)).map(
+          (action) =>
+            html`<button
+              part="action"
+              class=${action === 'stop' ? 'danger' : ''}
+              ?disabled=${disabled}
+              aria-describedby=${readOnly ? 'why' : nothing}
+              @click=${() => (action === 'stop' ? this.stopDialog.showModal() : this.act(action))}
+            >
+              ${text[action]}
+            </button>`,
+        )}
+      </div>
+      ${reason ? html`<p part="message" id="why" class="notice">${reason}</p>` : nothing}`;
+  }
+
+  private renderStopDialog(label: string, text: DeploymentLabels) {
+    return html`<dialog
+      part="stop-dialog"
+      aria-labelledby="stop-title"
+      aria-describedby="stop-body"
+    >
+      ${this.heading(text.stopTitle, 'stop-title', 1)}
+      <p id="stop-body">${fillTemplate(text.stopBody, { label })}</p>
+      <div class="actions">
+        <button @click=${() => this.stopDialog.close()}>${text.cancel}</button>
+        <button
+          part="stop-confirm"
+          class="danger"
+          @click=${() => {
+            this.stopDialog.close();
+            void this.act('stop');
+          }}
+        >
+          ${text.stopConfirm}
+        </button>
+      </div>
+    </dialog>`;
   }
 
   private tile(label: string, value: string, detail?: string) {
@@ -161,19 +197,17 @@ export class DeploymentKpis extends SendkitElement {
     const id = this.activeDeliveryId;
     if (!store || !id) return;
     await this.runAction('compute-stats', async () => {
-      this.indicators = await store.computeStats(id);
-      this.dispatchEvent(new StatsComputedEvent(this.indicators));
+      this.dispatchEvent(new StatsComputedEvent(await store.computeStats(id)));
     });
   }
 
   private async act(action: SendingAction): Promise<void> {
     const store = this.activeStore;
     const id = this.activeDeliveryId;
-    const user = this.activeUser;
-    if (!store || !id || !user) return;
+    const actor = this.actor(this.text);
+    if (!store || !id || !('user' in actor)) return;
     await this.runAction(action, async () => {
-      this.delivery = await store[action](user, id);
-      this.dispatchEvent(new DeliveryActionEvent(action, this.delivery));
+      this.dispatchEvent(new DeliveryActionEvent(action, await store[action](actor.user, id)));
     });
   }
 }

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const efsComparisonStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --efs-comparison-header-background: var(--_raised);
     --efs-comparison-highlight: light-dark(#fff4cc, #4a3f10);
   }
@@ -10,15 +11,23 @@ export const efsComparisonStyles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  h2,
-  h3 {
-    margin: 0 0 0.5rem;
-    font-size: 1.05rem;
+  section {
+    min-width: 0;
   }
   table {
     border-collapse: collapse;
     width: 100%;
     font-size: 0.88rem;
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+  table + table {
+    margin-top: var(--_space);
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25rem;
   }
   th,
   td {
@@ -41,17 +50,44 @@ export const efsComparisonStyles = css`
     align-items: center;
     margin-bottom: 0.5rem;
   }
+  .controls label {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    flex: 1 1 14rem;
+    min-width: 0;
+  }
+  .controls select {
+    flex: 1 1 10rem;
+    min-width: 0;
+  }
   tr.current td {
     background: var(--efs-comparison-highlight);
   }
   [part='live'] dl {
     display: grid;
-    grid-template-columns: repeat(2, minmax(10rem, 1fr));
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.5rem;
     margin: 0;
   }
   [part='live'] dd {
     margin: 0;
     font-variant-numeric: tabular-nums;
+  }
+  @container (max-width: 30rem) {
+    [part='live'] dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    table {
+      font-size: 0.8rem;
+    }
+    th,
+    td {
+      padding: 0.3rem 0.35rem;
+    }
+    thead th {
+      overflow-wrap: anywhere;
+    }
   }
 `;

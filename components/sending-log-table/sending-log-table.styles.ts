@@ -3,19 +3,18 @@ import { css } from 'lit';
 export const sendingLogTableStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --sending-log-table-height: 22rem;
-    --sending-log-table-columns: minmax(9rem, 1.2fr) minmax(5rem, 0.7fr) minmax(10rem, 2fr)
-      minmax(6rem, 0.8fr) minmax(8rem, 1.2fr);
     --sending-log-table-header-background: var(--_raised);
     --sending-log-table-stripe: light-dark(rgb(0 0 0 / 3%), rgb(255 255 255 / 4%));
     --sending-log-table-failed-color: var(--_danger);
     --sending-log-table-sent-color: var(--_success);
+    --_gap: 0.5rem;
   }
   [part='base'] {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    overflow: hidden;
   }
   [part='toolbar'] {
     display: flex;
@@ -27,8 +26,9 @@ export const sendingLogTableStyles = css`
   }
   [role='tablist'] {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.25rem;
-    flex: 1;
+    flex: 1 1 auto;
   }
   [role='tab'][aria-selected='true'] {
     background: var(--_accent);
@@ -38,19 +38,31 @@ export const sendingLogTableStyles = css`
   [part='progress']:empty {
     display: none;
   }
+  [part='tabpanel'] > .notice {
+    padding: 0 var(--_space);
+  }
+  [part='viewport'] {
+    height: var(--sending-log-table-height);
+    overflow: auto;
+    position: relative;
+    contain: strict;
+  }
+  [part='table'] {
+    width: max(100%, calc(var(--_columns-min, 44.5rem) + 4 * var(--_gap) + 2 * var(--_space)));
+  }
   .row {
     display: grid;
-    grid-template-columns: var(--sending-log-table-columns);
+    grid-template-columns: var(--_columns, repeat(5, minmax(8rem, 1fr)));
     align-items: center;
-    box-sizing: border-box;
     padding: 0 var(--_space);
-    gap: 0.5rem;
+    gap: var(--_gap);
     font-size: 0.88rem;
-  }
-  .row > * {
-    overflow: hidden;
-    text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  .head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
   }
   [part='header-row'] {
     background: var(--sending-log-table-header-background);
@@ -58,12 +70,6 @@ export const sendingLogTableStyles = css`
     font-size: 0.8rem;
     min-height: 2.2rem;
     border-bottom: 1px solid var(--_border);
-  }
-  [part='viewport'] {
-    height: var(--sending-log-table-height);
-    overflow-y: auto;
-    position: relative;
-    contain: strict;
   }
   .spacer {
     position: relative;
@@ -87,8 +93,6 @@ export const sendingLogTableStyles = css`
     cursor: pointer;
     color: var(--_accent);
     text-decoration: underline;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   [part='address']:focus-visible {
     outline: 2px solid var(--_accent);
@@ -96,12 +100,13 @@ export const sendingLogTableStyles = css`
   [part='empty'] {
     padding: var(--_space);
     color: var(--_muted);
+    white-space: normal;
   }
   dialog {
-    min-width: 20rem;
-    max-width: 40rem;
+    width: min(40rem, calc(100vw - 2rem));
   }
   dialog ul {
     padding-inline-start: 1.2rem;
+    overflow-wrap: anywhere;
   }
 `;

@@ -1,63 +1,79 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import {
   RECIPIENT_STATUSES,
-  type DeliveryStore,
+  fillTemplate,
   type LogRow,
   type ProfileHistoryEntry,
   type RecipientStatus,
 } from '../../src/index.js';
 import { ActionErrorEvent, LogExportEvent, ProfileOpenEvent } from '../shared/events.js';
-import { formatDate } from '../shared/format.js';
+import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
-import type { ReaderSource } from '../shared/store-reader.js';
+import type { ReadSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { csvLine } from './csv.js';
+import { ColumnFit } from './column-fit.js';
+import { exportLogCsv, type CsvExport } from './csv.js';
+import { LOG_COLUMNS, type LogColumn } from './log-columns.js';
 import { sendingLogTableStyles } from './sending-log-table.styles.js';
-import { LOG_TABLE_LABELS, type LogTableLabels, type LogView } from './sending-log-table.types.js';
-import { scrollTopFor, visibleWindow, type VisibleWindow } from './virtual-window.js';
+import { LOG_TABLE_LABELS, type LogTableLabels, type LogView } from './sending-log-table.labels.js';
+import { VirtualScroll } from './virtual-scroll.js';
 
 /** Rows read beyond the visible ones, above and below, so small scrolls need no read. */
 const OVERSCAN = 10;
-const EXPORT_PAGE = 5_000;
+const VIEWS: readonly LogView[] = ['sending', 'exclusions'];
 
 /**
- * Sending logs (Date, Status, Address, Nature of failure, Reason) and Exclusion logs of one
- * delivery, virtualised over any number of rows with real table semantics (role table, row,
- * cell, aria-rowcount, aria-rowindex). Scroll with the keyboard (arrows, Page Up/Down, Home,
- * End), filter by status, export the current view as CSV (streamed, page by page), and activate
- * an address to see that profile's history.
+ * Sending logs (Date, Status, Address, Nature of failure, Reason) and Exclusion logs (Date,
+ * Status, Nature of failure, Reason, Address) of one delivery, as two tabs, virtualised over any
+ * number of rows with real table semantics (role table, row, cell, aria-rowcount,
+ * aria-rowindex). The table scrolls in a focusable region (arrows, Page Up/Down, Home, End; left
+ * and right at narrow widths); columns grow to their widest value, never cutting one off. Filter
+ * by status, export the current view as CSV (streamed, page by page), and activate an address to
+ * see that profile's history.
  *
  * @tag sending-log-table
  * @summary The sending and exclusion logs of a delivery, for a million rows.
  *
- * @fires sendkit-profile-open - An address was activated; cancelable (then no history dialog).
- * @fires sendkit-export - The CSV export of the current view is ready (detail: `csv`, `rows`).
- * @fires sendkit-error - An export failed.
+ * @fires sendkit-profile-open - ProfileOpenEvent: an address was activated (`event.address`); cancelable (then no history dialog).
+ * @fires sendkit-export - LogExportEvent: the CSV export of the current view is ready (`event.csv`, `event.rows`); cancelable (then no download).
+ * @fires sendkit-error - ActionErrorEvent: an export failed, or the logs could not be read (`event.action`, `event.error`).
  *
  * @csspart base - The whole block.
  * @csspart toolbar - Tabs, filter and export.
  * @csspart tab - The Sending logs and Exclusion logs tabs.
+ * @csspart tabpanel - The panel of the selected tab.
  * @csspart filter - The status filter.
  * @csspart export - The Export CSV button.
- * @csspart progress - Export progress.
+ * @csspart progress - Export progress and result.
+ * @csspart notice - What the block shows instead of logs (no delivery, loading, not found, read error).
+ * @csspart viewport - The scrolling region (focusable: arrows, Page Up/Down, Home, End).
  * @csspart table - The table (role table).
  * @csspart header-row - The header row.
- * @csspart viewport - The scrolling area (focusable: arrows, Page Up/Down, Home, End).
  * @csspart row - A row of the logs.
  * @csspart address - An address, a button that opens the profile's history.
  * @csspart empty - Shown when the view has no rows.
  * @csspart history - The profile history dialog.
  *
- * @cssprop --sending-log-table-height - Height of the scrolling area.
- * @cssprop --sending-log-table-columns - grid-template-columns of the five columns.
- * @cssprop --sending-log-table-header-background - Header row background.
+ * @cssprop [--sending-log-table-height=22rem] - Height of the scrolling region.
+ * @cssprop [--sending-log-table-header-background=var(--sendkit-color-raised)] - Header row background.
  * @cssprop --sending-log-table-stripe - Background of every other row.
- * @cssprop --sending-log-table-failed-color - Colour of the Failed status.
- * @cssprop --sending-log-table-sent-color - Colour of the Sent status.
+ * @cssprop [--sending-log-table-failed-color=var(--sendkit-color-danger)] - Colour of the Failed status.
+ * @cssprop [--sending-log-table-sent-color=var(--sendkit-color-success)] - Colour of the Sent status.
  */
-export class SendingLogTable extends SendkitElement {
+/** One read of the log table: the rows around the visible window, and how many match. */
+interface LogWindow {
+  readonly total: number;
+  /** Position (in the filtered view) of rows[0]. */
+  readonly offset: number;
+  readonly rows: readonly LogRow[];
+}
+
+const NO_ROWS: LogWindow = { total: 0, offset: 0, rows: [] };
+
+export class SendingLogTable extends SendkitElement<LogWindow> {
   static override styles = [themeStyles, sendingLogTableStyles];
 
   /** Which logs: `sending` or `exclusions`. */
@@ -72,188 +88,120 @@ export class SendingLogTable extends SendkitElement {
   /** Texts, to localise; missing ones keep the product's wording. */
   @property({ attribute: false }) labels: LabelOverrides<LogTableLabels> = {};
 
-  /** Locale for dates; default: the page's. */
-  @property() locale: string | undefined;
-
-  @state() private total = 0;
-  @state() private rows: readonly LogRow[] = [];
-  /** Position (in the filtered view) of rows[0]. */
-  @state() private rowsOffset = 0;
-  @state() private scrolledTo = 0;
-  @state() private viewportHeight = 400;
-  @state() private exportProgress: number | null = null;
+  @state() private exportNote = '';
+  @state() private exporting = false;
   @state() private history: { address: string; entries: readonly ProfileHistoryEntry[] } | null =
     null;
 
-  @query('[part="viewport"]') private viewport!: HTMLElement;
+  @query('[part="viewport"]') private viewport!: HTMLElement | null;
   @query('dialog') private historyDialog!: HTMLDialogElement;
 
-  private resizeObserver: ResizeObserver | null = null;
+  private readonly scroller = new VirtualScroll(this, {
+    rowHeight: () => this.rowHeight,
+    total: () => this.window.total,
+    viewport: () => this.viewport,
+    header: () => this.renderRoot.querySelector<HTMLElement>('.head'),
+    onMove: () => {
+      if (!this.isLoaded()) this.reader.schedule();
+    },
+  });
+
+  private readonly fit = new ColumnFit(
+    this,
+    () => this.renderRoot.querySelector<HTMLElement>('[part="table"]'),
+    () => this.columns,
+  );
 
   private get text(): LogTableLabels {
     return withDefaults(LOG_TABLE_LABELS, this.labels);
   }
 
-  /** The status the current view reads. */
-  private get statusFilter(): RecipientStatus | undefined {
-    return this.view === 'exclusions' ? 'ignored' : this.status || undefined;
+  private get shownView(): LogView {
+    return VIEWS.includes(this.view) ? this.view : 'sending';
   }
 
-  private get visible(): VisibleWindow {
-    return visibleWindow(
-      { total: this.total, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight },
-      this.scrolledTo,
-    );
+  private get columns(): readonly LogColumn[] {
+    return LOG_COLUMNS[this.shownView];
+  }
+
+  /** The status the current view reads. */
+  private get statusFilter(): RecipientStatus | undefined {
+    if (this.shownView === 'exclusions') return 'ignored';
+    return RECIPIENT_STATUSES.includes(this.status as RecipientStatus)
+      ? (this.status as RecipientStatus)
+      : undefined;
   }
 
   /** Scrolls so that the row at `index` (in the current view) is the first one shown. */
   scrollToRow(index: number): void {
-    const geometry = {
-      total: this.total,
-      rowHeight: this.rowHeight,
-      viewportHeight: this.viewportHeight,
-    };
-    this.viewport.scrollTop = scrollTopFor(geometry, Math.max(0, Math.min(index, this.total - 1)));
-    this.onScroll();
+    this.scroller.scrollToRow(index);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const height = entry?.contentRect.height ?? 0;
-      if (height > 0 && height !== this.viewportHeight) {
-        this.viewportHeight = height;
-        this.reader.schedule();
-      }
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-  }
-
-  protected override firstUpdated(): void {
-    this.resizeObserver?.observe(this.viewport);
+  /** The rows read last (none until the first read). */
+  private get window(): LogWindow {
+    return this.data ?? NO_ROWS;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view') || changed.has('status')) {
-      this.rows = [];
-      this.scrolledTo = 0;
-      if (this.viewport) this.viewport.scrollTop = 0;
-      this.reader.schedule();
+      this.exportNote = '';
+      this.scroller.reset();
+      this.fit.reset();
+      // Not on the first update: the reader reads as the element connects.
+      if (this.hasUpdated) this.reader.restart();
     }
   }
 
-  protected override async load({ store, deliveryId }: ReaderSource): Promise<void> {
-    if (!store || !deliveryId) {
-      this.total = 0;
-      this.rows = [];
-      return;
-    }
-    // Measured here, before the first read, so it fetches as many rows as the viewport shows.
-    const height = this.viewport?.clientHeight ?? 0;
-    if (height > 0) this.viewportHeight = height;
-    const { first, count } = this.visible;
+  private isLoaded(): boolean {
+    const { first, count } = this.scroller.window;
+    const { offset, rows } = this.window;
+    return first >= offset && first + count <= offset + rows.length;
+  }
+
+  protected override async read({ store, deliveryId }: ReadSource): Promise<LogWindow> {
+    // Measured here, before the read, so it fetches as many rows as the viewport shows.
+    this.scroller.measure();
+    const { first, count } = this.scroller.window;
     const offset = Math.max(0, first - OVERSCAN);
-    try {
-      const page = await store.readLogs(deliveryId, {
-        offset,
-        limit: count + 2 * OVERSCAN,
-        status: this.statusFilter,
-      });
-      this.total = page.total;
-      this.rows = page.rows;
-      this.rowsOffset = offset;
-    } catch {
-      this.total = 0;
-      this.rows = [];
-    }
+    const page = await store.readLogs(deliveryId, {
+      offset,
+      limit: Math.max(1, count + 2 * OVERSCAN),
+      status: this.statusFilter,
+    });
+    return { total: page.total, offset, rows: page.rows };
   }
 
   override render() {
     const text = this.text;
-    const { first, count, top, scrollHeight } = this.visible;
-    const shown: { row: LogRow | undefined; index: number }[] = [];
-    for (let index = first; index < first + count; index++)
-      shown.push({ row: this.rows[index - this.rowsOffset], index });
-    const tableLabel = this.view === 'exclusions' ? text.exclusionLogs : text.sendingLogs;
+    const view = this.shownView;
+    const tableLabel = view === 'exclusions' ? text.exclusionLogs : text.sendingLogs;
     return html`
       <div part="base">
         <div part="toolbar">
-          <div role="tablist" aria-label=${tableLabel}>
-            ${(['sending', 'exclusions'] as const).map(
-              (view) =>
+          <div role="tablist" aria-label=${text.sendingLogs} @keydown=${this.onTabKeydown}>
+            ${VIEWS.map(
+              (candidate) =>
                 html`<button
                   part="tab"
                   role="tab"
-                  aria-selected=${this.view === view ? 'true' : 'false'}
-                  @click=${() => (this.view = view)}
+                  id=${`tab-${candidate}`}
+                  aria-selected=${view === candidate ? 'true' : 'false'}
+                  aria-controls="panel"
+                  tabindex=${view === candidate ? 0 : -1}
+                  @click=${() => (this.view = candidate)}
                 >
-                  ${view === 'sending' ? text.sendingLogs : text.exclusionLogs}
+                  ${candidate === 'sending' ? text.sendingLogs : text.exclusionLogs}
                 </button>`,
             )}
           </div>
-          ${
-            this.view === 'sending'
-              ? html`<label
-                  >${text.filter}
-                  <select
-                    part="filter"
-                    @change=${(event: Event) => (this.status = (event.target as HTMLSelectElement).value as RecipientStatus | '')}
-                  >
-                    <option value="" ?selected=${this.status === ''}>${text.allStatuses}</option>
-                    ${RECIPIENT_STATUSES.map(
-                      (status) =>
-                        html`<option value=${status} ?selected=${this.status === status}>
-                          ${text.statuses[status]}
-                        </option>`,
-                    )}
-                  </select></label
-                >`
-              : nothing
-          }
-          <button
-            part="export"
-            ?disabled=${this.exportProgress !== null}
-            @click=${this.downloadCsv}
-          >
+          ${view === 'sending' ? this.renderFilter(text) : nothing}
+          <button part="export" ?disabled=${this.exporting} @click=${this.downloadCsv}>
             ${text.exportCsv}
           </button>
-          <span part="progress" role="status"
-            >${this.exportProgress === null ? '' : text.exporting.replace('{percent}', `${Math.round(this.exportProgress * 100)} %`)}</span
-          >
+          <span part="progress" role="status">${this.exportNote}</span>
         </div>
-        <div part="table" role="table" aria-label=${tableLabel} aria-rowcount=${this.total + 1}>
-          <div role="rowgroup">
-            <div part="header-row" class="row" role="row" aria-rowindex="1">
-              <span role="columnheader">${text.date}</span>
-              <span role="columnheader">${text.status}</span>
-              <span role="columnheader">${text.address}</span>
-              <span role="columnheader">${text.natureOfFailure}</span>
-              <span role="columnheader">${text.reason}</span>
-            </div>
-          </div>
-          <div
-            part="viewport"
-            role="rowgroup"
-            tabindex="0"
-            aria-label=${tableLabel}
-            @scroll=${this.onScroll}
-            @keydown=${this.onKeydown}
-          >
-            ${
-              this.total === 0
-                ? html`<div part="empty" role="row"><span role="cell">${text.empty}</span></div>`
-                : html`<div class="spacer" style="height: ${scrollHeight}px">
-                    <div class="window" style="transform: translateY(${top}px)">
-                      ${shown.map(({ row, index }) => this.renderRow(row, index, text))}
-                    </div>
-                  </div>`
-            }
-          </div>
+        <div part="tabpanel" role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>
+          ${this.reader.status === 'ready' ? this.renderTable(tableLabel, text) : this.readState(text)}
         </div>
         <dialog
           part="history"
@@ -266,28 +214,109 @@ export class SendingLogTable extends SendkitElement {
     `;
   }
 
-  private renderRow(row: LogRow | undefined, index: number, text: LogTableLabels) {
-    const style = `height: ${this.rowHeight}px`;
-    if (!row) {
-      return html`<div part="row" class="row" role="row" aria-rowindex=${index + 2} style=${style}>
-        ${[0, 1, 2, 3, 4].map(() => html`<span role="cell"></span>`)}
-      </div>`;
-    }
-    return html`<div part="row" class="row" role="row" aria-rowindex=${index + 2} style=${style}>
-      <span role="cell">${formatDate(row.at, this.locale)}</span>
-      <span role="cell" class="status-${row.status}">${text.statuses[row.status]}</span>
-      <span role="cell"
-        >${
-          row.address === ''
-            ? nothing
-            : html`<button part="address" @click=${() => this.openHistory(row.address)}>
-                ${row.address}
-              </button>`
-        }</span
+  private renderFilter(text: LogTableLabels) {
+    return html`<label
+      >${text.filter}
+      <select
+        part="filter"
+        @change=${(event: Event) =>
+          (this.status = (event.target as HTMLSelectElement).value as RecipientStatus | '')}
       >
-      <span role="cell">${row.failureType ? text.failureTypes[row.failureType] : ''}</span>
-      <span role="cell">${row.reason ?? ''}</span>
+        <option value="" ?selected=${this.status === ''}>${text.allStatuses}</option>
+        ${RECIPIENT_STATUSES.map(
+          (status) =>
+            html`<option value=${status} ?selected=${this.status === status}>
+              ${text.statuses[status]}
+            </option>`,
+        )}
+      </select></label
+    >`;
+  }
+
+  private renderTable(tableLabel: string, text: LogTableLabels) {
+    const { first, count, top, scrollHeight } = this.scroller.window;
+    const { total, offset, rows } = this.window;
+    const shown: { row: LogRow | undefined; index: number }[] = [];
+    for (let index = first; index < first + count; index++)
+      shown.push({ row: rows[index - offset], index });
+    const rowStyle = styleMap({ height: `${this.rowHeight}px` });
+    return html`<div
+      part="viewport"
+      role="region"
+      aria-label=${tableLabel}
+      tabindex="0"
+      @scroll=${this.scroller.onScroll}
+      @keydown=${this.scroller.onKeydown}
+    >
+      <div part="table" role="table" aria-label=${tableLabel} aria-rowcount=${total + 1}>
+        <div role="rowgroup" class="head">
+          <div part="header-row" class="row" role="row" aria-rowindex="1">
+            ${this.columns.map(
+              (column, index) =>
+                html`<span role="columnheader" data-column=${index}
+                  ><span class="content">${text[column.key]}</span></span
+                >`,
+            )}
+          </div>
+        </div>
+        ${
+          total === 0
+            ? html`<div role="rowgroup">
+                <div part="empty" role="row">
+                  <span role="cell"
+                    >${this.shownView === 'exclusions' ? text.noExclusions : text.empty}</span
+                  >
+                </div>
+              </div>`
+            : html`<div
+                role="rowgroup"
+                class="spacer"
+                style=${styleMap({ height: `${scrollHeight}px` })}
+              >
+                <div class="window" style=${styleMap({ transform: `translateY(${top}px)` })}>
+                  ${shown.map(({ row, index }) => this.renderRow(row, index, rowStyle, text))}
+                </div>
+              </div>`
+        }
+      </div>
     </div>`;
+  }
+
+  private renderRow(
+    row: LogRow | undefined,
+    index: number,
+    rowStyle: ReturnType<typeof styleMap>,
+    text: LogTableLabels,
+  ) {
+    return html`<div part="row" class="row" role="row" aria-rowindex=${index + 2} style=${rowStyle}>
+      ${this.columns.map(
+        (column, position) =>
+          html`<span role="cell" data-column=${position}
+            >${row ? this.cell(column, row, text) : nothing}</span
+          >`,
+      )}
+    </div>`;
+  }
+
+  private cell(column: LogColumn, row: LogRow, text: LogTableLabels) {
+    switch (column.key) {
+      case 'date':
+        return html`<span class="content">${formatDate(row.at, this.resolvedLocale)}</span>`;
+      case 'status':
+        return html`<span class="content status-${row.status}">${text.statuses[row.status]}</span>`;
+      case 'address':
+        return row.address === ''
+          ? nothing
+          : html`<button
+              part="address"
+              class="content"
+              @click=${() => this.openHistory(row.address)}
+            >
+              ${row.address}
+            </button>`;
+      default:
+        return html`<span class="content">${column.csv(row, text)}</span>`;
+    }
   }
 
   private renderHistory(
@@ -295,7 +324,7 @@ export class SendingLogTable extends SendkitElement {
     entries: readonly ProfileHistoryEntry[],
     text: LogTableLabels,
   ) {
-    return html`<h2 id="history-title">${text.historyOf.replace('{address}', address)}</h2>
+    return html`${this.heading(fillTemplate(text.historyOf, { address }), 'history-title')}
       ${
         entries.length === 0
           ? html`<p>${text.noHistory}</p>`
@@ -304,114 +333,97 @@ export class SendingLogTable extends SendkitElement {
                 (entry) =>
                   html`<li>
                     ${entry.label}: ${text.statuses[entry.status]}
-                    ${entry.at === null ? '' : `(${formatDate(entry.at, this.locale)})`}
+                    ${entry.at === null ? '' : `(${formatDate(entry.at, this.resolvedLocale)})`}
                   </li>`,
               )}
             </ul>`
       }
-      <button @click=${() => this.historyDialog.close()}>${text.close}</button>`;
+      <div class="actions">
+        <button @click=${() => this.historyDialog.close()}>${text.close}</button>
+      </div>`;
   }
 
-  private onScroll(): void {
-    this.scrolledTo = this.viewport.scrollTop;
-    const { first, count } = this.visible;
-    const loaded = first >= this.rowsOffset && first + count <= this.rowsOffset + this.rows.length;
-    if (!loaded) this.reader.schedule();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
-    const steps: Record<string, number> = {
-      ArrowDown: 1,
-      ArrowUp: -1,
-      PageDown: page,
-      PageUp: -page,
+  /** The WAI-ARIA tabs pattern: arrows, Home and End move between tabs and select them. */
+  private onTabKeydown(event: KeyboardEvent): void {
+    const index = VIEWS.indexOf(this.shownView);
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: VIEWS.length - 1,
     };
-    const { first } = this.visible;
-    let target: number | null = null;
-    if (event.key in steps) target = first + steps[event.key]!;
-    else if (event.key === 'Home') target = 0;
-    else if (event.key === 'End') target = this.total - 1;
-    if (target === null || event.target !== this.viewport) return;
+    if (!(event.key in moves)) return;
     event.preventDefault();
-    this.scrollToRow(target);
+    const next = VIEWS[(moves[event.key]! + VIEWS.length) % VIEWS.length]!;
+    this.view = next;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus(),
+    );
   }
 
   private async openHistory(address: string): Promise<void> {
     const store = this.activeStore;
     if (!store || !this.dispatchEvent(new ProfileOpenEvent(address))) return;
-    this.history = { address, entries: await store.readProfileHistory(address) };
+    try {
+      this.history = { address, entries: await store.readProfileHistory(address) };
+    } catch (error) {
+      this.dispatchEvent(new ActionErrorEvent('read', error));
+      return;
+    }
     await this.updateComplete;
     if (!this.historyDialog.open) this.historyDialog.showModal();
   }
 
   /**
    * The current view (tab and filter) as CSV, read page by page so that a million rows never
-   * freeze the page: the work yields to the browser between pages.
+   * freeze the page.
    */
   async exportCsv(): Promise<Blob> {
+    return (await this.exportView()).csv;
+  }
+
+  private async exportView(): Promise<CsvExport> {
     const store = this.activeStore;
     const deliveryId = this.activeDeliveryId;
-    if (!store || !deliveryId) return new Blob([], { type: 'text/csv' });
-    return exportRows(store, deliveryId, this.statusFilter, this.text, (progress) => {
-      this.exportProgress = progress;
-    }).finally(() => {
-      this.exportProgress = null;
-    });
+    if (!store || !deliveryId) return { csv: new Blob([], { type: 'text/csv' }), rows: 0 };
+    const text = this.text;
+    this.exporting = true;
+    try {
+      return await exportLogCsv(
+        store,
+        deliveryId,
+        this.statusFilter,
+        this.columns,
+        text,
+        (done) => {
+          this.exportNote = fillTemplate(text.exporting, {
+            percent: formatPercent(done * 100, this.resolvedLocale),
+          });
+        },
+      );
+    } finally {
+      this.exporting = false;
+    }
   }
 
   private async downloadCsv(): Promise<void> {
     try {
-      const csv = await this.exportCsv();
-      const rows = Math.max(0, (await csv.text()).split('\r\n').length - 2);
+      const { csv, rows } = await this.exportView();
+      this.exportNote = fillTemplate(this.text.exported, {
+        rows: formatCount(rows, this.resolvedLocale),
+      });
       if (this.dispatchEvent(new LogExportEvent(csv, rows))) {
         const link = document.createElement('a');
         link.href = URL.createObjectURL(csv);
-        link.download = `${this.view === 'exclusions' ? 'exclusion' : 'sending'}-logs.csv`;
+        link.download = `${this.shownView === 'exclusions' ? 'exclusion' : 'sending'}-logs.csv`;
         link.click();
         setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       }
     } catch (error) {
+      this.exportNote = '';
       this.dispatchEvent(new ActionErrorEvent('export', error));
     }
   }
-}
-
-async function exportRows(
-  store: DeliveryStore,
-  deliveryId: string,
-  status: RecipientStatus | undefined,
-  text: LogTableLabels,
-  onProgress: (progress: number) => void,
-): Promise<Blob> {
-  // Each page becomes a Blob as it is read, so the text is encoded a page at a time and the
-  // final Blob only joins them: encoding a million rows at once blocks the page for 300 ms.
-  const parts: Blob[] = [
-    new Blob([csvLine([text.date, text.status, text.address, text.natureOfFailure, text.reason])]),
-  ];
-  let after = -1;
-  let done = 0;
-  const { total } = await store.readLogs(deliveryId, { limit: 1, status });
-  for (;;) {
-    const rows = await store.readLogsAfter(deliveryId, { after, limit: EXPORT_PAGE, status });
-    if (rows.length === 0) break;
-    let chunk = '';
-    for (const row of rows) {
-      chunk += csvLine([
-        row.at === null ? '' : new Date(row.at).toISOString(),
-        text.statuses[row.status],
-        row.address,
-        row.failureType ? text.failureTypes[row.failureType] : '',
-        row.reason ?? '',
-      ]);
-    }
-    parts.push(new Blob([chunk]));
-    done += rows.length;
-    after = rows[rows.length - 1]!.recipient;
-    onProgress(total === 0 ? 1 : done / total);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
 
 declare global {

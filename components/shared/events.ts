@@ -25,9 +25,11 @@ export class ConfirmedEvent extends Event {
   }
 }
 
-export type DeliveryAction = 'confirm' | 'pause' | 'resume' | 'stop' | 'compute-stats' | 'export';
+/** What an element was doing when it failed; `read` is the element's own read of the store. */
+export type DeliveryAction =
+  'read' | 'confirm' | 'pause' | 'resume' | 'stop' | 'compute-stats' | 'export';
 
-/** An action failed; the element shows the message too. */
+/** An action, or the element's read of the store, failed; the element shows the message too. */
 export class ActionErrorEvent extends Event {
   static readonly eventName = 'sendkit-error';
   readonly error: Error;
@@ -68,14 +70,15 @@ export class ProfileOpenEvent extends Event {
   }
 }
 
-/** A CSV export of the current view is ready. */
+/** A CSV export of the current view is ready; cancel it to handle the file your own way. */
 export class LogExportEvent extends Event {
   static readonly eventName = 'sendkit-export';
   constructor(
     readonly csv: Blob,
+    /** Data rows in it, the header not counted. */
     readonly rows: number,
   ) {
-    super(LogExportEvent.eventName, init);
+    super(LogExportEvent.eventName, { ...init, cancelable: true });
   }
 }
 

@@ -1,19 +1,25 @@
 /**
  * The base of the sendkit elements: where the store, the delivery and the user come from
- * (properties first, a provideSendkit() context second), and a StoreReader that keeps the
- * element's data fresh.
+ * (properties first, a provideSendkit() context second), a StoreReader that keeps the element's
+ * data fresh and its read status, the locale and heading level, and the shared states in words
+ * (no store, no delivery, loading, not found, read error, no user, read-only).
  */
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { DeliveryStore, User } from '../../src/index.js';
-import { deliveryIdContext, storeContext, userContext } from './context.js';
+import { fillTemplate, readUser, type SendkitStore, type User } from '../../src/index.js';
+import { deliveryIdContext, ensureContextRoot, storeContext, userContext } from './context.js';
 import { ActionErrorEvent, type DeliveryAction } from './events.js';
-import { StoreReader, type ReaderSource } from './store-reader.js';
+import { localeOf } from './format.js';
+import type { CommonLabels } from './labels.js';
+import { StoreReader, type ReadSource } from './store-reader.js';
 
-export abstract class SendkitElement extends LitElement {
+/** Who may act: a valid user, or why there is none (in the element's words). */
+export type Actor = { readonly user: User } | { readonly problem: string };
+
+export abstract class SendkitElement<T = unknown> extends LitElement {
   /** The delivery store. Falls back to the one a `provideSendkit()` ancestor provides. */
-  @property({ attribute: false }) store: DeliveryStore | undefined;
+  @property({ attribute: false }) store: SendkitStore | undefined;
 
   /** Id of the delivery shown. Falls back to the provided one. */
   @property({ attribute: 'delivery-id' }) deliveryId: string | undefined;
@@ -21,9 +27,18 @@ export abstract class SendkitElement extends LitElement {
   /** The current user and roles. Falls back to the provided one. */
   @property({ attribute: false }) user: User | undefined;
 
+  /**
+   * Locale for numbers and dates. Default: the closest `lang` attribute (the element's, up to
+   * the document's), then the browser's. An invalid value falls back the same way.
+   */
+  @property() locale: string | undefined;
+
+  /** Level (1–6) of the element's own heading, so it fits the host page's outline. Default 2. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @consume({ context: storeContext, subscribe: true })
   @state()
-  private providedStore: DeliveryStore | undefined;
+  private providedStore: SendkitStore | undefined;
 
   @consume({ context: deliveryIdContext, subscribe: true })
   @state()
@@ -33,22 +48,77 @@ export abstract class SendkitElement extends LitElement {
   @state()
   private providedUser: User | undefined;
 
-  protected readonly reader = new StoreReader(
+  protected readonly reader = new StoreReader<T>(
     this,
     () => ({ store: this.activeStore, deliveryId: this.activeDeliveryId }),
-    (source) => this.load(source),
+    (source) => this.read(source),
+    (error) => this.dispatchEvent(new ActionErrorEvent('read', error)),
   );
 
-  protected get activeStore(): DeliveryStore | undefined {
+  /** What the last successful read gave, while it is current; undefined otherwise. */
+  protected get data(): T | undefined {
+    return this.reader.status === 'ready' ? this.reader.value : undefined;
+  }
+
+  override connectedCallback(): void {
+    // Before the context requests go out: a provider made later still answers them.
+    ensureContextRoot();
+    super.connectedCallback();
+  }
+
+  protected get activeStore(): SendkitStore | undefined {
     return this.store ?? this.providedStore;
   }
 
   protected get activeDeliveryId(): string | undefined {
-    return this.deliveryId ?? this.providedDeliveryId;
+    return this.deliveryId || this.providedDeliveryId || undefined;
   }
 
-  protected get activeUser(): User | undefined {
-    return this.user ?? this.providedUser;
+  /** The user who acts, checked by the model's own rule (readUser), or why there is none. */
+  protected actor(text: CommonLabels): Actor {
+    const given = this.user ?? this.providedUser;
+    if (given === undefined || given === null) return { problem: text.noUser };
+    try {
+      return { user: readUser(given) };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { problem: fillTemplate(text.invalidUser, { message: detail }) };
+    }
+  }
+
+  protected get resolvedLocale(): string | undefined {
+    return localeOf(this, this.locale);
+  }
+
+  /** The heading level for a heading `depth` levels below the element's own (1–6). */
+  protected level(depth = 0): number {
+    const base = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
+    return Math.min(6, Math.max(1, base + depth));
+  }
+
+  /** A heading at the element's level (role heading: the host page decides the outline). */
+  protected heading(text: string, id: string, depth = 0): TemplateResult {
+    return html`<div role="heading" aria-level=${this.level(depth)} id=${id} class="heading">
+      ${text}
+    </div>`;
+  }
+
+  /**
+   * What to show instead of the data while there is none: no store, no delivery, loading, a
+   * delivery that does not exist, a read that failed. `nothing` once the data is there.
+   */
+  protected readState(text: CommonLabels): TemplateResult | typeof nothing {
+    const { status, error } = this.reader;
+    if (status === 'ready') return nothing;
+    if (!this.activeStore) return html`<p part="notice" class="notice">${text.noStore}</p>`;
+    if (!this.activeDeliveryId) return html`<p part="notice" class="notice">${text.noDelivery}</p>`;
+    if (status === 'loading' || status === 'idle')
+      return html`<p part="notice" class="notice" aria-busy="true">${text.loading}</p>`;
+    const notFound = (error as { code?: unknown } | null)?.code === 'not-found';
+    const message = notFound
+      ? fillTemplate(text.notFound, { id: this.activeDeliveryId })
+      : fillTemplate(text.readError, { message: error?.message ?? '' });
+    return html`<p part="notice" class="notice error" role="alert">${message}</p>`;
   }
 
   /**
@@ -86,6 +156,6 @@ export abstract class SendkitElement extends LitElement {
     }
   }
 
-  /** Reads what the element shows into its state (called at most once per frame). */
-  protected abstract load(source: ReaderSource): Promise<void>;
+  /** Reads what the element shows (at most once per frame); throws when the read fails. */
+  protected abstract read(source: ReadSource): Promise<T>;
 }

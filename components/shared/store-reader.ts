@@ -1,21 +1,38 @@
 /**
  * Reads from the store for an element: at once when the element connects or its store or
  * delivery changes, and at most once per animation frame when the store announces changes.
- * One read runs at a time; a change during a read schedules one more.
+ * One read runs at a time; a change during a read schedules one more. Like `@lit/task`, it keeps
+ * a status and the last error, so a failed read is shown, never hidden.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DeliveryStore, StoreChange } from '../../src/index.js';
+import type { SendkitStore, StoreChange } from '../../src/index.js';
 
 export interface ReaderSource {
-  readonly store: DeliveryStore | undefined;
+  readonly store: SendkitStore | undefined;
   readonly deliveryId: string | undefined;
 }
 
+/** A source with both parts: what a read is called with. */
+export interface ReadSource {
+  readonly store: SendkitStore;
+  readonly deliveryId: string;
+}
+
+/** `idle`: nothing to read (no store or no delivery); `loading`: the first read of a source. */
+export type ReadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
 const NO_SOURCE: ReaderSource = { store: undefined, deliveryId: undefined };
 
-export class StoreReader implements ReactiveController {
+const hasDelivery = (source: ReaderSource): boolean =>
+  source.store !== undefined && source.deliveryId !== undefined && source.deliveryId !== '';
+
+export class StoreReader<T> implements ReactiveController {
+  status: ReadStatus = 'idle';
+  error: Error | null = null;
+  /** The last read's result; kept while a fresh read runs. */
+  value: T | undefined = undefined;
   private unsubscribe: (() => void) | null = null;
-  private subscribedTo: DeliveryStore | undefined;
+  private subscribedTo: SendkitStore | undefined;
   private last: ReaderSource = NO_SOURCE;
   private frame = 0;
   private queued = false;
@@ -26,7 +43,10 @@ export class StoreReader implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: () => ReaderSource,
-    private readonly read: (source: ReaderSource) => Promise<void>,
+    /** Reads what the host shows; throws when the read fails. Called only with a source. */
+    private readonly read: (source: ReadSource) => Promise<T>,
+    /** Called when a read fails with another error than the last one. */
+    private readonly onFailure: (error: Error) => void,
   ) {
     host.addController(this);
   }
@@ -58,6 +78,17 @@ export class StoreReader implements ReactiveController {
     if (source.store === this.last.store && source.deliveryId === this.last.deliveryId) return;
     this.last = source;
     this.subscribe(source.store);
+    this.status = hasDelivery(source) ? 'loading' : 'idle';
+    this.error = null;
+    this.value = undefined;
+    this.request(true);
+  }
+
+  /** Forgets what was read and reads again at once (the host changed what it reads). */
+  restart(): void {
+    this.status = hasDelivery(this.source()) ? 'loading' : 'idle';
+    this.value = undefined;
+    this.error = null;
     this.request(true);
   }
 
@@ -94,11 +125,27 @@ export class StoreReader implements ReactiveController {
 
   private async run(): Promise<void> {
     this.running = true;
+    const { store, deliveryId } = this.source();
     try {
-      await this.read(this.source());
+      // Value and status change together, in one update of the host.
+      if (store && deliveryId) {
+        this.value = await this.read({ store, deliveryId });
+        this.status = 'ready';
+      } else {
+        this.value = undefined;
+        this.status = 'idle';
+      }
+      this.error = null;
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const repeated = this.error?.message === error.message;
+      this.status = 'error';
+      this.error = error;
+      if (!repeated) this.onFailure(error);
     } finally {
       this.running = false;
     }
+    this.host.requestUpdate();
     if (this.again) {
       this.again = false;
       this.schedule();
@@ -110,11 +157,17 @@ export class StoreReader implements ReactiveController {
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 
-  private subscribe(store: DeliveryStore | undefined): void {
+  private subscribe(store: SendkitStore | undefined): void {
     if (store === this.subscribedTo) return;
     this.unsubscribe?.();
     this.subscribedTo = store;
-    this.unsubscribe = store ? store.subscribe((change) => this.onChange(change)) : null;
+    this.unsubscribe = null;
+    if (!store) return;
+    try {
+      this.unsubscribe = store.subscribe((change) => this.onChange(change));
+    } catch {
+      // A store that cannot be subscribed to is still read; the read reports what is wrong.
+    }
   }
 
   private onChange(change: StoreChange): void {

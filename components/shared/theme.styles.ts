@@ -1,7 +1,8 @@
 /**
  * Global tokens, shared by every element. Each has a light and a dark value that follow the
  * page's color-scheme; a page themes the whole kit with --sendkit-* and one element with its
- * own --<tag>-* properties.
+ * own --<tag>-* properties. Also the controls every element shares (buttons, selects, dialogs,
+ * headings, notices), so each looks the same in every element.
  */
 import { css } from 'lit';
 
@@ -16,14 +17,21 @@ export const themeStyles = css`
     --_on-accent: var(--sendkit-color-on-accent, light-dark(#ffffff, #0b1a33));
     --_success: var(--sendkit-color-success, light-dark(#1b7a3d, #5fd38d));
     --_danger: var(--sendkit-color-danger, light-dark(#b42318, #ff8a80));
+    --_on-danger: var(--sendkit-color-on-danger, light-dark(#ffffff, #2b0906));
     --_radius: var(--sendkit-radius, 6px);
     --_space: var(--sendkit-space, 0.75rem);
     --_font: var(--sendkit-font, system-ui, sans-serif);
     font-family: var(--_font);
     color: var(--_text);
+    min-width: 0;
+    max-width: 100%;
+    box-sizing: border-box;
   }
   :host([hidden]) {
     display: none;
+  }
+  * {
+    box-sizing: border-box;
   }
   button {
     font: inherit;
@@ -33,6 +41,21 @@ export const themeStyles = css`
     color: var(--_text);
     padding: 0.4rem 0.9rem;
     cursor: pointer;
+    max-width: 100%;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button.danger {
+    background: var(--_danger);
+    color: var(--_on-danger);
+    border-color: transparent;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: transparent;
   }
   button:focus-visible,
   [tabindex]:focus-visible,
@@ -47,26 +70,43 @@ export const themeStyles = css`
     background: var(--_surface);
     color: var(--_text);
     padding: 0.3rem;
+    max-width: 100%;
   }
   dialog {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
+    padding: calc(var(--_space) * 1.5);
+    width: min(28rem, calc(100vw - 2rem));
+    max-width: calc(100vw - 2rem);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 40%);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-top: calc(var(--_space) * 1.5);
   }
   button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  .heading {
+    margin: 0 0 0.5rem;
+    font-size: 1.1rem;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .notice {
+    margin: 0.5rem 0;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .error {
+    color: var(--_danger);
   }
 `;

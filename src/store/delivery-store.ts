@@ -28,6 +28,7 @@ import { normalizeAddress } from './audience.js';
 import { ChangeHub, ChangeSet, type ChangeListener } from './changes.js';
 import { Connection, type Database } from './connection.js';
 import { createInTransaction, planCreation } from './creation.js';
+import { newId } from '../ids.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
 import { typedStoreError } from './failures.js';
@@ -126,7 +127,7 @@ export class DeliveryStore implements SendkitStore {
 
   async createDelivery(user: User, input: DeliveryInput): Promise<Delivery> {
     const actor = checkPermission('create', user);
-    const plan = planCreation(checkDeliveryInput(input), actor, crypto.randomUUID(), this.now());
+    const plan = planCreation(checkDeliveryInput(input), actor, newId(), this.now());
     return this.write(
       'create a delivery',
       ['deliveries', 'audiences', 'addressChunks', 'addressBuckets'],

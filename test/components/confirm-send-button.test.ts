@@ -94,6 +94,10 @@ describe('confirm-send-button', () => {
     const dialog = element.shadowRoot!.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.textContent).to.contain('Messages are ready to be sent immediately.');
+    // It names the delivery and the number of messages it will send.
+    expect(part(element, 'summary').textContent!.trim()).to.equal(
+      'Spring sale: 3 messages to deliver.',
+    );
     await expect(element).to.be.accessible();
     const confirmed = nextEvent(element, 'sendkit-confirmed');
     part(element, 'ok').click();
@@ -114,10 +118,14 @@ describe('confirm-send-button', () => {
     part(element, 'cancel').click();
     expect(dialog.open).to.equal(false);
     part(element, 'button').click();
-    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
-    dialog.close();
+    expect(dialog.open).to.equal(true);
+    // A real Escape key press: the browser cancels and closes the modal dialog.
+    await sendKeys({ press: 'Escape' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dialog.open).to.equal(false);
+    await element.settled();
     expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
+    expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('is keyboard-operable: Enter opens, Escape closes, Enter on OK confirms', async () => {

@@ -29,7 +29,7 @@ describe('efs-comparison', () => {
       [...element.shadowRoot!.querySelectorAll(`tr[data-step="${id}"] td.kpi`)].map(text);
     // The seed's own cells, as it words them.
     expect(cells('relayed')).to.deep.equal([
-      'Delivered percentage starts out at 100 % Bounces + errors percentage starts out at 0 %',
+      'Delivered percentage starts out at 100% Bounces + errors percentage starts out at 0%',
       'No change in Delivered percentage No change in Bounces + errors percentage',
     ]);
     expect(cells('hard-bounce')).to.deep.equal([
@@ -74,17 +74,17 @@ describe('efs-comparison', () => {
     const efs = traceStory(story, 'efs').at(-1)!;
     expect(last).to.deep.equal([
       'Sent',
-      `${standard.deliveredPercent} %`,
-      `${standard.bouncesPercent} %`,
+      `${standard.deliveredPercent}%`,
+      `${standard.bouncesPercent}%`,
       'Sent',
-      `${efs.deliveredPercent} %`,
-      `${efs.bouncesPercent} %`,
+      `${efs.deliveredPercent}%`,
+      `${efs.bouncesPercent}%`,
     ]);
     // With EFS, the soft bounce step showed the message Failed and B at 100 %.
     expect([...walkRows()[1]!.querySelectorAll('td')].map(text).slice(3)).to.deep.equal([
       'Failed',
-      '0 %',
-      '100 %',
+      '0%',
+      '100%',
     ]);
     await expect(element).to.be.accessible();
   });
@@ -108,10 +108,10 @@ describe('efs-comparison', () => {
     );
     await element.settled();
     const mode = (name: string) => element.shadowRoot!.querySelector(`[data-mode="${name}"]`)!;
-    expect(text(mode('standard').querySelector('.delivered'))).to.equal('100 %');
-    expect(text(mode('standard').querySelector('.bounces'))).to.equal('0 %');
-    expect(text(mode('efs').querySelector('.delivered'))).to.equal('25 %');
-    expect(text(mode('efs').querySelector('.bounces'))).to.equal('25 %');
+    expect(text(mode('standard').querySelector('.delivered'))).to.equal('100%');
+    expect(text(mode('standard').querySelector('.bounces'))).to.equal('0%');
+    expect(text(mode('efs').querySelector('.delivered'))).to.equal('25%');
+    expect(text(mode('efs').querySelector('.bounces'))).to.equal('25%');
     await expect(element).to.be.accessible();
   });
 

@@ -39,6 +39,6 @@ describe('inside a shadow root', () => {
     ).to.equal('5');
     expect(
       comparison!.shadowRoot!.querySelector('[data-mode="efs"] .delivered')!.textContent,
-    ).to.equal('100 %');
+    ).to.equal('100%');
   });
 });

@@ -1,19 +1,7 @@
-// End-to-end: the built showcase and the built bundle, driven in Chromium by playwright-core.
-// Run by `npm test` after the browser tests; prints one line per test and writes its counts.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { CHROME_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
+// The built showcase (`npm run build:showcase`), as a newcomer uses it.
+import { check, test } from './harness.mjs';
 
 const OUT = 'test-results';
-mkdirSync(OUT, { recursive: true });
-
-const tests = [];
-const test = (name, run) => tests.push({ name, run });
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 async function tileValue(page, label) {
   const tiles = page.locator('deployment-kpis [part="tile"]');
@@ -30,12 +18,12 @@ const number = (text) => Number(String(text).replace(/[^\d.]/g, ''));
 
 test('showcase: create, prepare, confirm, and see Sent and Delivered move', async ({
   browser,
-  url,
+  showcaseUrl,
 }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
+  await page.goto(showcaseUrl);
   await page.fill('input[name="count"]', '5000');
   await page.check('input[name="efs"]');
   await page.click('button:text-is("Create delivery")');
@@ -83,73 +71,23 @@ test('showcase: create, prepare, confirm, and see Sent and Delivered move', asyn
   await page.close();
 });
 
-test('the self-contained bundle works from a plain page, and loading it twice does not throw', async ({
+test('showcase: usable in a 360 px window, light and dark, with a first step to take', async ({
   browser,
+  showcaseUrl,
 }) => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   const errors = [];
-  const warnings = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-  await page.route('http://sendkit.test/**', (route) =>
-    route.request().url().endsWith('.js')
-      ? route.fulfill({ path: 'dist/sendkit.bundle.js', contentType: 'text/javascript' })
-      : route.fulfill({
-          contentType: 'text/html',
-          body: `<!doctype html><html><body>
-            <confirm-send-button></confirm-send-button><deployment-kpis></deployment-kpis>
-            <sending-log-table></sending-log-table><efs-comparison></efs-comparison>
-            <script type="module" src="/a/sendkit.bundle.js"></script>
-            <script type="module" src="/b/sendkit.bundle.js"></script>
-            <script type="module">
-              import { openStore } from '/a/sendkit.bundle.js';
-              window.ready = openStore({ name: 'plain-page' }).then(() => true);
-            </script></body></html>`,
-        }),
-  );
-  await page.goto('http://sendkit.test/');
-  await page.waitForFunction(() => window.ready);
-  const defined = await page.evaluate(() =>
-    ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison'].every((tag) =>
-      customElements.get(tag),
-    ),
-  );
-  check(defined, 'not every element is defined');
+  await page.goto(showcaseUrl);
+  await page.waitForSelector('#start-title');
+  const next = await page.locator('.steps li.next').innerText();
+  check(/create|prepare|confirm|watch/i.test(next), `no next step is shown: ${next}`);
+  for (const scheme of ['light', 'dark']) {
+    if (scheme === 'dark') await page.click('#theme');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 360, `the showcase is ${width}px wide in a 360px window (${scheme})`);
+    await page.screenshot({ path: `${OUT}/showcase-360-${scheme}.png`, fullPage: true });
+  }
   check(errors.length === 0, `page errors: ${errors.join('; ')}`);
-  check(
-    warnings.some((text) => text.includes('already defined')),
-    'the second copy did not say it kept the first one',
-  );
-  const rows = await page.locator('efs-comparison [part="table"] tbody tr').count();
-  check(rows === 6, `efs-comparison shows ${rows} rows`);
   await page.close();
 });
-
-const server = await preview({
-  logLevel: 'error',
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath: findBrowser(),
-  headless: true,
-  args: CHROME_ARGS,
-});
-let passed = 0;
-let failed = 0;
-try {
-  for (const { name, run } of tests) {
-    try {
-      await run({ browser, url });
-      passed++;
-      console.log(`  ✓ e2e: ${name}`);
-    } catch (error) {
-      failed++;
-      console.log(`  ✗ e2e: ${name}\n      ${error instanceof Error ? error.stack : error}`);
-    }
-  }
-} finally {
-  await browser.close();
-  await new Promise((resolve) => server.httpServer.close(resolve));
-}
-writeFileSync(`${OUT}/e2e-summary.json`, JSON.stringify({ passed, failed, skipped: 0 }));

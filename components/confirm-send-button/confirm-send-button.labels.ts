@@ -1,12 +1,15 @@
 import { CONFIRM_PERMISSION_MESSAGE } from '../../src/index.js';
+import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 /** Every text of confirm-send-button; pass a part of it as `labels` to localise. */
-export interface ConfirmSendLabels {
+export interface ConfirmSendLabels extends CommonLabels {
   confirmSend: string;
   dialogTitle: string;
   immediate: string;
   /** `{date}` is replaced with the contact date. */
   scheduled: string;
+  /** `{label}` and `{count}` are replaced with the delivery's label and its messages to send. */
+  summary: string;
   ok: string;
   cancel: string;
   confirming: string;
@@ -16,10 +19,12 @@ export interface ConfirmSendLabels {
 }
 
 export const CONFIRM_SEND_LABELS: ConfirmSendLabels = {
+  ...COMMON_LABELS,
   confirmSend: 'Confirm send',
   dialogTitle: 'Confirm send',
   immediate: 'Messages are ready to be sent immediately.',
   scheduled: 'Messages will be sent on {date}.',
+  summary: '{label}: {count} messages to deliver.',
   ok: 'OK',
   cancel: 'Cancel',
   confirming: 'Confirming…',

@@ -1,9 +1,15 @@
-import type { FailureType, RecipientStatus } from '../../src/index.js';
+import {
+  FAILURE_TYPE_LABELS,
+  STATUS_LABELS,
+  type FailureType,
+  type RecipientStatus,
+} from '../../src/index.js';
+import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 export type LogView = 'sending' | 'exclusions';
 
 /** Every text of sending-log-table; pass a part of it as `labels` to localise. */
-export interface LogTableLabels {
+export interface LogTableLabels extends CommonLabels {
   sendingLogs: string;
   exclusionLogs: string;
   date: string;
@@ -16,18 +22,20 @@ export interface LogTableLabels {
   exportCsv: string;
   /** `{percent}` is replaced with the progress. */
   exporting: string;
+  /** `{rows}` is replaced with the number of rows exported. */
+  exported: string;
   empty: string;
-  history: string;
+  noExclusions: string;
   /** `{address}` is replaced with the address. */
   historyOf: string;
   noHistory: string;
   close: string;
-  delivery: string;
   statuses: Record<RecipientStatus, string>;
   failureTypes: Record<FailureType, string>;
 }
 
 export const LOG_TABLE_LABELS: LogTableLabels = {
+  ...COMMON_LABELS,
   sendingLogs: 'Sending logs',
   exclusionLogs: 'Exclusion logs',
   date: 'Date',
@@ -39,12 +47,12 @@ export const LOG_TABLE_LABELS: LogTableLabels = {
   allStatuses: 'All',
   exportCsv: 'Export CSV',
   exporting: 'Exporting… {percent}',
+  exported: '{rows} rows exported.',
   empty: 'No messages.',
-  history: 'Profile history',
+  noExclusions: 'No recipient was excluded at preparation.',
   historyOf: 'Messages received by {address}',
   noHistory: 'No message was sent to this address.',
   close: 'Close',
-  delivery: 'Delivery',
-  statuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed', ignored: 'Ignored' },
-  failureTypes: { hard: 'Hard', soft: 'Soft', ignored: 'Ignored' },
+  statuses: { ...STATUS_LABELS },
+  failureTypes: { ...FAILURE_TYPE_LABELS },
 };

@@ -1,7 +1,8 @@
-import type { RecipientStatus } from '../../src/index.js';
+import { STATUS_LABELS, type RecipientStatus } from '../../src/index.js';
+import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 /** Every text of efs-comparison; pass a part of it as `labels` to localise. */
-export interface ComparisonLabels {
+export interface ComparisonLabels extends CommonLabels {
   title: string;
   step: string;
   withoutEfs: string;
@@ -37,6 +38,7 @@ export interface ComparisonLabels {
 }
 
 export const COMPARISON_LABELS: ComparisonLabels = {
+  ...COMMON_LABELS,
   title: 'Delivered indicator: without and with the Email Feedback Service',
   step: 'Step',
   withoutEfs: 'Without EFS',
@@ -75,5 +77,5 @@ export const COMPARISON_LABELS: ComparisonLabels = {
     'retries-failed': 'Retries failed (validity period ended)',
     'hard-bounce': 'Hard bounce',
   },
-  statuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed', ignored: 'Ignored' },
+  statuses: { ...STATUS_LABELS },
 };

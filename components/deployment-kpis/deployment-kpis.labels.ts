@@ -1,7 +1,8 @@
-import { STATE_LABELS, RETRYING_LABEL, type DeliveryState } from '../../src/index.js';
+import { RETRYING_LABEL, STATE_LABELS, type DeliveryState } from '../../src/index.js';
+import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 /** Every text of deployment-kpis; pass a part of it as `labels` to localise. */
-export interface DeploymentLabels {
+export interface DeploymentLabels extends CommonLabels {
   title: string;
   toDeliver: string;
   sent: string;
@@ -14,14 +15,22 @@ export interface DeploymentLabels {
   resume: string;
   stop: string;
   progress: string;
+  /** `{percent}` is replaced with the Sent percentage. */
+  progressValue: string;
   /** `{time}` is replaced with the time of the last refresh. */
   refreshedAt: string;
   notRefreshed: string;
+  stopTitle: string;
+  /** `{label}` is replaced with the delivery's label. */
+  stopBody: string;
+  stopConfirm: string;
+  cancel: string;
   retrying: string;
   states: Record<DeliveryState, string>;
 }
 
 export const DEPLOYMENT_LABELS: DeploymentLabels = {
+  ...COMMON_LABELS,
   title: 'Deployment',
   toDeliver: 'To deliver',
   sent: 'Sent',
@@ -34,8 +43,14 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
   resume: 'Resume',
   stop: 'Stop',
   progress: 'Sending progress',
+  progressValue: '{percent} sent',
   refreshedAt: 'Opens and clicks refreshed at {time}',
   notRefreshed: 'Opens and clicks are refreshed every hour',
+  stopTitle: 'Stop the delivery?',
+  stopBody:
+    '{label}: messages not sent yet will not be sent. A stopped delivery cannot be resumed.',
+  stopConfirm: 'Stop the delivery',
+  cancel: 'Cancel',
   retrying: RETRYING_LABEL,
   states: { ...STATE_LABELS },
 };

@@ -1,0 +1,30 @@
+// The end-to-end harness: each *.e2e.mjs file registers tests with `test(name, run)`; run.mjs
+// starts what they share (Chromium, the built showcase) and runs them in order.
+const registered = [];
+
+/** Registers an end-to-end test; `run` gets { browser, showcaseUrl }. */
+export function test(name, run) {
+  registered.push({ name, run });
+}
+
+export function tests() {
+  return registered;
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Serves `files` (path → { path } or { body, type }) at http://sendkit.test/ for one page. */
+export async function serveOnFakeOrigin(page, files, headers = {}) {
+  await page.route('http://sendkit.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = files[path];
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({
+      headers,
+      ...(file.path ? { path: file.path } : { body: file.body }),
+      contentType: file.type ?? (path.endsWith('.js') ? 'text/javascript' : 'text/html'),
+    });
+  });
+}
