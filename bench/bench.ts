@@ -2,7 +2,8 @@
  * `npm run bench`, in the page: the model's figures for one delivery of 1,000,000 recipients,
  * and the per-record baseline a user would write first.
  */
-import { ManualClock, openStore, type FeedbackEvent, type User } from '../src/index.js';
+import { openStore, type FeedbackEvent, type User } from '../src/index.js';
+import { ManualClock } from '../src/simulator/index.js';
 import { dexieRate, rawIndexedDbRate } from './baseline.js';
 import { feedbackFigures, logTableFigures } from './components.js';
 import { heapMb, report, time, worstOf } from './figures.js';

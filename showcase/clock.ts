@@ -2,7 +2,8 @@
  * The showcase's model time: one model hour per real second, continued across reloads (saved in
  * localStorage), so that stored deliveries never find the clock running backwards.
  */
-import { ScaledClock, type Clock } from '../src/index.js';
+import type { Clock } from '../src/index.js';
+import { ScaledClock } from '../src/simulator/index.js';
 
 const KEY = 'sendkit-showcase-model-time';
 export const MODEL_SECONDS_PER_SECOND = 3600;

@@ -1,14 +1,12 @@
 /** The "new delivery" form of the showcase: what to send, and how the simulated MTA behaves. */
 import { html } from 'lit';
 import {
-  AGGREGATIONS,
-  CHANNELS,
   HOUR_MS,
-  RECURRENCE_PERIODS,
   type Aggregation,
   type DeliveryInput,
   type RecurrencePeriod,
 } from '../src/index.js';
+import { AGGREGATIONS, CHANNELS, RECURRENCE_PERIODS } from '../src/rules/index.js';
 import type { StoryRates } from '../src/simulator/index.js';
 
 export interface FormResult {

@@ -1,25 +1,23 @@
 /**
  * Typed errors of the model: every refusal says what was refused and why, and a public call
- * never lets a raw TypeError, RangeError or DOMException out. Errors become data and back by
- * their `code` (errorToData / errorFromData), so an error that crossed a message boundary (the
+ * never lets a raw TypeError, RangeError or DOMException out. Each has a `code`; `sendkit/remote`
+ * turns them into data and back by it, so an error that crossed a message boundary (the
  * extension's sidebar, a worker) is still `instanceof` its class.
  */
 import type { DeliveryState } from './types.js';
 
-export const ERROR_CODES = [
-  'permission',
-  'state',
-  'not-found',
-  'invalid-input',
-  'invalid-feedback',
-  'store-version',
-  'store-blocked',
-  'store-quota',
-  'store-name-taken',
-  'store-failure',
-  'read-only',
-] as const;
-export type SendkitErrorCode = (typeof ERROR_CODES)[number];
+export type SendkitErrorCode =
+  | 'permission'
+  | 'state'
+  | 'not-found'
+  | 'invalid-input'
+  | 'invalid-feedback'
+  | 'store-version'
+  | 'store-blocked'
+  | 'store-quota'
+  | 'store-name-taken'
+  | 'store-failure'
+  | 'read-only';
 
 export abstract class SendkitError extends Error {
   abstract readonly code: SendkitErrorCode;
@@ -35,11 +33,8 @@ export class PermissionError extends SendkitError {
     readonly action: string,
     readonly user: string,
   ) {
-    super(
-      action === 'confirm'
-        ? CONFIRM_PERMISSION_MESSAGE
-        : `Your permissions do not allow you to ${action} a delivery.`,
-    );
+    // For `confirm`, the product's own text (CONFIRM_PERMISSION_MESSAGE).
+    super(`Your permissions do not allow you to ${action} a delivery.`);
     this.name = 'PermissionError';
   }
 }
@@ -118,19 +113,12 @@ export class StoreQuotaError extends SendkitError {
     readonly usage: number | null,
     readonly quota: number | null,
   ) {
+    const mb = (bytes: number | null) => `${((bytes ?? 0) / 1_048_576).toFixed(1)} MB`;
     super(
-      `Not enough storage to ${operation}: nothing was written. ${
-        usage === null || quota === null
-          ? 'The browser did not say how much space this site has.'
-          : `This site uses ${megabytes(usage)} of the ${megabytes(quota)} the browser allows it.`
-      } Free space (delete finished deliveries) or allow this site more storage.`,
+      `Not enough storage to ${operation}: nothing was written. This site uses ${mb(usage)} of the ${mb(quota)} the browser allows it. Delete finished deliveries, or allow this site more storage.`,
     );
     this.name = 'StoreQuotaError';
   }
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
 /** The database name is taken by a database sendkit did not create; it was left untouched. */
@@ -164,68 +152,4 @@ export class ReadOnlyError extends SendkitError {
     super(`This delivery belongs to the page: it is read-only here (${action} refused).`);
     this.name = 'ReadOnlyError';
   }
-}
-
-/** An error as plain data (structured-clone and JSON safe). */
-export interface ErrorData {
-  readonly code: SendkitErrorCode | 'unknown';
-  readonly name: string;
-  readonly message: string;
-  /** The error's own fields (`action`, `state`, `index`, …). */
-  readonly fields: Readonly<Record<string, string | number | null>>;
-}
-
-const ERROR_CLASSES: Readonly<Record<SendkitErrorCode, { prototype: SendkitError }>> = {
-  permission: PermissionError,
-  state: StateError,
-  'not-found': NotFoundError,
-  'invalid-input': InputError,
-  'invalid-feedback': FeedbackError,
-  'store-version': StoreVersionError,
-  'store-blocked': StoreBlockedError,
-  'store-quota': StoreQuotaError,
-  'store-name-taken': StoreNameTakenError,
-  'store-failure': StoreFailureError,
-  'read-only': ReadOnlyError,
-};
-
-const isCode = (value: unknown): value is SendkitErrorCode =>
-  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
-
-export function errorToData(error: unknown): ErrorData {
-  if (error instanceof SendkitError) {
-    const fields: Record<string, string | number | null> = {};
-    for (const [key, value] of Object.entries(error)) {
-      if (key === 'code' || key === 'name' || key === 'message') continue;
-      if (typeof value === 'string' || typeof value === 'number' || value === null)
-        fields[key] = value;
-    }
-    return { code: error.code, name: error.name, message: error.message, fields };
-  }
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'unknown', name, message, fields: {} };
-}
-
-/** The error `errorToData` described, as an instance of its class again (by `code`). */
-export function errorFromData(data: ErrorData): Error {
-  if (!isCode(data.code)) {
-    const error = new Error(String(data.message));
-    error.name = String(data.name);
-    return error;
-  }
-  const error = Object.create(ERROR_CLASSES[data.code].prototype) as SendkitError;
-  const fields = typeof data.fields === 'object' && data.fields !== null ? data.fields : {};
-  Object.assign(error, fields);
-  Object.defineProperties(error, {
-    code: { value: data.code, enumerable: true },
-    name: { value: String(data.name), writable: true, configurable: true, enumerable: true },
-    message: { value: String(data.message), writable: true, configurable: true },
-    stack: {
-      value: `${String(data.name)}: ${String(data.message)}`,
-      writable: true,
-      configurable: true,
-    },
-  });
-  return error;
 }

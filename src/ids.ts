@@ -1,12 +1,9 @@
 /**
- * Delivery ids: random UUIDs (v4). `crypto.randomUUID` exists only in secure contexts, and
- * portals are not always served over https (an intranet page), so the id is built from
- * `crypto.getRandomValues`, which every context has.
+ * Delivery ids: 128 random bits in hex. Not `crypto.randomUUID`, which exists only in secure
+ * contexts: portals are not always served over https (an intranet page).
  */
 export function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
 }

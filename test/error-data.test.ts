@@ -1,7 +1,6 @@
 /** Errors cross message boundaries as data and come back as their own classes (by `code`). */
 import { expect } from '@open-wc/testing';
 import {
-  ERROR_CODES,
   FeedbackError,
   InputError,
   NotFoundError,
@@ -14,9 +13,8 @@ import {
   StoreNameTakenError,
   StoreQuotaError,
   StoreVersionError,
-  errorFromData,
-  errorToData,
 } from '../src/index.js';
+import { ERROR_CODES, errorFromData, errorToData } from '../src/remote/index.js';
 
 describe('errors as data', () => {
   const samples: SendkitError[] = [

@@ -4,7 +4,8 @@
  * and the store's full dump unchanged.
  */
 import { expect } from '@open-wc/testing';
-import { FEEDBACK_CLOCK_SKEW_MS, FeedbackError, type FeedbackEvent } from '../src/index.js';
+import { FeedbackError, type FeedbackEvent } from '../src/index.js';
+import { FEEDBACK_CLOCK_SKEW_MS } from '../src/rules/index.js';
 import { closeStores, dumpDatabase, freshStore, sendingDelivery, starter } from './helpers.js';
 import { pick, seeded, type Random } from './random.js';
 

@@ -1,6 +1,5 @@
 /** Shared fixtures for the model's tests: real IndexedDB in real Chromium, one database each. */
 import {
-  ManualClock,
   openStore,
   type Delivery,
   type DeliveryInput,
@@ -8,6 +7,7 @@ import {
   type Recurrence,
   type User,
 } from '../src/index.js';
+import { ManualClock } from '../src/simulator/index.js';
 
 export const starter: User = { name: 'ana', roles: ['start-deliveries'] };
 export const preparer: User = { name: 'paul', roles: ['prepare-deliveries'] };

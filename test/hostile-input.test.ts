@@ -4,7 +4,6 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  FEEDBACK_CLOCK_SKEW_MS,
   FeedbackError,
   HOUR_MS,
   InputError,
@@ -13,6 +12,7 @@ import {
   type FeedbackEvent,
   type User,
 } from '../src/index.js';
+import { FEEDBACK_CLOCK_SKEW_MS } from '../src/rules/index.js';
 import {
   closeStores,
   dumpDatabase,

@@ -6,8 +6,8 @@ import {
   NotFoundError,
   PermissionError,
   StateError,
-  allowedActions,
 } from '../src/index.js';
+import { allowedActions } from '../src/rules/index.js';
 import {
   addresses,
   closeStores,

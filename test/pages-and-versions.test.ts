@@ -1,12 +1,12 @@
 /** Two pages on one database: change notifications, and schema upgrades that never hang. */
 import { expect } from '@open-wc/testing';
 import {
-  ManualClock,
   SCHEMA_VERSION,
   StoreBlockedError,
   StoreVersionError,
   type StoreChange,
 } from '../src/index.js';
+import { ManualClock } from '../src/simulator/index.js';
 import { Connection } from '../src/store/connection.js';
 import { closeStores, freshStore, rejection, sendingDelivery, starter } from './helpers.js';
 

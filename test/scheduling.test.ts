@@ -1,6 +1,7 @@
 /** Contact dates and recurring deliveries (SPEC §3), with a controlled clock. */
 import { expect } from '@open-wc/testing';
-import { HOUR_MS, ManualClock, PermissionError, WORKFLOW_USER, openStore } from '../src/index.js';
+import { HOUR_MS, PermissionError, WORKFLOW_USER, openStore } from '../src/index.js';
+import { ManualClock } from '../src/simulator/index.js';
 import {
   addresses,
   armedRecurring,

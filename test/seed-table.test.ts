@@ -4,14 +4,12 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  SEED_STEPS,
-  stepOutcome,
   type DeliveryMode,
-  type Direction,
   type FeedbackEvent,
   type OutcomeEventType,
   type RecipientStatus,
 } from '../src/index.js';
+import { SEED_STEPS, stepOutcome, type Direction } from '../src/rules/index.js';
 import { closeStores, freshStore, sendingDelivery } from './helpers.js';
 
 interface Cell {

@@ -16,7 +16,7 @@ import {
   UNRELAYED_CLASS,
   classOfEvent,
 } from '../src/rules/message-classes.js';
-import { OUTCOME_EVENT_TYPES } from '../src/index.js';
+import { OUTCOME_EVENT_TYPES } from '../src/rules/index.js';
 
 describe('stored codes are append-only', () => {
   it('outcome event codes (mask bit = 1 << code)', () => {

@@ -1,12 +1,6 @@
 import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import {
-  UNPREPARED_STATES,
-  allowedActions,
-  fillTemplate,
-  rolesAllow,
-  type DeliverySnapshot,
-} from '../../src/index.js';
+import { fillTemplate, type DeliverySnapshot } from '../../src/index.js';
+import { UNPREPARED_STATES, allowedActions, rolesAllow } from '../../src/rules/index.js';
 import { ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
 import { formatCount, formatDate } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
@@ -45,11 +39,18 @@ import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-butt
 export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
   static override styles = [themeStyles, confirmSendButtonStyles];
 
-  /** Texts, to localise; missing ones keep the product's wording. */
-  @property({ attribute: false }) labels: LabelOverrides<ConfirmSendLabels> = {};
+  static override properties = { labels: { attribute: false } };
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('[part="button"]') private button!: HTMLButtonElement;
+  /** Texts, to localise; missing ones keep the product's wording. */
+  labels: LabelOverrides<ConfirmSendLabels> = {};
+
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  private get button(): HTMLButtonElement {
+    return this.renderRoot.querySelector('[part="button"]')!;
+  }
 
   private get text(): ConfirmSendLabels {
     return withDefaults(CONFIRM_SEND_LABELS, this.labels);

@@ -1,4 +1,5 @@
-import { RETRYING_LABEL, STATE_LABELS, type DeliveryState } from '../../src/index.js';
+import { type DeliveryState } from '../../src/index.js';
+import { RETRYING_LABEL, STATE_LABELS } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 /** Every text of deployment-kpis; pass a part of it as `labels` to localise. */

@@ -1,13 +1,7 @@
 import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import {
-  allowedActions,
-  fillTemplate,
-  stateLabel,
-  type DeliverySnapshot,
-  type UserAction,
-} from '../../src/index.js';
+import { fillTemplate, type DeliverySnapshot, type UserAction } from '../../src/index.js';
+import { allowedActions, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
@@ -56,10 +50,14 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
 export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
   static override styles = [themeStyles, deploymentKpisStyles];
 
-  /** Texts, to localise; missing ones keep the product's wording. */
-  @property({ attribute: false }) labels: LabelOverrides<DeploymentLabels> = {};
+  static override properties = { labels: { attribute: false } };
 
-  @query('[part="stop-dialog"]') private stopDialog!: HTMLDialogElement;
+  /** Texts, to localise; missing ones keep the product's wording. */
+  labels: LabelOverrides<DeploymentLabels> = {};
+
+  private get stopDialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('[part="stop-dialog"]')!;
+  }
 
   /** Renders so far: the benchmark counts them per frame. @internal */
   renderCount = 0;

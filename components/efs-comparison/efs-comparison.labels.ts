@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type RecipientStatus } from '../../src/index.js';
+import { type RecipientStatus } from '../../src/index.js';
+import { STATUS_LABELS } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 /** Every text of efs-comparison; pass a part of it as `labels` to localise. */

@@ -75,19 +75,44 @@ export const efsComparisonStyles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
-  @container (max-width: 30rem) {
-    [part='live'] dl {
-      grid-template-columns: minmax(0, 1fr);
+  /* A narrow container (a sidebar): each row stacked, cell by cell, each cell labelled. */
+  @container (max-width: 40rem) {
+    table,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
     }
-    table {
-      font-size: 0.8rem;
+    thead {
+      display: none;
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin-bottom: 0.5rem;
+    }
+    .walk tbody tr {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
     }
     th,
     td {
-      padding: 0.3rem 0.35rem;
+      border: 0;
     }
-    thead th {
-      overflow-wrap: anywhere;
+    tbody th {
+      grid-column: 1 / -1;
+      background: var(--efs-comparison-header-background);
+    }
+    td::before {
+      content: attr(data-label);
+      display: block;
+      font-size: 0.75rem;
+      color: var(--_muted);
+    }
+    [part='live'] dl {
+      grid-template-columns: minmax(0, 1fr);
     }
   }
 `;

@@ -1,37 +1,31 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { fillTemplate, type DeliveryMode, type DeliverySnapshot } from '../../src/index.js';
 import {
   DELIVERY_MODES,
   SEED_STEPS,
   STORIES,
-  fillTemplate,
   stepOutcome,
   traceStory,
-  type DeliveryMode,
-  type DeliverySnapshot,
   type IndicatorChange,
   type StepOutcome,
   type Story,
   type StoryPoint,
-} from '../../src/index.js';
+} from '../../src/rules/index.js';
 import { formatCount, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/store-reader.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { ContainerWidth } from './container-width.js';
 import { efsComparisonStyles } from './efs-comparison.styles.js';
 import { COMPARISON_LABELS, type ComparisonLabels } from './efs-comparison.labels.js';
-
-/** Below this width (rem) the tables are laid out one mode after the other. */
-const NARROW_REM = 40;
 
 /**
  * The seed's comparison of the Delivered indicator without and with the Email Feedback Service,
  * rendered from the model's own rules (never typed in): the table of steps, a walk-through of one
  * message's story in both modes, and, given an EFS email delivery, its live KPIs computed in both
  * modes from the same messages (a delivery without EFS has no delivery reports to compute from).
- * In a narrow container the two modes are stacked, each a table of its own.
+ * In a narrow container (a sidebar) each row is stacked, cell by cell, each cell labelled
+ * with its mode and column; it stays one table.
  *
  * @tag efs-comparison
  * @summary Without EFS and with EFS, side by side, from the model's rules.
@@ -39,7 +33,7 @@ const NARROW_REM = 40;
  * @fires sendkit-error - ActionErrorEvent: the delivery could not be read (`event.action` is `read`, `event.error`).
  *
  * @csspart base - The whole block.
- * @csspart table - The seed's table (one per mode when narrow).
+ * @csspart table - The seed's table.
  * @csspart walkthrough - The story walk-through.
  * @csspart story - The story picker.
  * @csspart previous - The Previous step button.
@@ -53,16 +47,20 @@ const NARROW_REM = 40;
 export class EfsComparison extends SendkitElement<DeliverySnapshot> {
   static override styles = [themeStyles, efsComparisonStyles];
 
+  static override properties = {
+    labels: { attribute: false },
+    story: {},
+    step: { type: Number },
+  };
+
   /** Texts, to localise; missing ones keep the seed's wording. */
-  @property({ attribute: false }) labels: LabelOverrides<ComparisonLabels> = {};
+  labels: LabelOverrides<ComparisonLabels> = {};
 
   /** The walk-through's story (an id of STORIES). */
-  @property() story = STORIES[0]!.id;
+  story: string = STORIES[0]!.id;
 
   /** Steps of the story shown so far (1 = its first event). */
-  @property({ type: Number }) step = 1;
-
-  private readonly width = new ContainerWidth(this, NARROW_REM);
+  step = 1;
 
   private get text(): ComparisonLabels {
     return withDefaults(COMPARISON_LABELS, this.labels);
@@ -78,92 +76,67 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
 
   override render() {
     const text = this.text;
-    return html`<div part="base" class=${this.width.narrow ? 'narrow' : 'wide'}>
+    return html`<div part="base">
       ${this.renderTable(text)} ${this.renderWalkthrough(text)} ${this.renderLive(text)}
     </div>`;
   }
 
   private renderTable(text: ComparisonLabels) {
-    const outcomes = SEED_STEPS.map((step) => ({
-      step,
-      standard: stepOutcome(step, 'standard'),
-      efs: stepOutcome(step, 'efs'),
-    }));
-    const stepHeader = (step: (typeof SEED_STEPS)[number]) =>
-      html`<th scope="row">${text.steps[step.id] ?? step.label}</th>`;
-    const body = this.width.narrow
-      ? DELIVERY_MODES.map(
-          (mode) =>
-            html`<table part="table" data-mode=${mode}>
-              <caption>
-                ${this.modeName(mode, text)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${text.step}</th>
-                  <th scope="col">${text.kpiSummary}</th>
-                  <th scope="col">${text.logStatus}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${outcomes.map(
-                  (row) =>
-                    html`<tr data-step=${row.step.id}>
-                      ${stepHeader(row.step)} ${this.renderCells(row[mode], text)}
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`,
-        )
-      : html`<table part="table">
-          <thead>
-            <tr>
-              <th scope="col" rowspan="2">${text.step}</th>
-              ${DELIVERY_MODES.map(
-                (mode) => html`<th scope="colgroup" colspan="2">${this.modeName(mode, text)}</th>`,
-              )}
-            </tr>
-            <tr>
-              ${DELIVERY_MODES.map(
-                () =>
-                  html`<th scope="col">${text.kpiSummary}</th>
-                    <th scope="col">${text.logStatus}</th>`,
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            ${outcomes.map(
-              (row) =>
-                html`<tr data-step=${row.step.id}>
-                  ${stepHeader(row.step)}
-                  ${DELIVERY_MODES.map((mode) => this.renderCells(row[mode], text))}
-                </tr>`,
-            )}
-          </tbody>
-        </table>`;
     return html`<section aria-labelledby="table-title">
-      ${this.heading(text.title, 'table-title')} ${body}
+      ${this.heading(text.title, 'table-title')}
+      <table part="table" class="seed">
+        <thead>
+          <tr>
+            <th scope="col" rowspan="2">${text.step}</th>
+            ${DELIVERY_MODES.map(
+              (mode) => html`<th scope="colgroup" colspan="2">${this.modeName(mode, text)}</th>`,
+            )}
+          </tr>
+          <tr>
+            ${DELIVERY_MODES.map(
+              () =>
+                html`<th scope="col">${text.kpiSummary}</th>
+                  <th scope="col">${text.logStatus}</th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${SEED_STEPS.map(
+            (step) =>
+              html`<tr data-step=${step.id}>
+                <th scope="row">${text.steps[step.id] ?? step.label}</th>
+                ${DELIVERY_MODES.map((mode) => this.renderCells(stepOutcome(step, mode), mode, text))}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
     </section>`;
   }
 
-  private renderCells(outcome: StepOutcome, text: ComparisonLabels) {
-    if (!outcome.reported) {
-      return html`<td class="kpi">${text.notReported}</td>
-        <td class="status">—</td>`;
-    }
+  /** A cell, labelled with its mode and column for the stacked layout of narrow containers. */
+  private cell(mode: DeliveryMode, column: string, text: ComparisonLabels, className: string) {
+    return (content: unknown) =>
+      html`<td class=${className} data-label=${`${this.modeName(mode, text)} · ${column}`}>
+        ${content}
+      </td>`;
+  }
+
+  private renderCells(outcome: StepOutcome, mode: DeliveryMode, text: ComparisonLabels) {
+    const kpi = this.cell(mode, text.kpiSummary, text, 'kpi');
+    const status = this.cell(mode, text.logStatus, text, 'status');
+    if (!outcome.reported) return html`${kpi(text.notReported)}${status('—')}`;
     // The first relay makes the indicators start (without EFS): the seed says "starts out at".
     const starts = outcome.from === null && outcome.delivered.direction !== 'none';
-    return html`<td class="kpi">
-        <ul>
-          <li>
-            ${this.phrase(outcome.delivered, starts, text.deliveredStarts, text.deliveredUp, text.deliveredDown, text.deliveredSame)}
-          </li>
-          <li>
-            ${this.phrase(outcome.bounces, starts, text.bouncesStarts, text.bouncesUp, text.bouncesDown, text.bouncesSame)}
-          </li>
-        </ul>
-      </td>
-      <td class="status">${text.statuses[outcome.to]}</td>`;
+    return html`${kpi(
+      html`<ul>
+        <li>
+          ${this.phrase(outcome.delivered, starts, text.deliveredStarts, text.deliveredUp, text.deliveredDown, text.deliveredSame)}
+        </li>
+        <li>
+          ${this.phrase(outcome.bounces, starts, text.bouncesStarts, text.bouncesUp, text.bouncesDown, text.bouncesSame)}
+        </li>
+      </ul>`,
+    )}${status(text.statuses[outcome.to])}`;
   }
 
   private phrase(
@@ -214,46 +187,27 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
           ${text.next}
         </button>
       </div>
-      ${
-        this.width.narrow
-          ? DELIVERY_MODES.map((mode) => this.walkTable(story, step, [mode], traces, text))
-          : this.walkTable(story, step, DELIVERY_MODES, traces, text)
-      }
+      ${this.walkTable(story, step, traces, text)}
     </section>`;
   }
 
   private walkTable(
     story: Story,
     step: number,
-    modes: readonly DeliveryMode[],
     traces: Readonly<Record<DeliveryMode, readonly StoryPoint[]>>,
     text: ComparisonLabels,
   ) {
     const locale = this.resolvedLocale;
-    const single = modes.length === 1;
-    return html`<table data-mode=${single ? modes[0]! : nothing}>
-      ${
-        single
-          ? html`<caption>
-              ${this.modeName(modes[0]!, text)}
-            </caption>`
-          : nothing
-      }
+    return html`<table class="walk">
       <thead>
-        ${
-          single
-            ? nothing
-            : html`<tr>
-                <th scope="col" rowspan="2">${text.event}</th>
-                ${modes.map(
-                  (mode) =>
-                    html`<th scope="colgroup" colspan="3">${this.modeName(mode, text)}</th>`,
-                )}
-              </tr>`
-        }
         <tr>
-          ${single ? html`<th scope="col">${text.event}</th>` : nothing}
-          ${modes.map(
+          <th scope="col" rowspan="2">${text.event}</th>
+          ${DELIVERY_MODES.map(
+            (mode) => html`<th scope="colgroup" colspan="3">${this.modeName(mode, text)}</th>`,
+          )}
+        </tr>
+        <tr>
+          ${DELIVERY_MODES.map(
             () =>
               html`<th scope="col">${text.logStatus}</th>
                 <th scope="col">${text.delivered}</th>
@@ -266,13 +220,24 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
           (event, index) =>
             html`<tr class=${index === step - 1 ? 'current' : ''}>
               <th scope="row">${text.events[event] ?? event}</th>
-              ${modes.map((mode) => {
+              ${DELIVERY_MODES.map((mode) => {
                 const point = traces[mode][index]!;
-                return html`<td class="status">
-                    ${point.reported ? text.statuses[point.status] : text.notReported}
-                  </td>
-                  <td>${formatPercent(point.deliveredPercent, locale)}</td>
-                  <td>${formatPercent(point.bouncesPercent, locale)}</td>`;
+                return html`${this.cell(
+                  mode,
+                  text.logStatus,
+                  text,
+                  'status',
+                )(point.reported ? text.statuses[point.status] : text.notReported)}${this.cell(
+                  mode,
+                  text.delivered,
+                  text,
+                  '',
+                )(formatPercent(point.deliveredPercent, locale))}${this.cell(
+                  mode,
+                  text.bounces,
+                  text,
+                  '',
+                )(formatPercent(point.bouncesPercent, locale))}`;
               })}
             </tr>`,
         )}

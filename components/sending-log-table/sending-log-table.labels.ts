@@ -1,9 +1,5 @@
-import {
-  FAILURE_TYPE_LABELS,
-  STATUS_LABELS,
-  type FailureType,
-  type RecipientStatus,
-} from '../../src/index.js';
+import { type FailureType, type RecipientStatus } from '../../src/index.js';
+import { FAILURE_TYPE_LABELS, STATUS_LABELS } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 export type LogView = 'sending' | 'exclusions';

@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
-  RECIPIENT_STATUSES,
   fillTemplate,
   type LogRow,
   type ProfileHistoryEntry,
   type RecipientStatus,
 } from '../../src/index.js';
+import { RECIPIENT_STATUSES } from '../../src/rules/index.js';
 import { ActionErrorEvent, LogExportEvent, ProfileOpenEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
@@ -76,25 +75,39 @@ const NO_ROWS: LogWindow = { total: 0, offset: 0, rows: [] };
 export class SendingLogTable extends SendkitElement<LogWindow> {
   static override styles = [themeStyles, sendingLogTableStyles];
 
+  static override properties = {
+    view: { reflect: true },
+    status: { reflect: true },
+    rowHeight: { type: Number, attribute: 'row-height' },
+    labels: { attribute: false },
+    exportNote: { state: true },
+    exporting: { state: true },
+    history: { state: true },
+  };
+
   /** Which logs: `sending` or `exclusions`. */
-  @property({ reflect: true }) view: LogView = 'sending';
+  view: LogView = 'sending';
 
   /** Status filter of the sending logs; empty for all. */
-  @property({ reflect: true }) status: RecipientStatus | '' = '';
+  status: RecipientStatus | '' = '';
 
   /** Height of a row in px (rows are fixed-height so a million of them can be virtualised). */
-  @property({ type: Number, attribute: 'row-height' }) rowHeight = 34;
+  rowHeight = 34;
 
   /** Texts, to localise; missing ones keep the product's wording. */
-  @property({ attribute: false }) labels: LabelOverrides<LogTableLabels> = {};
+  labels: LabelOverrides<LogTableLabels> = {};
 
-  @state() private exportNote = '';
-  @state() private exporting = false;
-  @state() private history: { address: string; entries: readonly ProfileHistoryEntry[] } | null =
-    null;
+  private exportNote = '';
+  private exporting = false;
+  private history: { address: string; entries: readonly ProfileHistoryEntry[] } | null = null;
 
-  @query('[part="viewport"]') private viewport!: HTMLElement | null;
-  @query('dialog') private historyDialog!: HTMLDialogElement;
+  private get viewport(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part="viewport"]');
+  }
+
+  private get historyDialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   private readonly scroller = new VirtualScroll(this, {
     rowHeight: () => this.rowHeight,

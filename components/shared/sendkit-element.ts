@@ -4,10 +4,10 @@
  * data fresh and its read status, the locale and heading level, and the shared states in words
  * (no store, no delivery, loading, not found, read error, no user, read-only).
  */
-import { consume } from '@lit/context';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { fillTemplate, readUser, type SendkitStore, type User } from '../../src/index.js';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { fillTemplate, type SendkitStore, type User } from '../../src/index.js';
+import { readUser } from '../../src/rules/index.js';
 import { deliveryIdContext, ensureContextRoot, storeContext, userContext } from './context.js';
 import { ActionErrorEvent, type DeliveryAction } from './events.js';
 import { localeOf } from './format.js';
@@ -18,35 +18,41 @@ import { StoreReader, type ReadSource } from './store-reader.js';
 export type Actor = { readonly user: User } | { readonly problem: string };
 
 export abstract class SendkitElement<T = unknown> extends LitElement {
+  // Reactive properties are declared here rather than with decorators: the same contract in
+  // less code, which keeps the kit inside its size budget.
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    deliveryId: { attribute: 'delivery-id' },
+    user: { attribute: false },
+    locale: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    busy: { state: true },
+    actionError: { state: true },
+  };
+
   /** The delivery store. Falls back to the one a `provideSendkit()` ancestor provides. */
-  @property({ attribute: false }) store: SendkitStore | undefined;
+  store: SendkitStore | undefined;
 
   /** Id of the delivery shown. Falls back to the provided one. */
-  @property({ attribute: 'delivery-id' }) deliveryId: string | undefined;
+  deliveryId: string | undefined;
 
   /** The current user and roles. Falls back to the provided one. */
-  @property({ attribute: false }) user: User | undefined;
+  user: User | undefined;
 
   /**
    * Locale for numbers and dates. Default: the closest `lang` attribute (the element's, up to
    * the document's), then the browser's. An invalid value falls back the same way.
    */
-  @property() locale: string | undefined;
+  locale: string | undefined;
 
   /** Level (1–6) of the element's own heading, so it fits the host page's outline. Default 2. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  private providedStore: SendkitStore | undefined;
-
-  @consume({ context: deliveryIdContext, subscribe: true })
-  @state()
-  private providedDeliveryId: string | undefined;
-
-  @consume({ context: userContext, subscribe: true })
-  @state()
-  private providedUser: User | undefined;
+  private readonly provided = {
+    store: new ContextConsumer(this, { context: storeContext, subscribe: true }),
+    deliveryId: new ContextConsumer(this, { context: deliveryIdContext, subscribe: true }),
+    user: new ContextConsumer(this, { context: userContext, subscribe: true }),
+  };
 
   protected readonly reader = new StoreReader<T>(
     this,
@@ -67,16 +73,16 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
   }
 
   protected get activeStore(): SendkitStore | undefined {
-    return this.store ?? this.providedStore;
+    return this.store ?? this.provided.store.value;
   }
 
   protected get activeDeliveryId(): string | undefined {
-    return this.deliveryId || this.providedDeliveryId || undefined;
+    return this.deliveryId || this.provided.deliveryId.value || undefined;
   }
 
   /** The user who acts, checked by the model's own rule (readUser), or why there is none. */
   protected actor(text: CommonLabels): Actor {
-    const given = this.user ?? this.providedUser;
+    const given = this.user ?? this.provided.user.value;
     if (given === undefined || given === null) return { problem: text.noUser };
     try {
       return { user: readUser(given) };
@@ -132,10 +138,10 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
   }
 
   /** An action of the element is running: its controls are disabled meanwhile. */
-  @state() protected busy = false;
+  protected busy = false;
 
   /** The last action's error message, shown (and announced) by the element. */
-  @state() protected actionError = '';
+  protected actionError = '';
 
   /**
    * Runs one user action: busy while it runs, its error shown and fired as `sendkit-error`,

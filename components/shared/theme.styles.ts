@@ -43,10 +43,7 @@ export const themeStyles = css`
     cursor: pointer;
     max-width: 100%;
   }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
+  button:disabled,
   button.danger {
     background: var(--_danger);
     color: var(--_on-danger);
@@ -79,7 +76,6 @@ export const themeStyles = css`
     color: var(--_text);
     padding: calc(var(--_space) * 1.5);
     width: min(28rem, calc(100vw - 2rem));
-    max-width: calc(100vw - 2rem);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 40%);
@@ -90,10 +86,6 @@ export const themeStyles = css`
     justify-content: flex-end;
     gap: 0.5rem;
     margin-top: calc(var(--_space) * 1.5);
-  }
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.6;
   }
   .heading {
     margin: 0 0 0.5rem;

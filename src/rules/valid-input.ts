@@ -28,6 +28,20 @@ export function isOneOf<T extends string>(values: readonly T[], value: unknown):
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
 
+/** `value` if it is one of `values`, else an InputError for `field` listing them. */
+export function oneOf<T extends string>(field: string, values: readonly T[], value: unknown): T {
+  if (!isOneOf(values, value)) throw new InputError(field, `one of ${values.join(', ')}`);
+  return value;
+}
+
+/** `value` if it is a whole number from `min` to `max`, else an InputError for `field`. */
+export function wholeNumber(field: string, value: unknown, min: number, max = Infinity): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(field, `a whole number from ${min}${max < Infinity ? ` to ${max}` : ''}`);
+  }
+  return value;
+}
+
 /**
  * Runs `read` and turns anything but a typed error into an InputError for `field`: reading a
  * hostile object (a throwing getter, a revoked Proxy) must not escape as a TypeError.

@@ -4,3 +4,4 @@
  */
 export { createSimulatedMta, type MtaOptions, type SimulatedMta, type StepReport } from './mta.js';
 export type { StoryRates } from './stories.js';
+export { ManualClock, ScaledClock } from './clocks.js';

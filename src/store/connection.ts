@@ -3,13 +3,13 @@
  * once when another page needs a newer version (so that page's upgrade never hangs on us).
  * A database of the same name that sendkit did not create is refused and never touched.
  */
-import { openDB, type IDBPDatabase } from 'idb';
 import { StoreBlockedError, StoreNameTakenError, StoreVersionError } from '../errors.js';
-import { OBJECT_STORES, type SendkitDB } from './schema.js';
+import { openDatabase, type Database } from './idb.js';
+import { OBJECT_STORES } from './schema.js';
 
 export const SCHEMA_VERSION = 1;
 
-export type Database = IDBPDatabase<SendkitDB>;
+export type { Database };
 
 /** Whether a database holds every object store of sendkit's schema. */
 export function isSendkitDatabase(names: DOMStringList): boolean {
@@ -17,7 +17,7 @@ export function isSendkitDatabase(names: DOMStringList): boolean {
 }
 
 /** The migration ladder: one step per version, each run once. */
-function upgrade(db: Database, oldVersion: number): void {
+function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 1) {
     const deliveries = db.createObjectStore('deliveries', { keyPath: 'id' });
     deliveries.createIndex('byParent', 'parentId');
@@ -91,12 +91,12 @@ export class Connection {
         this.database = null;
         reject(error);
       };
-      const opening = openDB<SendkitDB>(this.name, this.options.version ?? SCHEMA_VERSION, {
-        upgrade: (db, oldVersion, _newVersion, transaction) => {
+      const opening = openDatabase(this.name, this.options.version ?? SCHEMA_VERSION, {
+        upgrade: (db, oldVersion, abort) => {
           // A database that exists but is not ours: abort before the ladder touches it.
           if (oldVersion > 0 && !isSendkitDatabase(db.objectStoreNames)) {
             foreign = true;
-            transaction.abort();
+            abort();
             return;
           }
           upgrade(db, oldVersion);
@@ -107,7 +107,7 @@ export class Connection {
             fail(new StoreBlockedError());
           }, timeoutMs);
         },
-        blocking: (_current, newVersion) => {
+        blocking: (newVersion) => {
           void opening.then((db) => db.close());
           this.database = null;
           // A deletion lets us reopen later; a newer schema means this code is out of date.

@@ -3,7 +3,7 @@
  * what was checked. Every refusal is an InputError.
  */
 import { InputError } from '../errors.js';
-import { isOneOf, isValidTime, readOptions, readSafely } from '../rules/valid-input.js';
+import { isValidTime, oneOf, readOptions, readSafely, wholeNumber } from '../rules/valid-input.js';
 import {
   AGGREGATIONS,
   CHANNELS,
@@ -48,12 +48,8 @@ function checkRecurrence(value: unknown): Recurrence | null {
     'aggregation',
     'requestConfirmation',
   ]);
-  if (!isOneOf(RECURRENCE_PERIODS, every)) {
-    throw new InputError('recurrence.every', `one of ${RECURRENCE_PERIODS.join(', ')}`);
-  }
-  if (!isOneOf(AGGREGATIONS, aggregation)) {
-    throw new InputError('recurrence.aggregation', `one of ${AGGREGATIONS.join(', ')}`);
-  }
+  oneOf('recurrence.every', RECURRENCE_PERIODS, every);
+  oneOf('recurrence.aggregation', AGGREGATIONS, aggregation);
   if (typeof requestConfirmation !== 'boolean') {
     throw new InputError('recurrence.requestConfirmation', 'must be true or false');
   }
@@ -63,7 +59,11 @@ function checkRecurrence(value: unknown): Recurrence | null {
       'confirmation before sending is only offered with no aggregation period',
     );
   }
-  return { every, aggregation, requestConfirmation };
+  return {
+    every: every as Recurrence['every'],
+    aggregation: aggregation as Recurrence['aggregation'],
+    requestConfirmation,
+  };
 }
 
 /** The address list (copied) or the generated count. */
@@ -73,15 +73,10 @@ function checkRecipients(value: unknown): Pick<CheckedInput, 'addresses' | 'reci
   }
   const { generated, addresses } = readOptions('recipients', value, ['generated', 'addresses']);
   if (generated !== undefined) {
-    if (
-      typeof generated !== 'number' ||
-      !Number.isInteger(generated) ||
-      generated < 1 ||
-      generated > MAX_RECIPIENTS
-    ) {
-      throw new InputError('recipients.generated', `a whole number from 1 to ${MAX_RECIPIENTS}`);
-    }
-    return { addresses: null, recipientCount: generated };
+    return {
+      addresses: null,
+      recipientCount: wholeNumber('recipients.generated', generated, 1, MAX_RECIPIENTS),
+    };
   }
   return readSafely('recipients.addresses', () => {
     if (!Array.isArray(addresses)) {
@@ -123,7 +118,7 @@ export function checkDeliveryInput(input: unknown): CheckedInput {
   if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL_LENGTH) {
     throw new InputError('label', `a non-empty text of at most ${MAX_LABEL_LENGTH} characters`);
   }
-  if (!isOneOf(CHANNELS, channel)) throw new InputError('channel', CHANNELS.join(', '));
+  oneOf('channel', CHANNELS, channel);
   const efs = fields.efs ?? false;
   if (typeof efs !== 'boolean') throw new InputError('efs', 'must be true or false');
   if (efs && channel !== 'email') {
@@ -142,7 +137,7 @@ export function checkDeliveryInput(input: unknown): CheckedInput {
   }
   return {
     label: label.trim(),
-    channel,
+    channel: channel as Channel,
     efs,
     validityHours,
     contactDate: checkContactDate(fields.contactDate),

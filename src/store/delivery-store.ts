@@ -12,6 +12,7 @@ import { readId } from '../rules/valid-input.js';
 import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
 import {
   DELIVERY_MODES,
+  type ChangeKind,
   type Delivery,
   type DeliveryInput,
   type FeedbackResult,
@@ -38,18 +39,12 @@ import { readHistoryInTransaction } from './history.js';
 import { countMatching, readAfter, readPage } from './log-reads.js';
 import { prepareInTransaction } from './preparation.js';
 import { startDelivery } from './progress.js';
-import {
-  checkAddress,
-  checkAddressStatus,
-  checkAfterQuery,
-  checkMode,
-  checkPageQuery,
-} from './queries.js';
+import { checkAddress, checkAddressStatus, checkMode, checkQuery } from './queries.js';
 import { recountInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
 import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
 import { OBJECT_STORES, toDelivery, type DeliveryRecord } from './schema.js';
-import { inTransaction, type Stores, type WriteTx } from './transactions.js';
+import { inTransaction, type ReadTx, type Stores, type WriteTx } from './transactions.js';
 import { checkPermission, systemTransition, userTransition } from './transitions.js';
 
 export interface StoreOptions {
@@ -138,17 +133,13 @@ export class DeliveryStore implements SendkitStore {
 
   async prepare(user: User, id: string): Promise<Delivery> {
     const actor = checkPermission('prepare', user);
-    const key = readId(id);
-    return this.write(
+    return this.writeDelivery(
       'prepare the delivery',
-      ['deliveries', 'audiences', 'addressBuckets', 'addressChunks', 'stateChunks', 'addressLists'],
-      async (tx, now) => {
-        const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      id,
+      PREPARE_STORES,
+      async (record, tx, now) => {
         await prepareInTransaction(tx, record, actor, now);
-        return {
-          result: toDelivery(record),
-          changes: new ChangeSet().note(key, 'state', 'logs', 'indicators'),
-        };
+        return changed(record, 'state', 'logs', 'indicators');
       },
     );
   }
@@ -164,15 +155,15 @@ export class DeliveryStore implements SendkitStore {
     return delivery;
   }
 
-  pause(user: User, id: string): Promise<Delivery> {
+  async pause(user: User, id: string): Promise<Delivery> {
     return this.userAction('pause', user, id);
   }
 
-  resume(user: User, id: string): Promise<Delivery> {
+  async resume(user: User, id: string): Promise<Delivery> {
     return this.userAction('resume', user, id);
   }
 
-  stop(user: User, id: string): Promise<Delivery> {
+  async stop(user: User, id: string): Promise<Delivery> {
     return this.userAction('stop', user, id, (record) => {
       record.nextOccurrenceAt = null;
     });
@@ -183,40 +174,41 @@ export class DeliveryStore implements SendkitStore {
    * a final state. A system action, so it takes no user; the journal names the detail.
    */
   async reportPlatformError(id: string, detail: string): Promise<Delivery> {
-    const key = readId(id);
     if (typeof detail !== 'string' || detail.trim() === '' || detail.length > 1_000) {
       throw new InputError('detail', 'a non-empty text of at most 1,000 characters');
     }
-    return this.write('record a platform error', ['deliveries'], async (tx, now) => {
-      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+    return this.writeDelivery('record a platform error', id, [], async (record, tx, now) => {
       systemTransition(record, 'fail', now, { by: 'system', detail: detail.trim() });
       await tx.objectStore('deliveries').put(record);
-      return { result: toDelivery(record), changes: new ChangeSet().note(key, 'state') };
+      return changed(record, 'state');
     });
   }
 
   /** Changes the contact date: a prepared delivery goes back to editing (SPEC §2). */
   async reschedule(user: User, id: string, contactDate: number | null): Promise<Delivery> {
     const actor = checkPermission('reschedule', user);
-    const key = readId(id);
     const date = checkContactDate(contactDate);
-    return this.write('reschedule the delivery', ['deliveries', 'stateChunks'], async (tx, now) => {
-      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
-      const changes = await rescheduleInTransaction(tx, record, actor, date, now);
-      return { result: toDelivery(record), changes };
-    });
+    return this.writeDelivery(
+      'reschedule the delivery',
+      id,
+      ['stateChunks'],
+      async (record, tx, now) => {
+        const changes = await rescheduleInTransaction(tx, record, actor, date, now);
+        return { result: toDelivery(record), changes };
+      },
+    );
   }
 
   async deleteDelivery(user: User, id: string): Promise<void> {
     const actor = checkPermission('delete', user);
-    const key = readId(id);
-    return this.write(
+    return this.writeDelivery(
       'delete the delivery',
-      ['deliveries', 'audiences', 'addressChunks', 'addressBuckets', 'stateChunks'],
-      async (tx, now) => {
-        const record = await mustGet(tx.objectStore('deliveries').get(key), key);
-        return { result: undefined, changes: await deleteInTransaction(tx, record, actor, now) };
-      },
+      id,
+      ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks'],
+      async (record, tx, now) => ({
+        result: undefined,
+        changes: await deleteInTransaction(tx, record, actor, now),
+      }),
     );
   }
 
@@ -238,14 +230,15 @@ export class DeliveryStore implements SendkitStore {
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */
   async computeStats(id: string): Promise<Indicators> {
-    const key = readId(id);
-    return this.write('compute stats', ['deliveries', 'stateChunks'], async (tx, now) => {
-      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+    return this.writeDelivery('compute stats', id, ['stateChunks'], async (record, tx, now) => {
       await recountInTransaction(tx, record);
       if (record.startedAt !== null)
         record.engagement = snapshotEngagement(record.tally, record.mode, now);
       await tx.objectStore('deliveries').put(record);
-      return { result: indicatorsOf(record), changes: new ChangeSet().note(key, 'indicators') };
+      return {
+        result: indicatorsOf(record),
+        changes: new ChangeSet().note(record.id, 'indicators'),
+      };
     });
   }
 
@@ -274,10 +267,7 @@ export class DeliveryStore implements SendkitStore {
   }
 
   async getDelivery(id: string): Promise<Delivery> {
-    const key = readId(id);
-    return this.read('read the delivery', async (db) =>
-      toDelivery(await mustGet(db.get('deliveries', key), key)),
-    );
+    return this.readDelivery('read the delivery', id, [], toDelivery);
   }
 
   async listDeliveries(): Promise<Delivery[]> {
@@ -289,9 +279,7 @@ export class DeliveryStore implements SendkitStore {
 
   /** The delivery and its indicators (in every mode) from one transaction: one commit's view. */
   async readSnapshot(id: string): Promise<DeliverySnapshot> {
-    const key = readId(id);
-    return this.read('read the delivery', async (db) => {
-      const record = await mustGet(db.get('deliveries', key), key);
+    return this.readDelivery('read the delivery', id, [], (record) => {
       const byMode = Object.fromEntries(
         DELIVERY_MODES.map((mode) => [mode, indicatorsOf(record, mode)]),
       ) as Record<DeliveryMode, Indicators>;
@@ -305,39 +293,30 @@ export class DeliveryStore implements SendkitStore {
    * comparison of `efs-comparison`. Engagement rates are those published for the delivery.
    */
   async readIndicators(id: string, options: { mode?: DeliveryMode } = {}): Promise<Indicators> {
-    const key = readId(id);
     const mode = checkMode(options);
-    return this.read('read the indicators', async (db) =>
-      indicatorsOf(await mustGet(db.get('deliveries', key), key), mode),
-    );
+    return this.readDelivery('read the indicators', id, [], (record) => indicatorsOf(record, mode));
   }
 
   /** A page of the sending logs, optionally of one status, at any offset. */
   async readLogs(id: string, query: LogQuery = {}): Promise<LogPage> {
-    const key = readId(id);
-    const { offset, limit, status } = checkPageQuery(query);
-    return this.read('read the logs', async (db) => {
-      const tx = db.transaction(['deliveries', 'stateChunks', 'addressChunks']);
-      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
-      const rows = await readPage(tx, record, offset, limit, status);
-      return { total: countMatching(record, status), offset, rows };
-    });
+    const { from: offset, limit, status } = checkQuery(query, 'offset');
+    return this.readDelivery('read the logs', id, LOG_STORES, async (record, tx) => ({
+      total: countMatching(record, status),
+      offset,
+      rows: await readPage(tx, record, offset, limit, status),
+    }));
   }
 
   /** Up to `limit` rows after a given recipient, optionally of one status. */
   async readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]> {
-    const key = readId(id);
-    const { after, limit, status } = checkAfterQuery(query);
-    return this.read('read the logs', async (db) => {
-      const tx = db.transaction(['deliveries', 'stateChunks', 'addressChunks']);
-      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
-      return readAfter(tx, record, after, limit, status);
-    });
+    const { from: after, limit, status } = checkQuery(query, 'after');
+    return this.readDelivery('read the logs', id, LOG_STORES, (record, tx) =>
+      readAfter(tx, record, after, limit, status),
+    );
   }
-
   /** Exclusion logs: the recipients preparation excluded, with why. */
-  readExclusionLogs(id: string, query: Omit<LogQuery, 'status'> = {}): Promise<LogPage> {
-    const { offset, limit } = checkPageQuery(query);
+  async readExclusionLogs(id: string, query: Omit<LogQuery, 'status'> = {}): Promise<LogPage> {
+    const { from: offset, limit } = checkQuery(query, 'offset');
     return this.readLogs(id, { offset, limit, status: 'ignored' });
   }
 
@@ -365,16 +344,42 @@ export class DeliveryStore implements SendkitStore {
     then?: UserActionBody,
   ): Promise<Delivery> {
     const actor = checkPermission(action, user);
-    const key = readId(id);
-    return this.write(`${action} the delivery`, ['deliveries'], async (tx, now) => {
-      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+    return this.writeDelivery(`${action} the delivery`, id, [], async (record, tx, now) => {
       userTransition(record, action, actor, now);
       then?.(record, actor, now);
       await tx.objectStore('deliveries').put(record);
-      return {
-        result: toDelivery(record),
-        changes: new ChangeSet().note(key, 'state', 'indicators'),
-      };
+      return changed(record, 'state', 'indicators');
+    });
+  }
+
+  /** `write` over one delivery (read first, NotFoundError if there is none) and `stores`. */
+  private async writeDelivery<S extends Stores, T>(
+    operation: string,
+    id: string,
+    stores: readonly S[],
+    body: (
+      record: DeliveryRecord,
+      tx: WriteTx<S | 'deliveries'>,
+      now: number,
+    ) => Promise<{ result: T; changes: ChangeSet }>,
+  ): Promise<T> {
+    const key = readId(id);
+    return this.write(operation, ['deliveries', ...stores], async (tx, now) =>
+      body(await mustGet(tx.objectStore('deliveries').get(key), key), tx, now),
+    );
+  }
+
+  /** One delivery and `stores`, read in one transaction. */
+  private async readDelivery<S extends Stores, T>(
+    operation: string,
+    id: string,
+    stores: readonly S[],
+    body: (record: DeliveryRecord, tx: ReadTx<S | 'deliveries'>) => T | Promise<T>,
+  ): Promise<T> {
+    const key = readId(id);
+    return this.read(operation, async (db) => {
+      const tx = db.transaction(['deliveries', ...stores]);
+      return body(await mustGet(tx.objectStore('deliveries').get(key), key), tx);
     });
   }
 
@@ -415,6 +420,23 @@ export class DeliveryStore implements SendkitStore {
       ? Promise.resolve(new StoreVersionError())
       : typedStoreError(error, operation);
   }
+}
+
+const PREPARE_STORES = [
+  'audiences',
+  'addressBuckets',
+  'addressChunks',
+  'stateChunks',
+  'addressLists',
+] as const satisfies readonly Stores[];
+const LOG_STORES = ['stateChunks', 'addressChunks'] as const satisfies readonly Stores[];
+
+/** A delivery's snapshot as the result, and what changed for it. */
+function changed(
+  record: DeliveryRecord,
+  ...kinds: ChangeKind[]
+): { result: Delivery; changes: ChangeSet } {
+  return { result: toDelivery(record), changes: new ChangeSet().note(record.id, ...kinds) };
 }
 
 async function mustGet(

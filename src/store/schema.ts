@@ -1,5 +1,4 @@
 /** What the database holds: one typed schema for every object store (layout.ts maps it). */
-import type { DBSchema } from 'idb';
 import type { EngagementSnapshot, Tally } from '../rules/indicators.js';
 import { emptyTally } from '../rules/indicators.js';
 import type {
@@ -98,7 +97,8 @@ export interface AddressListEntry {
   quarantined: boolean;
 }
 
-export interface SendkitDB extends DBSchema {
+/** Every object store: its key and value types (and indexes), for the typed layer in idb.ts. */
+export interface SendkitDB {
   deliveries: { key: string; value: DeliveryRecord; indexes: { byParent: string } };
   audiences: { key: string; value: AudienceRecord };
   addressChunks: { key: [string, number]; value: AddressChunk };
@@ -117,24 +117,17 @@ export const OBJECT_STORES = [
   'addressLists',
 ] as const;
 
+/** The public snapshot of a record: its internal fields left out, its journal copied. */
 export function toDelivery(record: DeliveryRecord): Delivery {
-  return {
-    id: record.id,
-    label: record.label,
-    channel: record.channel,
-    mode: record.mode,
-    state: record.state,
-    recipientCount: record.recipientCount,
-    validityHours: record.validityHours,
-    contactDate: record.contactDate,
-    recurrence: record.recurrence,
-    parentId: record.parentId,
-    createdAt: record.createdAt,
-    createdBy: record.createdBy,
-    startedAt: record.startedAt,
-    endsAt: record.endsAt,
-    nextOccurrenceAt: record.nextOccurrenceAt,
-    preparationError: record.preparationError,
-    journal: [...record.journal],
-  };
+  const {
+    audienceId: _audience,
+    occurrenceKey: _occurrence,
+    confirmedBy: _confirmedBy,
+    tally: _tally,
+    engagement: _engagement,
+    chunkCounts: _chunkCounts,
+    journal,
+    ...delivery
+  } = record;
+  return { ...delivery, journal: [...journal] };
 }

@@ -1,18 +1,17 @@
 /** Typed transaction helpers shared by the store's operations. */
-import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { SendkitDB } from './schema.js';
+import type { ObjectStore, StoreName } from './idb.js';
 
-export type Stores = StoreNames<SendkitDB>;
+export type Stores = StoreName;
 
 /**
  * A transaction over at least the stores `S`. Structural, so that a transaction over more
- * stores can be handed to a helper that needs fewer (idb's own type is invariant in its stores).
+ * stores can be handed to a helper that needs fewer; a read transaction offers reads only.
  */
 export interface TxOver<S extends Stores, M extends IDBTransactionMode> {
   objectStore<N extends S>(
     name: N,
   ): Pick<
-    IDBPObjectStore<SendkitDB, ArrayLike<Stores>, N, M>,
+    ObjectStore<N>,
     M extends 'readwrite' ? 'get' | 'getAll' | 'put' | 'add' | 'delete' : 'get' | 'getAll'
   >;
 }

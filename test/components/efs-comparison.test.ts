@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/efs-comparison/register.js';
 import type { EfsComparison } from '../../components/efs-comparison/efs-comparison.js';
-import { SEED_STEPS, STORIES, stepOutcome, traceStory } from '../../src/index.js';
+import { SEED_STEPS, STORIES, stepOutcome, traceStory } from '../../src/rules/index.js';
 import { closeStores, freshStore, sendingDelivery } from '../helpers.js';
 import { watchLitWarnings } from './element-helpers.js';
 

@@ -1,0 +1,86 @@
+/**
+ * Errors as data and back, by their `code`: an error that crossed a message boundary (the
+ * extension's sidebar, a worker, a relay) is an instance of its own class again.
+ */
+import {
+  FeedbackError,
+  InputError,
+  NotFoundError,
+  PermissionError,
+  ReadOnlyError,
+  SendkitError,
+  StateError,
+  StoreBlockedError,
+  StoreFailureError,
+  StoreNameTakenError,
+  StoreQuotaError,
+  StoreVersionError,
+  type SendkitErrorCode,
+} from '../errors.js';
+
+/** An error as plain data (structured-clone and JSON safe). */
+export interface ErrorData {
+  readonly code: SendkitErrorCode | 'unknown';
+  readonly name: string;
+  readonly message: string;
+  /** The error's own fields (`action`, `state`, `index`, …). */
+  readonly fields: Readonly<Record<string, string | number | null>>;
+}
+
+const ERROR_CLASSES: Readonly<Record<SendkitErrorCode, { prototype: SendkitError }>> = {
+  permission: PermissionError,
+  state: StateError,
+  'not-found': NotFoundError,
+  'invalid-input': InputError,
+  'invalid-feedback': FeedbackError,
+  'store-version': StoreVersionError,
+  'store-blocked': StoreBlockedError,
+  'store-quota': StoreQuotaError,
+  'store-name-taken': StoreNameTakenError,
+  'store-failure': StoreFailureError,
+  'read-only': ReadOnlyError,
+};
+
+const isCode = (value: unknown): value is SendkitErrorCode =>
+  typeof value === 'string' && Object.hasOwn(ERROR_CLASSES, value);
+
+export function errorToData(error: unknown): ErrorData {
+  if (error instanceof SendkitError) {
+    const fields: Record<string, string | number | null> = {};
+    for (const [key, value] of Object.entries(error)) {
+      if (key === 'code' || key === 'name' || key === 'message') continue;
+      if (typeof value === 'string' || typeof value === 'number' || value === null)
+        fields[key] = value;
+    }
+    return { code: error.code, name: error.name, message: error.message, fields };
+  }
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'unknown', name, message, fields: {} };
+}
+
+/** The error `errorToData` described, as an instance of its class again (by `code`). */
+export function errorFromData(data: ErrorData): Error {
+  if (!isCode(data.code)) {
+    const error = new Error(String(data.message));
+    error.name = String(data.name);
+    return error;
+  }
+  const error = Object.create(ERROR_CLASSES[data.code].prototype) as SendkitError;
+  const fields = typeof data.fields === 'object' && data.fields !== null ? data.fields : {};
+  Object.assign(error, fields);
+  Object.defineProperties(error, {
+    code: { value: data.code, enumerable: true },
+    name: { value: String(data.name), writable: true, configurable: true, enumerable: true },
+    message: { value: String(data.message), writable: true, configurable: true },
+    stack: {
+      value: `${String(data.name)}: ${String(data.message)}`,
+      writable: true,
+      configurable: true,
+    },
+  });
+  return error;
+}
+
+/** Every error code, one per class of errors.ts. */
+export const ERROR_CODES = Object.keys(ERROR_CLASSES) as SendkitErrorCode[];

@@ -1,0 +1,71 @@
+/**
+ * `sendkit/rules`: the domain rules of SPEC.md as data and pure functions (message statuses and
+ * precedence, the life cycle and roles, the KPI formulas, the seed's table, valid input), for
+ * documentation, design systems and custom views. The store and the elements use the same ones.
+ */
+export {
+  CHANNELS,
+  ROLES,
+  DELIVERY_MODES,
+  DELIVERY_STATES,
+  RECIPIENT_STATUSES,
+  FAILURE_TYPES,
+  FAILURE_REASONS,
+  EXCLUSION_CAUSES,
+  OUTCOME_EVENT_TYPES,
+  ENGAGEMENT_EVENT_TYPES,
+  FEEDBACK_EVENT_TYPES,
+  RECURRENCE_PERIODS,
+  AGGREGATIONS,
+  CHANGE_KINDS,
+} from '../types.js';
+export {
+  OUTCOME_RULES,
+  ENGAGEMENT_RULES,
+  BOUNCE_DEFINITION,
+  EXCLUSION_REASONS,
+  precedenceOf,
+  type OutcomeRule,
+} from './feedback-rules.js';
+export {
+  TRANSITIONS,
+  USER_ACTIONS,
+  FINAL_STATES,
+  FEEDBACK_STATES,
+  UNPREPARED_STATES,
+  acceptsFeedback,
+  allowedActions,
+  rolesAllow,
+  type Transition,
+  type LifecycleAction,
+  type UserAction,
+} from './lifecycle.js';
+export {
+  STATE_LABELS,
+  RETRYING_LABEL,
+  STATUS_LABELS,
+  FAILURE_TYPE_LABELS,
+  stateLabel,
+  type StateTexts,
+} from './labels.js';
+export { FEEDBACK_CLOCK_SKEW_MS, MAX_TIME, isValidTime, readUser } from './valid-input.js';
+export {
+  computeIndicators,
+  percent,
+  CHANNEL_RATES,
+  ENGAGEMENT_REFRESH_MS,
+  type Tally,
+  type EngagementSnapshot,
+} from './indicators.js';
+export {
+  SEED_STEPS,
+  STORIES,
+  stepOutcome,
+  traceStory,
+  type Story,
+  type StoryPoint,
+  type SeedStep,
+  type StepOutcome,
+  type IndicatorChange,
+  type Direction,
+} from './seed-steps.js';
