@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { fillTemplate, type DeliverySnapshot, type UserAction } from '../../src/index.js';
 import { allowedActions, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
@@ -7,6 +6,7 @@ import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/store-reader.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { deploymentKpisStyles } from './deployment-kpis.styles.js';
 import { DEPLOYMENT_LABELS, type DeploymentLabels } from './deployment-kpis.labels.js';
@@ -96,7 +96,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
         aria-valuenow=${progress}
         aria-valuetext=${fillTemplate(text.progressValue, { percent: percent(progress) })}
       >
-        <div part="progress-bar" style=${styleMap({ width: `${progress}%` })}></div>
+        <div part="progress-bar" ${styleProperties({ width: `${progress}%` })}></div>
       </div>
       <dl part="tiles">
         ${this.tile(text.toDeliver, count(indicators.toDeliver))}

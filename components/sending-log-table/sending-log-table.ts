@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   fillTemplate,
   type LogRow,
@@ -12,6 +11,7 @@ import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/store-reader.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { ColumnFit } from './column-fit.js';
 import { exportLogCsv, type CsvExport } from './csv.js';
@@ -252,7 +252,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
     const shown: { row: LogRow | undefined; index: number }[] = [];
     for (let index = first; index < first + count; index++)
       shown.push({ row: rows[index - offset], index });
-    const rowStyle = styleMap({ height: `${this.rowHeight}px` });
+    const rowStyle = styleProperties({ height: `${this.rowHeight}px` });
     return html`<div
       part="viewport"
       role="region"
@@ -284,9 +284,9 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
             : html`<div
                 role="rowgroup"
                 class="spacer"
-                style=${styleMap({ height: `${scrollHeight}px` })}
+                ${styleProperties({ height: `${scrollHeight}px` })}
               >
-                <div class="window" style=${styleMap({ transform: `translateY(${top}px)` })}>
+                <div class="window" ${styleProperties({ transform: `translateY(${top}px)` })}>
                   ${shown.map(({ row, index }) => this.renderRow(row, index, rowStyle, text))}
                 </div>
               </div>`
@@ -298,10 +298,10 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   private renderRow(
     row: LogRow | undefined,
     index: number,
-    rowStyle: ReturnType<typeof styleMap>,
+    rowStyle: ReturnType<typeof styleProperties>,
     text: LogTableLabels,
   ) {
-    return html`<div part="row" class="row" role="row" aria-rowindex=${index + 2} style=${rowStyle}>
+    return html`<div part="row" class="row" role="row" aria-rowindex=${index + 2} ${rowStyle}>
       ${this.columns.map(
         (column, position) =>
           html`<span role="cell" data-column=${position}
