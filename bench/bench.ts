@@ -6,6 +6,7 @@ import { openStore, type FeedbackEvent, type User } from '../src/index.js';
 import { ManualClock } from '../src/simulator/index.js';
 import { dexieRate, rawIndexedDbRate } from './baseline.js';
 import { feedbackFigures, logTableFigures } from './components.js';
+import { feedbackFigures as importFigures } from './feedback.js';
 import { heapMb, report, time, worstOf } from './figures.js';
 
 const RECIPIENTS = 1_000_000;
@@ -108,11 +109,20 @@ async function modelFigures(): Promise<number> {
   await report('heap_mb', heapMb(), 'MB', 150);
   await logTableFigures(store, id, RECIPIENTS);
   await feedbackFigures(store, user);
+  await importFigures(store, user);
   await store.close();
   return RECIPIENTS / createSeconds;
 }
 
+/** `npm run bench -- import`: the file import's figures alone, on a store of their own. */
+async function importOnly(): Promise<void> {
+  const store = await openStore({ name: `sendkit-bench-${Date.now()}`, clock: new ManualClock() });
+  await importFigures(store, user);
+  await store.close();
+}
+
 async function main(): Promise<void> {
+  if (new URLSearchParams(location.search).get('only') === 'import') return importOnly();
   const ourRate = await modelFigures();
   const rawRate = await rawIndexedDbRate();
   await report('baseline_idb_records_per_s', rawRate, 'records/s', null);

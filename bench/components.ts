@@ -47,7 +47,7 @@ export async function logTableFigures(
 }
 
 /** The longest main-thread task (PerformanceObserver "longtask", 50 ms and more) during `work`. */
-async function longestTaskDuring(work: () => Promise<void>): Promise<number> {
+export async function longestTaskDuring(work: () => Promise<void>): Promise<number> {
   let longest = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);

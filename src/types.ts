@@ -80,6 +80,34 @@ export interface FeedbackEvent {
   readonly reason?: FailureReason;
 }
 
+/**
+ * Feedback in bulk for one delivery, as typed columns (a file import, a relay): the same events
+ * as FeedbackEvent objects, in a few bytes each. Event `i` is `recipients[i]`, `types[i]`, …
+ */
+export interface FeedbackColumns {
+  readonly deliveryId: string;
+  readonly recipients: Uint32Array;
+  /** Event types, as positions in FEEDBACK_EVENT_TYPES. */
+  readonly types: Uint8Array;
+  /** Times, whole ms since the epoch. */
+  readonly at: Float64Array;
+  /** Failure reasons, as positions in FAILURE_REASONS plus 1; 0 for none. */
+  readonly reasons: Uint8Array;
+  /** Hashes of the provider's event ids, two numbers per event ([0, 0] for none). */
+  readonly idHashes?: Uint32Array;
+}
+
+/** Options of applyFeedback. */
+export interface FeedbackOptions {
+  /**
+   * The provider's id of each event (null where it has none), for FeedbackEvent arrays: an id
+   * already applied to the delivery makes its event a duplicate (a re-imported file, a replay).
+   */
+  readonly eventIds?: readonly (string | null)[];
+  /** Where a feed (a relay's stream) stands after this batch, recorded in the same transaction. */
+  readonly cursor?: { readonly feed: string; readonly seq: number };
+}
+
 export interface FeedbackResult {
   /** Events that changed a message. */
   readonly applied: number;

@@ -8,17 +8,8 @@ import {
   type LogRow,
 } from '../src/index.js';
 import { closeStores, dumpDatabase, freshStore, rejection, sendingDelivery } from './helpers.js';
+import { permutations } from './feedback/permutations.js';
 import { seeded, shuffle } from './random.js';
-
-function permutations<T>(values: readonly T[]): T[][] {
-  if (values.length <= 1) return [[...values]];
-  return values.flatMap((value, index) =>
-    permutations([...values.slice(0, index), ...values.slice(index + 1)]).map((rest) => [
-      value,
-      ...rest,
-    ]),
-  );
-}
 
 const REASONS: Partial<Record<FeedbackEventType, FeedbackEvent['reason']>> = {
   'hard-bounce': 'User unknown',
@@ -255,7 +246,9 @@ describe('a malformed batch is refused whole', () => {
         eventOf(delivery.id, 1, 'relayed', 2),
         eventOf(delivery.id, 2, 'hard-bounce', 3),
       ];
-      const error = await rejection(store.applyFeedback([...good, bad(delivery.id), good[0]]));
+      const error = await rejection(
+        store.applyFeedback([...good, bad(delivery.id), good[0]] as FeedbackEvent[]),
+      );
       expect(error).to.be.instanceOf(FeedbackError);
       expect((error as FeedbackError).index).to.equal(2);
       expect(error.message).to.match(message);
@@ -280,4 +273,26 @@ describe('a malformed batch is refused whole', () => {
     expect(error.message).to.match(/has not started/);
     expect(await dumpDatabase(name)).to.equal(before);
   });
+});
+
+describe('a soft bounce and a delivery report (SPEC §7)', () => {
+  afterEach(closeStores);
+
+  for (const efs of [false, true]) {
+    it(`make a retry success in both orders, never left being retried (efs ${efs})`, async () => {
+      for (const order of permutations<FeedbackEventType>(['soft-bounce', 'delivered'])) {
+        const { store, clock } = await freshStore();
+        const delivery = await sendingDelivery(store, { efs, recipients: { generated: 1 } });
+        for (const type of order)
+          await store.applyFeedback([eventOf(delivery.id, 0, type, clock.now())]);
+        const row = (await allRows(store, delivery.id))[0]!;
+        const indicators = await store.readIndicators(delivery.id);
+        expect(
+          [row.status, row.failureType, indicators.retrying, indicators.relayed],
+          order.join(),
+        ).to.deep.equal(['sent', null, 0, 1]);
+        await closeStores();
+      }
+    });
+  }
 });

@@ -230,7 +230,7 @@ describe('the batch applied is the batch validated', () => {
         return Reflect.get(target, key);
       },
     });
-    expectTyped(await rejection(store.applyFeedback(batchTrap)), FeedbackError);
+    expectTyped(await rejection(store.applyFeedback(batchTrap as FeedbackEvent[])), FeedbackError);
     expectTyped(
       await rejection(store.applyFeedback('relayed' as unknown as FeedbackEvent[])),
       FeedbackError,

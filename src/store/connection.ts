@@ -5,15 +5,15 @@
  */
 import { StoreBlockedError, StoreNameTakenError, StoreVersionError } from '../errors.js';
 import { openDatabase, type Database } from './idb.js';
-import { OBJECT_STORES } from './schema.js';
+import { CORE_STORES } from './schema.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type { Database };
 
 /** Whether a database holds every object store of sendkit's schema. */
 export function isSendkitDatabase(names: DOMStringList): boolean {
-  return OBJECT_STORES.every((store) => names.contains(store));
+  return CORE_STORES.every((store) => names.contains(store));
 }
 
 /** The migration ladder: one step per version, each run once. */
@@ -26,6 +26,10 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
     db.createObjectStore('addressBuckets');
     db.createObjectStore('stateChunks');
     db.createObjectStore('addressLists', { keyPath: 'address' });
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('eventIds');
+    db.createObjectStore('feedCursors', { keyPath: 'feed' });
   }
 }
 

@@ -1,4 +1,7 @@
-/** Deleting a delivery: its logs, and its address list once no occurrence shares it. */
+/**
+ * Deleting a delivery: its logs and provider event ids, and its address list once no occurrence
+ * shares it.
+ */
 import type { User } from '../types.js';
 import { ChangeSet } from './changes.js';
 import { chunksOf } from './layout.js';
@@ -7,7 +10,7 @@ import type { WriteTx } from './transactions.js';
 import { userTransition } from './transitions.js';
 
 export type DeletionTx = WriteTx<
-  'deliveries' | 'audiences' | 'addressChunks' | 'addressBuckets' | 'stateChunks'
+  'deliveries' | 'audiences' | 'addressChunks' | 'addressBuckets' | 'stateChunks' | 'eventIds'
 >;
 
 export async function deleteInTransaction(
@@ -21,6 +24,7 @@ export async function deleteInTransaction(
   await Promise.all([
     deliveries.delete(record.id),
     tx.objectStore('stateChunks').delete(chunksOf(record.id)),
+    tx.objectStore('eventIds').delete(chunksOf(record.id)),
   ]);
   const stillUsed = (await deliveries.getAll()).some(
     (other) => other.audienceId === record.audienceId,

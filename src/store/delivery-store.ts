@@ -15,6 +15,9 @@ import {
   type ChangeKind,
   type Delivery,
   type DeliveryInput,
+  type FeedbackColumns,
+  type FeedbackEvent,
+  type FeedbackOptions,
   type FeedbackResult,
   type Indicators,
   type LogAfterQuery,
@@ -35,15 +38,15 @@ import { deleteInTransaction } from './deletion.js';
 import { typedStoreError } from './failures.js';
 import { applyFeedbackInTransaction } from './feedback-apply.js';
 import { readFeedbackBatch } from './feedback-validation.js';
-import { readHistoryInTransaction } from './history.js';
+import { findRecipientsInTransaction, readHistoryInTransaction } from './history.js';
 import { countMatching, readAfter, readPage } from './log-reads.js';
 import { prepareInTransaction } from './preparation.js';
 import { startDelivery } from './progress.js';
-import { checkAddress, checkAddressStatus, checkMode, checkQuery } from './queries.js';
+import { checkAddress, checkAddressStatus, checkCursor, checkMode, checkQuery } from './queries.js';
 import { recountInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
 import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
-import { OBJECT_STORES, toDelivery, type DeliveryRecord } from './schema.js';
+import { CORE_STORES, toDelivery, type DeliveryRecord } from './schema.js';
 import { inTransaction, type ReadTx, type Stores, type WriteTx } from './transactions.js';
 import { checkPermission, systemTransition, userTransition } from './transitions.js';
 
@@ -204,7 +207,7 @@ export class DeliveryStore implements SendkitStore {
     return this.writeDelivery(
       'delete the delivery',
       id,
-      ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks'],
+      ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks', 'eventIds'],
       async (record, tx, now) => ({
         result: undefined,
         changes: await deleteInTransaction(tx, record, actor, now),
@@ -217,14 +220,27 @@ export class DeliveryStore implements SendkitStore {
    * FeedbackError naming the first bad event, and leaves the store exactly as it was. The
    * batch is copied before anything else: changing it after the call changes nothing.
    */
-  async applyFeedback(events: readonly unknown[]): Promise<FeedbackResult> {
-    const batch = readFeedbackBatch(events, this.now());
-    if (batch.length === 0) return { applied: 0, duplicates: 0, superseded: 0 };
+  async applyFeedback(
+    events: readonly FeedbackEvent[] | FeedbackColumns,
+    options: FeedbackOptions = {},
+  ): Promise<FeedbackResult> {
+    const batch = readFeedbackBatch(events, this.now(), options);
+    const cursor = checkCursor(options);
+    if (batch.length === 0 && !cursor) return { applied: 0, duplicates: 0, superseded: 0 };
     return this.write(
       'apply feedback',
-      ['deliveries', 'stateChunks'],
-      (tx, now) => applyFeedbackInTransaction(tx, batch, now),
+      ['deliveries', 'stateChunks', 'eventIds', 'feedCursors'],
+      (tx, now) => applyFeedbackInTransaction(tx, batch, now, cursor),
       'relaxed',
+    );
+  }
+
+  /** The last sequence of a feed (a relay's stream) applied with applyFeedback, or 0. */
+  async readFeedCursor(feed: string): Promise<number> {
+    const key = readId(feed, 'feed');
+    return this.read(
+      'read the feed position',
+      async (db) => (await db.get('feedCursors', key))?.seq ?? 0,
     );
   }
 
@@ -242,25 +258,57 @@ export class DeliveryStore implements SendkitStore {
     });
   }
 
-  /** Marks an address denylisted or quarantined; the next preparation excludes it. */
+  /**
+   * Puts an address on or off the denylist or the quarantine (a list not named keeps its value);
+   * the next preparation excludes listed addresses.
+   */
   async setAddressStatus(
     address: string,
-    status: { denylisted: boolean; quarantined: boolean },
+    status: { denylisted?: boolean; quarantined?: boolean },
   ): Promise<void> {
     const normalized = normalizeAddress(checkAddress(address));
     if (normalized === '') throw new InputError('address', 'must not be empty');
     const lists = checkAddressStatus(status);
     return this.write('update the address lists', ['addressLists'], async (tx) => {
       const store = tx.objectStore('addressLists');
-      if (lists.denylisted || lists.quarantined) await store.put({ address: normalized, ...lists });
+      const known = await store.get(normalized);
+      const next = {
+        denylisted: false,
+        quarantined: false,
+        ...known,
+        ...lists,
+        address: normalized,
+      };
+      if (next.denylisted || next.quarantined) await store.put(next);
       else await store.delete(normalized);
       return { result: undefined, changes: new ChangeSet().note(null, 'address-lists') };
     });
   }
 
+  /**
+   * The recipients of a delivery with each address (by the address index, normalised as
+   * preparation does), and the positions preparation excluded: what a feedback import needs to
+   * resolve a provider's event to a recipient without guessing.
+   */
+  async findRecipients(
+    id: string,
+    addresses: readonly string[],
+  ): Promise<{ recipients: number[][]; excluded: number[] }> {
+    if (!Array.isArray(addresses) || addresses.some((address) => typeof address !== 'string')) {
+      throw new InputError('addresses', 'a list of addresses');
+    }
+    const list = addresses.slice();
+    return this.readDelivery(
+      'find recipients',
+      id,
+      ['audiences', 'addressBuckets', 'addressChunks', 'stateChunks'],
+      (record, tx) => findRecipientsInTransaction(tx, record, list),
+    );
+  }
+
   /** Runs what is due at the clock's time: starts, occurrences, validity ends, rate refreshes. */
   async tick(): Promise<void> {
-    return this.write('run what is due', OBJECT_STORES, async (tx, now) => ({
+    return this.write('run what is due', CORE_STORES, async (tx, now) => ({
       result: undefined,
       changes: await tickInTransaction(tx, now),
     }));

@@ -4,53 +4,35 @@
  * an event that turns out bad aborts the transaction before any write, so the store is unchanged.
  */
 import { FeedbackError } from '../errors.js';
-import { ENGAGEMENT_BITS, EXCLUDED_BIT, REASON_CODES, outcomeBit } from '../rules/event-codes.js';
+import { ENGAGEMENT_BITS, EXCLUDED_BIT, outcomeBit } from '../rules/event-codes.js';
 import { ENGAGEMENT_RULES, RETRYING_EVENT, isEngagementEvent } from '../rules/feedback-rules.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
 import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
-import {
-  ENGAGEMENT_EVENT_TYPES,
-  OUTCOME_EVENT_TYPES,
-  type FeedbackEvent,
-  type FeedbackEventType,
-  type FeedbackResult,
-} from '../types.js';
+import { FEEDBACK_EVENT_TYPES, type FeedbackOptions, type FeedbackResult } from '../types.js';
 import { ChangeSet } from './changes.js';
+import { EventIdSet } from './event-ids.js';
+import type { Batch } from './feedback-validation.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
 import { finishIfDone, refreshEngagementIfDue, retriesHaveEnded } from './progress.js';
 import type { DeliveryRecord, StateChunk } from './schema.js';
 import type { WriteTx } from './transactions.js';
 import { VALIDITY_END_BIT } from './validity.js';
 
-export type FeedbackTx = WriteTx<'deliveries' | 'stateChunks'>;
+export type FeedbackTx = WriteTx<'deliveries' | 'stateChunks' | 'eventIds' | 'feedCursors'>;
 
-/** What an event sets: outcome mask bits, or engagement bits (a click sets the open's too). */
-interface EventEffect {
-  readonly maskBit: number;
-  readonly engagementBits: number;
-}
-
-const EFFECTS: ReadonlyMap<FeedbackEventType, EventEffect> = new Map<
-  FeedbackEventType,
-  EventEffect
->([
-  ...OUTCOME_EVENT_TYPES.map(
-    (type) => [type, { maskBit: outcomeBit(type), engagementBits: 0 }] as const,
-  ),
-  ...ENGAGEMENT_EVENT_TYPES.map(
-    (type) =>
-      [
-        type,
-        {
-          maskBit: 0,
-          engagementBits: [type, ...ENGAGEMENT_RULES[type].implies].reduce(
-            (bits, implied) => bits | ENGAGEMENT_BITS[implied],
-            0,
-          ),
-        },
-      ] as const,
-  ),
-]);
+/** Per event type (its position in FEEDBACK_EVENT_TYPES): the outcome mask bit it sets. */
+const MASK_BIT: Uint8Array = Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) =>
+  isEngagementEvent(type) ? 0 : outcomeBit(type),
+);
+/** Per event type: the engagement bits it sets (a click sets the open's too). */
+const ENGAGEMENT: Uint8Array = Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) =>
+  isEngagementEvent(type)
+    ? [type, ...ENGAGEMENT_RULES[type].implies].reduce(
+        (bits, implied) => bits | ENGAGEMENT_BITS[implied],
+        0,
+      )
+    : 0,
+);
 const OPEN_BIT = ENGAGEMENT_BITS.open;
 const CLICK_BIT = ENGAGEMENT_BITS.click;
 const RETRYING_BIT = outcomeBit(RETRYING_EVENT);
@@ -61,6 +43,7 @@ interface Target {
   readonly softExtra: number;
   readonly chunks: (StateChunk | undefined)[];
   readonly dirty: Set<number>;
+  readonly ids: EventIdSet | null;
 }
 
 export interface AppliedFeedback {
@@ -70,34 +53,36 @@ export interface AppliedFeedback {
 
 export async function applyFeedbackInTransaction(
   tx: FeedbackTx,
-  events: readonly FeedbackEvent[],
+  batch: Batch,
   now: number,
+  cursor: FeedbackOptions['cursor'],
 ): Promise<AppliedFeedback> {
-  const targets = await loadTargets(tx, events, now);
+  const targets = await loadTargets(tx, batch, now);
+  const { delivery, recipients, types, at, reasons, idHashes } = batch;
   let applied = 0;
   let duplicates = 0;
   let superseded = 0;
-  let target: Target | undefined;
-  let targetId = '';
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    if (event.deliveryId !== targetId) {
-      targetId = event.deliveryId;
-      target = targets.get(targetId);
-    }
-    const { record, chunks, dirty, softExtra } = target!;
-    const chunkIndex = event.recipient >>> CHUNK_SHIFT;
-    const slot = event.recipient & CHUNK_MASK;
+  for (let index = 0; index < batch.length; index++) {
+    const { record, chunks, dirty, softExtra, ids } = targets[delivery[index]!]!;
+    const recipient = recipients[index]!;
+    const chunkIndex = recipient >>> CHUNK_SHIFT;
+    const slot = recipient & CHUNK_MASK;
     const chunk = chunks[chunkIndex]!;
     const mask = chunk.mask[slot]!;
     if (mask & EXCLUDED_BIT) {
-      throw new FeedbackError(index, `recipient ${event.recipient} was excluded at preparation`);
+      throw new FeedbackError(index, `recipient ${recipient} was excluded at preparation`);
     }
-    const effect = EFFECTS.get(event.type)!;
-    if (isEngagementEvent(event.type)) {
+    if (ids && (idHashes![index * 2] !== 0 || idHashes![index * 2 + 1] !== 0)) {
+      if (ids.seen(idHashes![index * 2]!, idHashes![index * 2 + 1]!)) {
+        duplicates++;
+        continue;
+      }
+    }
+    const type = types[index]!;
+    const adds = ENGAGEMENT[type]!;
+    if (adds !== 0) {
       // Unique per recipient; counted once each.
       const seen = chunk.engagement[slot]!;
-      const adds = effect.engagementBits;
       if ((seen & adds) === adds) {
         duplicates++;
         continue;
@@ -109,7 +94,7 @@ export async function applyFeedbackInTransaction(
       applied++;
       continue;
     }
-    const bit = effect.maskBit;
+    const bit = MASK_BIT[type]!;
     if (mask & bit) {
       duplicates++;
       continue;
@@ -128,15 +113,16 @@ export async function applyFeedbackInTransaction(
     const counts = record.chunkCounts!;
     counts[chunkIndex * CLASS_COUNT + before]!--;
     counts[chunkIndex * CLASS_COUNT + after]!++;
-    chunk.reason[slot] = event.reason === undefined ? 0 : REASON_CODES[event.reason];
-    chunk.time[slot] = event.at;
+    chunk.reason[slot] = reasons[index]!;
+    chunk.time[slot] = at[index]!;
     applied++;
   }
 
   const changes = new ChangeSet();
   const writes: Promise<unknown>[] = [];
   const states = tx.objectStore('stateChunks');
-  for (const { record, chunks, dirty } of targets.values()) {
+  for (const { record, chunks, dirty, ids } of targets) {
+    if (ids) writes.push(ids.save());
     if (dirty.size > 0) changes.note(record.id, 'logs', 'indicators');
     if (refreshEngagementIfDue(record, now)) changes.note(record.id, 'indicators');
     if (finishIfDone(record, now)) changes.note(record.id, 'state');
@@ -145,28 +131,24 @@ export async function applyFeedbackInTransaction(
       writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));
     writes.push(tx.objectStore('deliveries').put(record));
   }
+  if (cursor)
+    writes.push(tx.objectStore('feedCursors').put({ feed: cursor.feed, seq: cursor.seq }));
   await Promise.all(writes);
   return { result: { applied, duplicates, superseded }, changes };
 }
 
-/** Reads every delivery and chunk the batch touches, refusing unknown ones before any write. */
-async function loadTargets(
-  tx: FeedbackTx,
-  events: readonly FeedbackEvent[],
-  now: number,
-): Promise<Map<string, Target>> {
-  const firstIndex = new Map<string, number>();
-  for (let index = 0; index < events.length; index++) {
-    const id = events[index]!.deliveryId;
-    if (!firstIndex.has(id)) firstIndex.set(id, index);
+/** Reads every delivery, chunk and id bucket the batch touches, refusing bad ones before any write. */
+async function loadTargets(tx: FeedbackTx, batch: Batch, now: number): Promise<Target[]> {
+  const firstIndex = batch.deliveryIds.map(() => -1);
+  for (let index = 0; index < batch.length; index++) {
+    const delivery = batch.delivery[index]!;
+    if (firstIndex[delivery] === -1) firstIndex[delivery] = index;
   }
   const deliveries = tx.objectStore('deliveries');
-  const ids = [...firstIndex.keys()];
-  const records = await Promise.all(ids.map((id) => deliveries.get(id)));
-  const targets = new Map<string, Target>();
-  for (const [position, id] of ids.entries()) {
-    const record = records[position];
-    const index = firstIndex.get(id)!;
+  const records = await Promise.all(batch.deliveryIds.map((id) => deliveries.get(id)));
+  const targets = records.map((record, position): Target => {
+    const id = batch.deliveryIds[position]!;
+    const index = Math.max(0, firstIndex[position]!);
     if (!record) throw new FeedbackError(index, `unknown delivery '${id}'`);
     if (!acceptsFeedback(record) || !record.chunkCounts) {
       throw new FeedbackError(
@@ -175,38 +157,45 @@ async function loadTargets(
       );
     }
     const softExtra = retriesHaveEnded(record, now) ? VALIDITY_END_BIT : 0;
-    targets.set(id, { record, softExtra, chunks: [], dirty: new Set() });
-  }
-  const needed = new Map<string, Set<number>>();
-  let target: Target | undefined;
-  let wanted: Set<number> | undefined;
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    if (target?.record.id !== event.deliveryId) {
-      target = targets.get(event.deliveryId)!;
-      wanted = needed.get(event.deliveryId) ?? new Set();
-      needed.set(event.deliveryId, wanted);
-    }
-    if (event.recipient >= target.record.recipientCount) {
+    const ids = batch.idHashes ? new EventIdSet(tx, record.id) : null;
+    return { record, softExtra, chunks: [], dirty: new Set(), ids };
+  });
+  const wanted = targets.map(() => new Set<number>());
+  for (let index = 0; index < batch.length; index++) {
+    const delivery = batch.delivery[index]!;
+    const recipient = batch.recipients[index]!;
+    const { record } = targets[delivery]!;
+    if (recipient >= record.recipientCount) {
       throw new FeedbackError(
         index,
-        `recipient ${event.recipient} is out of range (delivery has ${target.record.recipientCount})`,
+        `recipient ${recipient} is out of range (delivery has ${record.recipientCount})`,
       );
     }
-    wanted!.add(event.recipient >>> CHUNK_SHIFT);
+    wanted[delivery]!.add(recipient >>> CHUNK_SHIFT);
   }
   const states = tx.objectStore('stateChunks');
   const reads: Promise<void>[] = [];
-  for (const [id, chunkIndexes] of needed) {
-    const { chunks } = targets.get(id)!;
-    for (const chunkIndex of chunkIndexes) {
+  targets.forEach(({ record, chunks, ids }, position) => {
+    for (const chunkIndex of wanted[position]!) {
       reads.push(
-        states.get([id, chunkIndex]).then((chunk) => {
+        states.get([record.id, chunkIndex]).then((chunk) => {
           chunks[chunkIndex] = chunk;
         }),
       );
     }
-  }
+    if (ids) reads.push(ids.load(idsOf(batch, position)));
+  });
   await Promise.all(reads);
   return targets;
+}
+
+/** The id hashes of one delivery's events. */
+function idsOf(batch: Batch, delivery: number): Uint32Array {
+  if (batch.deliveryIds.length === 1) return batch.idHashes!;
+  const hashes: number[] = [];
+  for (let index = 0; index < batch.length; index++) {
+    if (batch.delivery[index] === delivery)
+      hashes.push(batch.idHashes![index * 2]!, batch.idHashes![index * 2 + 1]!);
+  }
+  return Uint32Array.from(hashes);
 }

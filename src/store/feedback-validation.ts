@@ -1,21 +1,38 @@
 /**
- * Reads a feedback batch before any transaction opens. Feedback comes from outside (an MTA,
- * another page, a file): every field of every event is read once, checked and copied, so the
- * batch applied is the batch validated, whatever the caller, a getter or a Proxy does later.
- * Unknown keys such as `__proto__` are refused rather than ignored.
+ * Reads a feedback batch before any transaction opens, into one columnar form for the apply loop.
+ * Feedback comes from outside (an MTA, another page, a file): every field of every event is read
+ * once, checked and copied, so the batch applied is the batch validated, whatever the caller, a
+ * getter or a Proxy does later. Unknown keys such as `__proto__` are refused, not ignored.
  */
-import { FeedbackError, SendkitError } from '../errors.js';
-import { isFailureReason } from '../rules/event-codes.js';
+import { FeedbackError, InputError, SendkitError } from '../errors.js';
+import { REASON_CODES } from '../rules/event-codes.js';
 import { isEngagementEvent, outcomeRule } from '../rules/feedback-rules.js';
-import { FEEDBACK_CLOCK_SKEW_MS, isValidTime } from '../rules/valid-input.js';
+import { FEEDBACK_CLOCK_SKEW_MS, isValidTime, readOptions } from '../rules/valid-input.js';
 import {
-  ENGAGEMENT_EVENT_TYPES,
-  OUTCOME_EVENT_TYPES,
-  type FeedbackEvent,
+  FAILURE_REASONS,
+  FEEDBACK_EVENT_TYPES,
+  type FeedbackColumns,
   type FeedbackEventType,
 } from '../types.js';
+import { hashEventId } from './event-ids.js';
 
 export const MAX_STRING_LENGTH = 256;
+
+/** A checked batch: per event, its delivery (an index in `deliveryIds`) and typed fields. */
+export interface Batch {
+  readonly length: number;
+  readonly deliveryIds: readonly string[];
+  readonly delivery: Uint32Array;
+  readonly recipients: Uint32Array;
+  /** Positions in FEEDBACK_EVENT_TYPES. */
+  readonly types: Uint8Array;
+  readonly at: Float64Array;
+  /** Stored reason codes (event-codes.ts), 0 for none. */
+  readonly reasons: Uint8Array;
+  /** Two numbers per event, [0, 0] for no id; null when the batch has no ids at all. */
+  readonly idHashes: Uint32Array | null;
+}
+
 const ALLOWED_KEYS: ReadonlySet<string> = new Set([
   'deliveryId',
   'recipient',
@@ -23,15 +40,17 @@ const ALLOWED_KEYS: ReadonlySet<string> = new Set([
   'at',
   'reason',
 ]);
-
-const EVENT_TYPES: ReadonlySet<string> = new Set<string>([
-  ...OUTCOME_EVENT_TYPES,
-  ...ENGAGEMENT_EVENT_TYPES,
-]);
-
-function needsReason(type: FeedbackEventType): boolean {
-  return !isEngagementEvent(type) && outcomeRule(type).needsReason;
-}
+const TYPE_INDEX: ReadonlyMap<string, number> = new Map(
+  FEEDBACK_EVENT_TYPES.map((type, index) => [type, index]),
+);
+const NEEDS_REASON: readonly boolean[] = FEEDBACK_EVENT_TYPES.map(
+  (type: FeedbackEventType) => !isEngagementEvent(type) && outcomeRule(type).needsReason,
+);
+/** Public reason position (FAILURE_REASONS + 1) → stored code. */
+const STORED_REASON: readonly number[] = [
+  0,
+  ...FAILURE_REASONS.map((reason) => REASON_CODES[reason]),
+];
 
 function checkString(index: number, field: string, value: unknown): string {
   if (typeof value !== 'string') throw new FeedbackError(index, `'${field}' must be a string`);
@@ -41,7 +60,36 @@ function checkString(index: number, field: string, value: unknown): string {
   return value;
 }
 
-function readEvent(index: number, event: unknown, latest: number): FeedbackEvent {
+/** The shared checks of one event's time and reason, whatever form it came in. */
+function checkTimeAndReason(
+  index: number,
+  at: number,
+  latest: number,
+  type: number,
+  reason: number,
+): void {
+  if (!isValidTime(at) || at < 0) {
+    throw new FeedbackError(index, "'at' must be a time: whole ms since the epoch, within a Date");
+  }
+  if (at > latest) {
+    throw new FeedbackError(
+      index,
+      `'at' is in the future: ${at - latest + FEEDBACK_CLOCK_SKEW_MS} ms after the store's clock (at most ${FEEDBACK_CLOCK_SKEW_MS} ms allowed)`,
+    );
+  }
+  if (reason === 0 && NEEDS_REASON[type]) {
+    throw new FeedbackError(
+      index,
+      `a '${FEEDBACK_EVENT_TYPES[type]}' event needs a failure reason`,
+    );
+  }
+}
+
+function readEvent(
+  index: number,
+  event: unknown,
+  latest: number,
+): { deliveryId: string; recipient: number; type: number; at: number; reason: number } {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     throw new FeedbackError(index, 'an event must be an object');
   }
@@ -56,56 +104,144 @@ function readEvent(index: number, event: unknown, latest: number): FeedbackEvent
   if (checkString(index, 'deliveryId', deliveryId) === '') {
     throw new FeedbackError(index, "'deliveryId' is empty");
   }
-  if (!EVENT_TYPES.has(checkString(index, 'type', type))) {
+  const typeIndex = TYPE_INDEX.get(checkString(index, 'type', type));
+  if (typeIndex === undefined)
     throw new FeedbackError(index, `unknown event type '${String(type)}'`);
-  }
-  const eventType = type as FeedbackEventType;
-  if (typeof recipient !== 'number' || !Number.isSafeInteger(recipient) || recipient < 0) {
+  if (
+    typeof recipient !== 'number' ||
+    !Number.isInteger(recipient) ||
+    recipient < 0 ||
+    recipient > 0xffffffff
+  ) {
     throw new FeedbackError(index, "'recipient' must be a whole number from 0");
   }
-  if (!isValidTime(at) || at < 0) {
-    throw new FeedbackError(index, "'at' must be a time: whole ms since the epoch, within a Date");
+  let reasonCode = 0;
+  if (reason !== undefined) {
+    const text = checkString(index, 'reason', reason);
+    reasonCode = Object.hasOwn(REASON_CODES, text)
+      ? REASON_CODES[text as keyof typeof REASON_CODES]
+      : -1;
+    if (reasonCode < 0) throw new FeedbackError(index, `unknown failure reason '${text}'`);
   }
-  if (at > latest) {
-    throw new FeedbackError(
-      index,
-      `'at' is in the future: ${at - latest + FEEDBACK_CLOCK_SKEW_MS} ms after the store's clock (at most ${FEEDBACK_CLOCK_SKEW_MS} ms allowed)`,
-    );
-  }
-  if (reason === undefined) {
-    if (needsReason(eventType)) {
-      throw new FeedbackError(index, `a '${eventType}' event needs a failure reason`);
-    }
-    return { deliveryId: deliveryId as string, recipient, type: eventType, at };
-  }
-  const failureReason = checkString(index, 'reason', reason);
-  if (!isFailureReason(failureReason)) {
-    throw new FeedbackError(index, `unknown failure reason '${failureReason}'`);
-  }
+  checkTimeAndReason(index, at as number, latest, typeIndex, reasonCode);
   return {
     deliveryId: deliveryId as string,
     recipient,
-    type: eventType,
-    at,
-    reason: failureReason,
+    type: typeIndex,
+    at: at as number,
+    reason: reasonCode,
   };
 }
 
+/** Ids of the events, hashed, or null when none has one. */
+function readIds(ids: unknown, length: number): Uint32Array | null {
+  if (ids === undefined) return null;
+  if (!Array.isArray(ids) || ids.length !== length) {
+    throw new InputError('eventIds', 'one id (a string, or null) per event');
+  }
+  const hashes = new Uint32Array(length * 2);
+  for (let index = 0; index < length; index++) {
+    const id: unknown = ids[index];
+    if (id === null) continue;
+    if (typeof id !== 'string' || id === '' || id.length > MAX_STRING_LENGTH) {
+      throw new InputError(`eventIds[${index}]`, 'a non-empty string, or null');
+    }
+    [hashes[index * 2], hashes[index * 2 + 1]] = hashEventId(id);
+  }
+  return hashes;
+}
+
 /**
- * The batch as plain copies, or a FeedbackError naming the first bad event. `now` is the
+ * The batch checked and copied, or a FeedbackError naming the first bad event. `now` is the
  * store's clock: feedback stamped later than it (plus the allowed skew) is refused.
  */
-export function readFeedbackBatch(events: unknown, now: number): FeedbackEvent[] {
+export function readFeedbackBatch(events: unknown, now: number, options: unknown): Batch {
   const latest = now + FEEDBACK_CLOCK_SKEW_MS;
+  const { eventIds } = readOptions('options', options, ['eventIds']);
   let index = 0;
   try {
+    if (isColumns(events)) return readColumns(events, latest);
     if (!Array.isArray(events)) throw new FeedbackError(0, 'a batch must be an array of events');
     const length = events.length;
-    const copies = new Array<FeedbackEvent>(length);
-    for (; index < length; index++) copies[index] = readEvent(index, events[index], latest);
-    return copies;
+    const batch = emptyBatch(length);
+    const deliveryIds: string[] = [];
+    const position = new Map<string, number>();
+    for (; index < length; index++) {
+      const event = readEvent(index, events[index], latest);
+      let delivery = position.get(event.deliveryId);
+      if (delivery === undefined) {
+        delivery = deliveryIds.push(event.deliveryId) - 1;
+        position.set(event.deliveryId, delivery);
+      }
+      batch.delivery[index] = delivery;
+      batch.recipients[index] = event.recipient;
+      batch.types[index] = event.type;
+      batch.at[index] = event.at;
+      batch.reasons[index] = event.reason;
+    }
+    return { ...batch, deliveryIds, idHashes: readIds(eventIds, length) };
   } catch (error) {
     if (error instanceof SendkitError) throw error;
     throw new FeedbackError(index, 'the event could not be read (a getter or Proxy threw)');
   }
+}
+
+function emptyBatch(length: number): Omit<Batch, 'deliveryIds' | 'idHashes'> {
+  return {
+    length,
+    delivery: new Uint32Array(length),
+    recipients: new Uint32Array(length),
+    types: new Uint8Array(length),
+    at: new Float64Array(length),
+    reasons: new Uint8Array(length),
+  };
+}
+
+function isColumns(value: unknown): value is FeedbackColumns {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'types' in value;
+}
+
+/** Columns, checked and copied (a caller may reuse its arrays right after the call). */
+function readColumns(columns: FeedbackColumns, latest: number): Batch {
+  const { deliveryId, recipients, types, at, reasons, idHashes } = columns;
+  if (
+    typeof deliveryId !== 'string' ||
+    deliveryId === '' ||
+    deliveryId.length > MAX_STRING_LENGTH
+  ) {
+    throw new FeedbackError(0, "'deliveryId' must be a delivery id");
+  }
+  const length = recipients instanceof Uint32Array ? recipients.length : -1;
+  if (
+    length < 0 ||
+    !(types instanceof Uint8Array && types.length === length) ||
+    !(at instanceof Float64Array && at.length === length) ||
+    !(reasons instanceof Uint8Array && reasons.length === length) ||
+    !(idHashes === undefined || (idHashes instanceof Uint32Array && idHashes.length === length * 2))
+  ) {
+    throw new FeedbackError(0, 'columns must be typed arrays of one length (idHashes twice it)');
+  }
+  const batch: Batch = {
+    length,
+    deliveryIds: [deliveryId],
+    delivery: new Uint32Array(length),
+    recipients: recipients.slice(),
+    types: types.slice(),
+    at: at.slice(),
+    reasons: new Uint8Array(length),
+    idHashes: idHashes ? idHashes.slice() : null,
+  };
+  for (let index = 0; index < length; index++) {
+    const type = batch.types[index]!;
+    const reason = reasons[index]!;
+    if (type >= FEEDBACK_EVENT_TYPES.length) {
+      throw new FeedbackError(index, `unknown event type ${type}`);
+    }
+    if (reason > FAILURE_REASONS.length) {
+      throw new FeedbackError(index, `unknown failure reason ${reason}`);
+    }
+    batch.reasons[index] = STORED_REASON[reason]!;
+    checkTimeAndReason(index, batch.at[index]!, latest, type, reason);
+  }
+  return batch;
 }

@@ -1,9 +1,14 @@
 /** Profile history (SPEC §6): the deliveries an address was targeted by, newest first. */
 import { EXCLUDED_BIT } from '../rules/event-codes.js';
-import { CLASS_OF_MASK, statusOfClass } from '../rules/message-classes.js';
+import {
+  CLASS_COUNT,
+  CLASS_OF_MASK,
+  EXCLUDED_CLASS,
+  statusOfClass,
+} from '../rules/message-classes.js';
 import type { ProfileHistoryEntry } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
-import { CHUNK_MASK, CHUNK_SHIFT, storedTime } from './layout.js';
+import { CHUNK_MASK, CHUNK_SHIFT, CHUNK_SIZE, storedTime } from './layout.js';
 import type { DeliveryRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
@@ -60,4 +65,34 @@ async function entryFor(
     at: storedTime(chosen.time),
     sortKey: record.startedAt ?? record.createdAt,
   };
+}
+
+/** Recipients of one delivery per address, and which of its recipients were excluded. */
+export async function findRecipientsInTransaction(
+  tx: ReadTx<'audiences' | 'addressBuckets' | 'addressChunks' | 'stateChunks'>,
+  record: DeliveryRecord,
+  addresses: readonly string[],
+): Promise<{ recipients: number[][]; excluded: number[] }> {
+  const audience = await tx.objectStore('audiences').get(record.audienceId);
+  const lookup = audience ? new AddressLookup(tx, audience) : null;
+  const recipients = await Promise.all(
+    addresses.map((address) => lookup?.recipientsOf(address) ?? Promise.resolve([])),
+  );
+  // Only the chunks whose counts say they hold excluded recipients are read.
+  const counts = record.chunkCounts;
+  const withExclusions: number[] = [];
+  if (counts) {
+    for (let chunk = 0; chunk * CLASS_COUNT < counts.length; chunk++)
+      if (counts[chunk * CLASS_COUNT + EXCLUDED_CLASS]! > 0) withExclusions.push(chunk);
+  }
+  const states = await Promise.all(
+    withExclusions.map((chunk) => tx.objectStore('stateChunks').get([record.id, chunk])),
+  );
+  const excluded: number[] = [];
+  states.forEach((state, position) => {
+    const base = withExclusions[position]! * CHUNK_SIZE;
+    for (let slot = 0; slot < (state?.mask.length ?? 0); slot++)
+      if (state!.mask[slot]! & EXCLUDED_BIT) excluded.push(base + slot);
+  });
+  return { recipients, excluded };
 }

@@ -43,10 +43,26 @@ export function checkAddress(address: unknown): string {
   return address;
 }
 
-export function checkAddressStatus(status: unknown): { denylisted: boolean; quarantined: boolean } {
-  const { denylisted, quarantined } = readOptions('status', status, ['denylisted', 'quarantined']);
-  if (typeof denylisted !== 'boolean' || typeof quarantined !== 'boolean') {
-    throw new InputError('status', '{ denylisted: boolean, quarantined: boolean }');
+/** The lists to change: `denylisted` and/or `quarantined`, booleans; at least one of them. */
+export function checkAddressStatus(status: unknown): {
+  denylisted?: boolean;
+  quarantined?: boolean;
+} {
+  const fields = readOptions('status', status, ['denylisted', 'quarantined']);
+  const given = Object.values(fields);
+  if (given.length === 0 || given.some((value) => typeof value !== 'boolean')) {
+    throw new InputError('status', '{ denylisted?: boolean, quarantined?: boolean }, one at least');
   }
-  return { denylisted, quarantined };
+  return fields as { denylisted?: boolean; quarantined?: boolean };
+}
+
+/** A feed position to record with a batch: a feed name and a whole sequence number. */
+export function checkCursor(options: unknown): { feed: string; seq: number } | undefined {
+  const { cursor } = readOptions('options', options, ['cursor']);
+  if (cursor === undefined) return undefined;
+  const { feed, seq } = readOptions('cursor', cursor, ['feed', 'seq']);
+  if (typeof feed !== 'string' || feed === '' || feed.length > 256) {
+    throw new InputError('cursor.feed', 'a non-empty text of at most 256 characters');
+  }
+  return { feed, seq: wholeNumber('cursor.seq', seq, 0, Number.MAX_SAFE_INTEGER) };
 }

@@ -76,7 +76,8 @@ async function runOccurrence(
   while (nextSlot(slot, recurrence.every) <= now) slot = nextSlot(slot, recurrence.every);
   template.nextOccurrenceAt = nextSlot(slot, recurrence.every);
   const key = occurrenceKey(slot, recurrence.aggregation);
-  const id = `${template.id}@${key}`;
+  // Letters, digits and dashes only, so the id can travel as a provider's message tag.
+  const id = `${template.id}-${key.replace(/[^0-9A-Za-z]/g, '')}`;
   const existing = records.get(id);
   if (existing) {
     existing.journal.push({

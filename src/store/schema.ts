@@ -98,6 +98,17 @@ export interface AddressListEntry {
 }
 
 /** Every object store: its key and value types (and indexes), for the typed layer in idb.ts. */
+/** Hashes of the provider event ids applied to one delivery (event-ids.ts), sorted pairs. */
+export interface EventIdBucket {
+  pairs: Uint32Array;
+}
+
+/** How far a feed (a relay's stream) has been applied: its last sequence number. */
+export interface FeedCursorRecord {
+  feed: string;
+  seq: number;
+}
+
 export interface SendkitDB {
   deliveries: { key: string; value: DeliveryRecord; indexes: { byParent: string } };
   audiences: { key: string; value: AudienceRecord };
@@ -105,10 +116,12 @@ export interface SendkitDB {
   addressBuckets: { key: [string, number]; value: AddressBucket };
   stateChunks: { key: [string, number]; value: StateChunk };
   addressLists: { key: string; value: AddressListEntry };
+  eventIds: { key: [string, number]; value: EventIdBucket };
+  feedCursors: { key: string; value: FeedCursorRecord };
 }
 
-/** Every object store of the schema: what a database must hold to be sendkit's. */
-export const OBJECT_STORES = [
+/** The object stores of the first schema: what a database must hold to be sendkit's. */
+export const CORE_STORES = [
   'deliveries',
   'audiences',
   'addressChunks',

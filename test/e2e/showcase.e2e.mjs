@@ -91,3 +91,65 @@ test('showcase: usable in a 360 px window, light and dark, with a first step to 
   check(errors.length === 0, `page errors: ${errors.join('; ')}`);
   await page.close();
 });
+
+test('showcase: import a provider file and see the report and the indicators move', async ({
+  browser,
+  showcaseUrl,
+}) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(showcaseUrl);
+  await page.fill('input[name="label"]', 'Imported feedback');
+  await page.fill('input[name="count"]', '40');
+  await page.fill('input[name="hard"]', '0');
+  await page.fill('input[name="soft"]', '0');
+  await page.click('button:text-is("Create delivery")');
+  await page.waitForFunction(() => document.querySelector('#delivery')?.value);
+  const id = await page.evaluate(() => document.querySelector('#delivery').value);
+  await page.click('#prepare');
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('confirm-send-button')
+        ?.shadowRoot?.querySelector('[part="button"]')
+        ?.getAttribute('aria-disabled') === 'false',
+  );
+  await page.locator('confirm-send-button [part="button"]').click();
+  await page.locator('confirm-send-button [part="ok"]').click();
+  // SendGrid events for the first ten recipients: hard bounces (stronger than any delivery).
+  const now = Math.floor(Date.now() / 1000);
+  const lines = Array.from({ length: 10 }, (_, recipient) =>
+    JSON.stringify({
+      email: `profile${recipient}@example.test`,
+      timestamp: now,
+      event: 'bounce',
+      type: 'bounce',
+      status: '5.1.1',
+      sg_event_id: `e2e-${recipient}`,
+      sk_d: id,
+      sk_r: String(recipient),
+    }),
+  );
+  lines.push('{"not": "a provider payload"}');
+  await page.setInputFiles('#feedback-files', {
+    name: 'sendgrid.ndjson',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await page.waitForSelector('#import-report', { timeout: 20_000 });
+  const report = await page.locator('#import-report').innerText();
+  check(/sendgrid: 10 applied/.test(report), `the report says: ${report}`);
+  check(/Rejected: 1/.test(report), `the rejected line is not reported: ${report}`);
+  await page.waitForFunction(() => {
+    const tiles = document
+      .querySelector('deployment-kpis')
+      ?.shadowRoot?.querySelectorAll('[part="tile"]');
+    const bounces = [...(tiles ?? [])].find(
+      (tile) => tile.querySelector('dt')?.textContent === 'Bounces + errors',
+    );
+    return bounces?.querySelector('.count')?.textContent?.trim() === '10';
+  });
+  check(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  await page.close();
+});
