@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Functions these scripts hand to the page run in the browser.
-    files: ['test/e2e/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -1,10 +1,13 @@
-// `npm run bench`: serves the benchmark page with Vite, runs it in headless Chromium and prints
-// one JSON line per figure: {"figure": …, "value": …, "unit": …, "target": …}.
+// `npm run bench`: serves the benchmark page with Vite, runs it in headless Chromium, then the
+// relay's figures (bench/relay.mjs), and prints one JSON line per figure:
+// {"figure": …, "value": …, "unit": …, "target": …}. `npm run bench -- <group>` runs one group
+// (model, import, relay).
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROME_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 import { bundleGzipKb } from './bundle-size.mjs';
 import { benchFiles } from './files-plugin.mjs';
+import { relayFigures } from './relay.mjs';
 
 const server = await createServer({
   logLevel: 'error',
@@ -19,25 +22,37 @@ const browser = await chromium.launch({
   args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 let failed = false;
+const group = process.argv[2];
+const reportFigure = (figure) => console.log(JSON.stringify(figure));
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  // BENCH_CONSOLE=1 shows what the page (and its workers) log: for finding where time goes.
-  if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
-  const finished = new Promise((resolve) => {
-    void page.exposeFunction('benchFinished', (error) => {
-      if (error) {
-        console.error(`benchmark failed: ${error}`);
-        failed = true;
-      }
-      resolve();
+  if (group !== 'relay') {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    // BENCH_CONSOLE=1 shows what the page (and its workers) log: for finding where time goes.
+    if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
+    const finished = new Promise((resolve) => {
+      void page.exposeFunction('benchFinished', (error) => {
+        if (error) {
+          console.error(`benchmark failed: ${error}`);
+          failed = true;
+        }
+        resolve();
+      });
     });
-  });
-  await page.exposeFunction('reportFigure', (figure) => console.log(JSON.stringify(figure)));
-  // `npm run bench -- import` runs one group of figures only (model, elements, import).
-  const only = process.argv[2] ? `?only=${encodeURIComponent(process.argv[2])}` : '';
-  await page.goto(`http://127.0.0.1:${port}/bench/bench.html${only}`);
-  await finished;
+    await page.exposeFunction('reportFigure', reportFigure);
+    const only = group ? `?only=${encodeURIComponent(group)}` : '';
+    await page.goto(`http://127.0.0.1:${port}/bench/bench.html${only}`);
+    await finished;
+    await page.close();
+  }
+  if (!group || group === 'relay') {
+    await relayFigures({
+      browser,
+      pageUrl: `http://127.0.0.1:${port}/bench/relay.html`,
+      report: (figure, value, unit, target) =>
+        reportFigure({ figure, value: Math.round(value * 1000) / 1000, unit, target }),
+    });
+  }
 } finally {
   await browser.close();
   await server.close();

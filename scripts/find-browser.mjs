@@ -1,7 +1,7 @@
 // Finds a Chrome or Chromium for the tests and benchmarks: CHROME_PATH first, then the usual
 // locations; as root with apt-get, installs Debian's chromium and says so; otherwise explains.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, canInstall } from './apt.mjs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -24,16 +24,6 @@ export const CHROME_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-function canInstall() {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function findBrowser() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
@@ -43,17 +33,7 @@ export function findBrowser() {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   if (canInstall()) {
-    console.log("sendkit: no Chrome or Chromium found; installing Debian's chromium with apt-get…");
-    execFileSync(
-      'sh',
-      [
-        '-c',
-        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
+    aptInstall('chromium', 'no Chrome or Chromium found');
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   throw new Error(

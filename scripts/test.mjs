@@ -1,10 +1,16 @@
-// `npm test`: finds a browser, runs every browser test (web-test-runner), builds the library and
-// the showcase, runs the end-to-end tests, and ends with one plain "N passed, N failed" line.
+// `npm test`: finds a browser, runs every browser test (web-test-runner), the relay's tests
+// (node:test, real processes and nats-server on loopback), builds the library and the showcase,
+// runs the end-to-end tests, and ends with one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser } from './find-browser.mjs';
+import { findNatsServer } from './find-nats.mjs';
 
-const SUMMARIES = ['test-results/browser-summary.json', 'test-results/e2e-summary.json'];
+const SUMMARIES = [
+  'test-results/browser-summary.json',
+  'test-results/relay-summary.json',
+  'test-results/e2e-summary.json',
+];
 
 function run(command, args, env = {}) {
   return (
@@ -13,8 +19,10 @@ function run(command, args, env = {}) {
 }
 
 let browser;
+let natsServer;
 try {
   browser = findBrowser();
+  natsServer = findNatsServer();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   console.log('0 passed, 1 failed');
@@ -25,6 +33,23 @@ for (const file of SUMMARIES) rmSync(file, { force: true });
 const filesGiven = process.argv.slice(2).length > 0;
 let status = run('npx', ['web-test-runner', ...process.argv.slice(2)], { CHROME_PATH: browser });
 if (!filesGiven) {
+  const relay = run(
+    'node',
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-test-summary.mjs',
+      '--test-reporter-destination=test-results/relay-summary.json',
+      ...readdirSync('test/relay')
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => `test/relay/${name}`),
+    ],
+    { NATS_SERVER: natsServer },
+  );
+  status = relay || status;
   const built =
     run('npm', ['run', '--silent', 'build']) === 0 &&
     run('npm', ['run', '--silent', 'build:showcase']) === 0;

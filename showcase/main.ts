@@ -15,6 +15,7 @@ import { deliveryForm, readDeliveryForm } from './delivery-form.js';
 import { restoreRates, saveRates } from './rates.js';
 import { startHere } from './start-here.js';
 import { feedbackPanel, runImport } from './feedback-panel.js';
+import { RelayControl } from './relay-panel.js';
 
 const ROLES: Record<string, readonly Role[]> = {
   'Start deliveries': ['start-deliveries'],
@@ -33,6 +34,7 @@ let selected: string | undefined = deliveries[0]?.id;
 let message = '';
 let manifest: Manifest | null = null;
 const provider = provideSendkit(document.body, { store, deliveryId: selected, user });
+const relay = new RelayControl(store, () => draw());
 
 function select(id: string | undefined): void {
   selected = id;
@@ -152,6 +154,7 @@ function draw(): void {
           draw,
         ),
       )}
+      ${relay.render()}
       ${section('confirm-send-button', 'Confirm send', html`<confirm-send-button></confirm-send-button>`)}
       ${section('deployment-kpis', 'Deployment', html`<deployment-kpis heading-level="3"></deployment-kpis>`)}
       ${section('sending-log-table', 'Logs', html`<sending-log-table heading-level="3"></sending-log-table>`)}
@@ -178,6 +181,7 @@ function showModelTime(): void {
 setInterval(showModelTime, 1000);
 document.body.addEventListener('sendkit-confirmed', () => void act(async () => undefined));
 draw();
+relay.resume();
 showModelTime();
 manifest = await loadManifest();
 draw();

@@ -7,6 +7,16 @@
 export { parseFeedback } from './parse.js';
 export { importFeedback, type ImportOptions, type FeedbackTarget } from './import.js';
 export {
+  connectFeedback,
+  FeedbackConnection,
+  FeedStatusEvent,
+  FEED_STATES,
+  type FeedOptions,
+  type FeedState,
+  type FeedStatus,
+  type FeedTarget,
+} from './relay-feed.js';
+export {
   correlationTags,
   readTag,
   TAG_DELIVERY,

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { InputError, NotFoundError, StoreVersionError } from '../errors.js';
 import { computeIndicators, snapshotEngagement } from '../rules/indicators.js';
 import type { UserAction } from '../rules/lifecycle.js';
-import { readId } from '../rules/valid-input.js';
+import { readId, readOptions } from '../rules/valid-input.js';
 import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
 import {
   DELIVERY_MODES,
@@ -221,11 +221,12 @@ export class DeliveryStore implements SendkitStore {
    * batch is copied before anything else: changing it after the call changes nothing.
    */
   async applyFeedback(
-    events: readonly FeedbackEvent[] | FeedbackColumns,
+    events: readonly FeedbackEvent[] | FeedbackColumns | readonly FeedbackColumns[],
     options: FeedbackOptions = {},
   ): Promise<FeedbackResult> {
-    const batch = readFeedbackBatch(events, this.now(), options);
-    const cursor = checkCursor(options);
+    const given = readOptions('options', options, ['eventIds', 'cursor']);
+    const batch = readFeedbackBatch(events, this.now(), given.eventIds);
+    const cursor = checkCursor(given.cursor);
     if (batch.length === 0 && !cursor) return { applied: 0, duplicates: 0, superseded: 0 };
     return this.write(
       'apply feedback',

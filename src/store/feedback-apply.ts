@@ -131,8 +131,13 @@ export async function applyFeedbackInTransaction(
       writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));
     writes.push(tx.objectStore('deliveries').put(record));
   }
-  if (cursor)
-    writes.push(tx.objectStore('feedCursors').put({ feed: cursor.feed, seq: cursor.seq }));
+  if (cursor) {
+    // A feed only moves forward: two pages applying the same stream may finish out of order.
+    const cursors = tx.objectStore('feedCursors');
+    const stored = await cursors.get(cursor.feed);
+    if ((stored?.seq ?? 0) < cursor.seq)
+      writes.push(cursors.put({ feed: cursor.feed, seq: cursor.seq }));
+  }
   await Promise.all(writes);
   return { result: { applied, duplicates, superseded }, changes };
 }

@@ -7,7 +7,7 @@
 import { FeedbackError, InputError, SendkitError } from '../errors.js';
 import { REASON_CODES } from '../rules/event-codes.js';
 import { isEngagementEvent, outcomeRule } from '../rules/feedback-rules.js';
-import { FEEDBACK_CLOCK_SKEW_MS, isValidTime, readOptions } from '../rules/valid-input.js';
+import { FEEDBACK_CLOCK_SKEW_MS, isValidTime } from '../rules/valid-input.js';
 import {
   FAILURE_REASONS,
   FEEDBACK_EVENT_TYPES,
@@ -155,13 +155,17 @@ function readIds(ids: unknown, length: number): Uint32Array | null {
  * The batch checked and copied, or a FeedbackError naming the first bad event. `now` is the
  * store's clock: feedback stamped later than it (plus the allowed skew) is refused.
  */
-export function readFeedbackBatch(events: unknown, now: number, options: unknown): Batch {
+export function readFeedbackBatch(events: unknown, now: number, eventIds: unknown): Batch {
   const latest = now + FEEDBACK_CLOCK_SKEW_MS;
-  const { eventIds } = readOptions('options', options, ['eventIds']);
   let index = 0;
   try {
+    const columnar = isColumns(events) || (Array.isArray(events) && isColumns(events[0]));
+    if (columnar && eventIds !== undefined) {
+      throw new InputError('eventIds', 'absent: columns carry their ids as idHashes');
+    }
     if (isColumns(events)) return readColumns(events, latest);
     if (!Array.isArray(events)) throw new FeedbackError(0, 'a batch must be an array of events');
+    if (columnar) return joinColumns(events, latest);
     const length = events.length;
     const batch = emptyBatch(length);
     const deliveryIds: string[] = [];
@@ -201,15 +205,50 @@ function isColumns(value: unknown): value is FeedbackColumns {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'types' in value;
 }
 
-/** Columns, checked and copied (a caller may reuse its arrays right after the call). */
-function readColumns(columns: FeedbackColumns, latest: number): Batch {
+/** Several deliveries' columns, each checked and copied, as one batch (one transaction). */
+function joinColumns(list: readonly unknown[], latest: number): Batch {
+  const parts: Batch[] = [];
+  let length = 0;
+  for (const columns of [...list]) {
+    if (!isColumns(columns))
+      throw new FeedbackError(length, 'a list of columns holds only columns');
+    const part = readColumns(columns, latest, length);
+    parts.push(part);
+    length += part.length;
+  }
+  const batch = {
+    ...emptyBatch(length),
+    deliveryIds: [] as string[],
+    idHashes: null as Uint32Array | null,
+  };
+  if (parts.some((part) => part.idHashes)) batch.idHashes = new Uint32Array(length * 2);
+  let offset = 0;
+  for (const part of parts) {
+    let delivery = batch.deliveryIds.indexOf(part.deliveryIds[0]!);
+    if (delivery < 0) delivery = batch.deliveryIds.push(part.deliveryIds[0]!) - 1;
+    batch.delivery.fill(delivery, offset, offset + part.length);
+    batch.recipients.set(part.recipients, offset);
+    batch.types.set(part.types, offset);
+    batch.at.set(part.at, offset);
+    batch.reasons.set(part.reasons, offset);
+    if (part.idHashes) batch.idHashes!.set(part.idHashes, offset * 2);
+    offset += part.length;
+  }
+  return batch;
+}
+
+/**
+ * Columns, checked and copied (a caller may reuse its arrays right after the call). `first` is
+ * the index of its first event in the whole batch, for errors.
+ */
+function readColumns(columns: FeedbackColumns, latest: number, first = 0): Batch {
   const { deliveryId, recipients, types, at, reasons, idHashes } = columns;
   if (
     typeof deliveryId !== 'string' ||
     deliveryId === '' ||
     deliveryId.length > MAX_STRING_LENGTH
   ) {
-    throw new FeedbackError(0, "'deliveryId' must be a delivery id");
+    throw new FeedbackError(first, "'deliveryId' must be a delivery id");
   }
   const length = recipients instanceof Uint32Array ? recipients.length : -1;
   if (
@@ -219,7 +258,10 @@ function readColumns(columns: FeedbackColumns, latest: number): Batch {
     !(reasons instanceof Uint8Array && reasons.length === length) ||
     !(idHashes === undefined || (idHashes instanceof Uint32Array && idHashes.length === length * 2))
   ) {
-    throw new FeedbackError(0, 'columns must be typed arrays of one length (idHashes twice it)');
+    throw new FeedbackError(
+      first,
+      'columns must be typed arrays of one length (idHashes twice it)',
+    );
   }
   const batch: Batch = {
     length,
@@ -235,13 +277,13 @@ function readColumns(columns: FeedbackColumns, latest: number): Batch {
     const type = batch.types[index]!;
     const reason = reasons[index]!;
     if (type >= FEEDBACK_EVENT_TYPES.length) {
-      throw new FeedbackError(index, `unknown event type ${type}`);
+      throw new FeedbackError(first + index, `unknown event type ${type}`);
     }
     if (reason > FAILURE_REASONS.length) {
-      throw new FeedbackError(index, `unknown failure reason ${reason}`);
+      throw new FeedbackError(first + index, `unknown failure reason ${reason}`);
     }
     batch.reasons[index] = STORED_REASON[reason]!;
-    checkTimeAndReason(index, batch.at[index]!, latest, type, reason);
+    checkTimeAndReason(first + index, batch.at[index]!, latest, type, reason);
   }
   return batch;
 }

@@ -57,8 +57,7 @@ export function checkAddressStatus(status: unknown): {
 }
 
 /** A feed position to record with a batch: a feed name and a whole sequence number. */
-export function checkCursor(options: unknown): { feed: string; seq: number } | undefined {
-  const { cursor } = readOptions('options', options, ['cursor']);
+export function checkCursor(cursor: unknown): { feed: string; seq: number } | undefined {
   if (cursor === undefined) return undefined;
   const { feed, seq } = readOptions('cursor', cursor, ['feed', 'seq']);
   if (typeof feed !== 'string' || feed === '' || feed.length > 256) {

@@ -1,0 +1,29 @@
+/**
+ * `npm run relay -- --port 8787 --data ./relay-data`: the relay as a process. Prints one line
+ * with its address once it listens; stops cleanly on SIGINT and SIGTERM.
+ */
+import { startRelay } from './relay.js';
+import { readSettings, SettingsError } from './settings.js';
+
+try {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  const relay = await startRelay(settings);
+  const where = settings.natsUrl
+    ? `JetStream at ${settings.natsUrl}`
+    : `files in ${settings.dataDir}`;
+  console.log(`sendkit relay listening on ${relay.url} (log: ${where})`);
+  if (settings.tokenGenerated) {
+    console.log(`readers' token (set SENDKIT_RELAY_TOKEN to choose one): ${settings.token}`);
+  }
+  const stop = () => {
+    relay.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(error instanceof SettingsError ? error.message : error);
+  process.exit(2);
+}

@@ -1,0 +1,166 @@
+/**
+ * The relay: receives providers' webhooks, verifies them, keeps their events durably, and streams
+ * them to the browsers watching the sends. `node:http` only.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PROVIDERS, type ProviderName } from '../src/feedback/index.js';
+import { allowOrigin, BodyTooLarge, readBody, sendJson } from './http.js';
+import type { EventLog } from './log/event-log.js';
+import { FileLog } from './log/file-log.js';
+import { NatsLog } from './log/nats-log.js';
+import { RateLimit } from './rate-limit.js';
+import { readPosition, refuseReader, sendPage, stream } from './readers.js';
+import type { RelaySettings } from './settings.js';
+import { bearerToken, sameSecret } from './verify/secrets.js';
+import { fetchTextOverHttps, type FetchText } from './verify/sns.js';
+import { webhookRoutes } from './webhooks.js';
+
+export interface RelayOptions {
+  /** How SNS certificates and subscription URLs are fetched (tests serve their own). */
+  readonly fetchText?: FetchText;
+  /** The clock of timestamp checks. */
+  readonly now?: () => number;
+  /** A log to use instead of the one the settings name. */
+  readonly log?: EventLog;
+}
+
+export interface Relay {
+  readonly url: string;
+  readonly log: EventLog;
+  close(): Promise<void>;
+}
+
+async function openLog(settings: RelaySettings): Promise<EventLog> {
+  return settings.natsUrl
+    ? NatsLog.open({ url: settings.natsUrl })
+    : FileLog.open({ dir: settings.dataDir });
+}
+
+export async function startRelay(
+  settings: RelaySettings,
+  options: RelayOptions = {},
+): Promise<Relay> {
+  const log = options.log ?? (await openLog(settings));
+  const now = options.now ?? Date.now;
+  const routes = webhookRoutes(settings, options.fetchText ?? fetchTextOverHttps);
+  const rate = new RateLimit(settings.ratePerSecond);
+
+  async function receive(
+    provider: ProviderName,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) {
+    let body: Buffer;
+    try {
+      body = await readBody(request, settings.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      sendJson(
+        response,
+        413,
+        { error: `larger than ${settings.maxBodyBytes} bytes` },
+        {
+          Connection: 'close',
+        },
+      );
+      return;
+    }
+    const reading = await routes[provider]({ headers: request.headers, body, now: now() });
+    if (reading.kind === 'refused') {
+      sendJson(response, reading.status, { error: reading.reason });
+    } else if (reading.kind === 'answer') {
+      sendJson(response, 200, reading.body);
+    } else {
+      let result;
+      try {
+        result = await log.append(reading.events);
+      } catch (error) {
+        // Not stored: the provider must try again.
+        console.error('sendkit relay: the log refused an append', error);
+        sendJson(response, 503, { error: 'the log is unavailable' }, { 'Retry-After': '5' });
+        return;
+      }
+      sendJson(response, 200, { ...result, rejected: reading.rejected });
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://relay');
+    const client = request.socket.remoteAddress ?? 'unknown';
+    if (url.pathname === '/health' && request.method === 'GET') {
+      return sendJson(response, 200, { status: 'ok', log: log.kind });
+    }
+    if (!rate.take(client, Date.now())) {
+      return sendJson(
+        response,
+        429,
+        { error: 'too many requests' },
+        {
+          'Retry-After': String(rate.retryAfter(client)),
+        },
+      );
+    }
+    const webhook = /^\/webhooks\/([a-z]+)$/.exec(url.pathname)?.[1];
+    if (webhook !== undefined && PROVIDERS.includes(webhook as ProviderName)) {
+      if (request.method !== 'POST')
+        return sendJson(response, 405, { error: 'POST only' }, { Allow: 'POST' });
+      return receive(webhook as ProviderName, request, response);
+    }
+    if (url.pathname === '/events') {
+      const allowed = allowOrigin(request, response, settings.origins);
+      if (request.method === 'OPTIONS') {
+        if (!allowed) return sendJson(response, 403, { error: 'origin not allowed' });
+        response.writeHead(204, {
+          // Chromium asks before a public page reaches a private address (Private Network Access).
+          ...(request.headers['access-control-request-private-network'] === 'true'
+            ? { 'Access-Control-Allow-Private-Network': 'true' }
+            : {}),
+          'Access-Control-Allow-Methods': 'GET',
+          'Access-Control-Allow-Headers': 'Authorization, Last-Event-ID, Cache-Control',
+          'Access-Control-Max-Age': '600',
+        });
+        return void response.end();
+      }
+      if (request.method !== 'GET')
+        return sendJson(response, 405, { error: 'GET only' }, { Allow: 'GET' });
+      const token = bearerToken(request.headers.authorization);
+      if (token === null || !sameSecret(token, settings.token)) return refuseReader(response);
+      const position = readPosition(url, request);
+      if (!position) return sendJson(response, 400, { error: 'after and limit are whole numbers' });
+      // A page of JSON when asked for one (a limit, or JSON but not a stream in Accept).
+      const accept = request.headers.accept ?? '';
+      const wantsPage =
+        position.limit !== null ||
+        (accept.includes('application/json') && !accept.includes('text/event-stream'));
+      if (wantsPage) return sendPage(response, log, position.after, position.limit ?? 1_000);
+      return stream(response, log, position.after, settings.keepAliveMs);
+    }
+    sendJson(response, 404, { error: 'not found' });
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('sendkit relay: a request failed', error);
+      sendJson(response, 500, { error: 'internal error' });
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    log,
+    async close() {
+      const closing = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closing;
+      if (!options.log) await log.close();
+    },
+  };
+}

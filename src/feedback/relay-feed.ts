@@ -1,0 +1,370 @@
+/**
+ * connectFeedback: follows a sendkit relay's stream of provider events and applies them to the
+ * store as they come, with the file import's placing rules (resolve.ts). Each batch is applied in
+ * one transaction together with the stream position it reaches, so a reload resumes exactly
+ * there: nothing applied twice, nothing missed. Reads with `fetch` (the token goes in a header),
+ * reconnects with backoff, and reports its state as a property and an event.
+ */
+import { FeedbackError, InputError } from '../errors.js';
+import { FEEDBACK_CLOCK_SKEW_MS, readOptions, readSafely } from '../rules/valid-input.js';
+import type { FeedbackColumns } from '../types.js';
+import { readRelayEvent } from './relay-event.js';
+import { EventSorter, type FeedbackTarget, type ResolvedColumns } from './resolve.js';
+import { SseParser, type SseMessage } from './sse.js';
+import type { ProviderEvent } from './types.js';
+
+/** The store calls a feed needs: those of an import, and the stream position. */
+export type FeedTarget = FeedbackTarget &
+  Pick<import('../store/delivery-store.js').DeliveryStore, 'readFeedCursor'>;
+
+export interface FeedOptions {
+  /** The relay's reader token (`SENDKIT_RELAY_TOKEN`). */
+  readonly token: string;
+  /** Apply only this delivery's events (and untagged events to it); default: every delivery. */
+  readonly deliveryId?: string;
+  /** How long events gather before they are applied together. Default 50 ms. */
+  readonly batchMs?: number;
+}
+
+export const FEED_STATES = ['connecting', 'live', 'behind', 'error', 'closed'] as const;
+export type FeedState = (typeof FEED_STATES)[number];
+
+export interface FeedStatus {
+  readonly state: FeedState;
+  /** The last stream position applied to the store. */
+  readonly seq: number;
+  /** Events the relay holds that are not applied yet (0 when live). */
+  readonly behind: number;
+  /** Totals of this connection. */
+  readonly applied: number;
+  readonly duplicates: number;
+  readonly unmatched: number;
+  readonly rejected: number;
+  /** What went wrong, in words, when the state is `error`. */
+  readonly error: string | null;
+}
+
+/** Fired by a FeedbackConnection whenever its status changes. */
+export class FeedStatusEvent extends Event {
+  static readonly type = 'feed-status';
+  constructor(readonly status: FeedStatus) {
+    super(FeedStatusEvent.type);
+  }
+}
+
+/** Events applied together at most; more wait for the next batch. */
+const MAX_BATCH = 5_000;
+const BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
+
+export class FeedbackConnection extends EventTarget {
+  private current: FeedStatus = {
+    state: 'connecting',
+    seq: 0,
+    behind: 0,
+    applied: 0,
+    duplicates: 0,
+    unmatched: 0,
+    rejected: 0,
+    error: null,
+  };
+  private readonly stop = new AbortController();
+  /** The current stream's; aborted when a batch could not be stored, to resume from the store. */
+  private attempt = new AbortController();
+  private pending: { seq: number; event: ProviderEvent }[] = [];
+  private head = 0;
+  private received = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushing: Promise<void> | null = null;
+  private readonly running: Promise<void>;
+
+  /** @internal Use connectFeedback. */
+  constructor(
+    private readonly store: FeedTarget,
+    private readonly eventsUrl: string,
+    private readonly token: string,
+    private readonly deliveryId: string | undefined,
+    private readonly feed: string,
+    private readonly batchMs: number,
+  ) {
+    super();
+    this.running = this.run();
+  }
+
+  get status(): FeedStatus {
+    return this.current;
+  }
+
+  get state(): FeedState {
+    return this.current.state;
+  }
+
+  /** Stops following the stream; resolves once the batch being applied, if any, is stored. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    if (this.timer !== null) clearTimeout(this.timer);
+    await this.running;
+    this.update({ state: 'closed' });
+  }
+
+  private update(change: Partial<FeedStatus>): void {
+    const behind = Math.max(
+      0,
+      Math.max(this.head, this.received) - (change.seq ?? this.current.seq),
+    );
+    const next = { ...this.current, behind, ...change };
+    if (next.state === 'live' || next.state === 'behind') {
+      next.state = behind === 0 ? 'live' : 'behind';
+      next.error = null;
+    }
+    this.current = next;
+    this.dispatchEvent(new FeedStatusEvent(next));
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    try {
+      this.update({ seq: await this.store.readFeedCursor(this.feed) });
+    } catch (error) {
+      return this.update({ state: 'error', error: describe(error) });
+    }
+    while (!this.stop.signal.aborted) {
+      this.update({ state: 'connecting' });
+      this.attempt = new AbortController();
+      try {
+        const response = await fetch(`${this.eventsUrl}?after=${this.current.seq}`, {
+          headers: { Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream' },
+          cache: 'no-store',
+          signal: AbortSignal.any([this.stop.signal, this.attempt.signal]),
+        });
+        if (response.status === 401 || response.status === 403) {
+          // A wrong token stays wrong: trying again would only hammer the relay.
+          return this.update({
+            state: 'error',
+            error: `the relay refused the token (${response.status})`,
+          });
+        }
+        if (!response.ok || !response.body)
+          throw new Error(`the relay answered ${response.status}`);
+        attempt = 0;
+        this.update({ state: 'live' });
+        await this.read(response.body);
+        await this.flush();
+        if (!this.stop.signal.aborted) throw new Error('the relay closed the stream');
+      } catch (error) {
+        if (this.stop.signal.aborted) break;
+        // A batch that could not be stored ended the stream; its error is the one to show.
+        if (!this.attempt.signal.aborted) this.update({ state: 'error', error: describe(error) });
+      }
+      const wait = BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]!;
+      await sleep(wait * (0.75 + Math.random() / 2), this.stop.signal);
+    }
+    await this.flush();
+  }
+
+  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
+    // Events received but not applied are dropped on a reconnect: the stream resumes after the
+    // last position applied, so they come again.
+    this.pending = [];
+    this.received = this.current.seq;
+    const parser = new SseParser((message) => this.receive(message));
+    const decoder = new TextDecoder();
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        parser.push(decoder.decode(value, { stream: true }));
+        if (this.pending.length >= MAX_BATCH) await this.flush();
+        else if (this.pending.length > 0 && this.timer === null) {
+          this.timer = setTimeout(() => void this.flush(), this.batchMs);
+        }
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  private receive(message: SseMessage): void {
+    if (message.event === 'head') {
+      const seq = readHead(message.data);
+      if (seq !== null) this.head = seq;
+      return;
+    }
+    const read = readRelayEvent(message.data);
+    if (!read) {
+      this.current = { ...this.current, rejected: this.current.rejected + 1 };
+      return;
+    }
+    // A replay of what is already applied (the relay resent from an older position) is skipped.
+    if (read.seq <= this.received) return;
+    this.received = read.seq;
+    this.pending.push(read);
+  }
+
+  /** Applies what has gathered, one batch at a time. */
+  private flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.flushing ??= (async () => {
+      try {
+        while (this.pending.length > 0) {
+          const batch = this.pending.splice(0, MAX_BATCH);
+          await this.apply(batch);
+        }
+      } catch (error) {
+        // Not applied, position not moved: the stream starts again from the stored position.
+        this.pending = [];
+        this.attempt.abort();
+        this.update({ state: 'error', error: describe(error) });
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
+  }
+
+  private async apply(batch: readonly { seq: number; event: ProviderEvent }[]): Promise<void> {
+    const sorter = new EventSorter(this.deliveryId, this.store.now() + FEEDBACK_CLOCK_SKEW_MS);
+    for (const { event } of batch) sorter.place(event);
+    let parts = await sorter.resolve(this.store);
+    const seq = batch.at(-1)!.seq;
+    let rejected = 0;
+    for (;;) {
+      try {
+        const result = await this.store.applyFeedback(
+          parts.map((part) => part.feedback),
+          { cursor: { feed: this.feed, seq } },
+        );
+        for (const address of sorter.denylist) {
+          await this.store.setAddressStatus(address, { denylisted: true });
+        }
+        const { applied, duplicates } = this.current;
+        this.update({
+          seq,
+          applied: applied + result.applied,
+          duplicates: duplicates + result.duplicates,
+          unmatched: this.current.unmatched + sorter.unmatched.listed.length,
+          rejected: this.current.rejected + sorter.rejected.listed.length + rejected,
+          state: 'live',
+        });
+        return;
+      } catch (error) {
+        // One event the store refuses (its delivery changed since it was resolved): drop it,
+        // keep the others.
+        if (!(error instanceof FeedbackError)) throw error;
+        parts = withoutEvent(parts, error.index);
+        rejected++;
+      }
+    }
+  }
+}
+
+/** The parts without the event at `index` of their concatenation. */
+function withoutEvent(parts: readonly ResolvedColumns[], index: number): ResolvedColumns[] {
+  let offset = 0;
+  return parts.flatMap((part) => {
+    const { length } = part.columns;
+    const local = index - offset;
+    offset += length;
+    if (local < 0 || local >= length) return [part];
+    part.columns.filter((at) => at !== local);
+    if (part.columns.length === 0) return [];
+    return [
+      {
+        columns: part.columns,
+        feedback: { ...part.feedback, ...sliceColumns(part.feedback, part.columns.length) },
+      },
+    ];
+  });
+}
+
+function sliceColumns(
+  feedback: FeedbackColumns,
+  length: number,
+): Omit<FeedbackColumns, 'deliveryId'> {
+  return {
+    recipients: feedback.recipients.subarray(0, length),
+    types: feedback.types.subarray(0, length),
+    at: feedback.at.subarray(0, length),
+    reasons: feedback.reasons.subarray(0, length),
+    ...(feedback.idHashes ? { idHashes: feedback.idHashes.subarray(0, length * 2) } : {}),
+  };
+}
+
+function readHead(data: string): number | null {
+  try {
+    const seq: unknown = (JSON.parse(data) as { seq?: unknown }).seq;
+    return Number.isSafeInteger(seq) ? (seq as number) : null;
+  } catch {
+    return null;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Follows the relay at `url` (its base address, e.g. `https://relay.example.com`) and applies
+ * its events to `store` as they arrive, from where this store last stopped reading it.
+ */
+export function connectFeedback(
+  store: FeedTarget,
+  url: string | URL,
+  options: FeedOptions,
+): FeedbackConnection {
+  const { token, deliveryId, batchMs } = readOptions('options', options, [
+    'token',
+    'deliveryId',
+    'batchMs',
+  ]);
+  const base = readSafely('url', () => {
+    const parsed = new URL(String(url));
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new InputError('url', 'an http(s) URL');
+    return parsed;
+  });
+  if (typeof token !== 'string' || token === '' || token.length > 1_000 || /\s/.test(token)) {
+    throw new InputError('options.token', "the relay's reader token");
+  }
+  if (deliveryId !== undefined && (typeof deliveryId !== 'string' || deliveryId === '')) {
+    throw new InputError('options.deliveryId', 'a delivery id');
+  }
+  if (
+    batchMs !== undefined &&
+    !(typeof batchMs === 'number' && batchMs >= 0 && batchMs <= 10_000)
+  ) {
+    throw new InputError('options.batchMs', 'a number of ms from 0 to 10000');
+  }
+  if (typeof store?.applyFeedback !== 'function' || typeof store.readFeedCursor !== 'function') {
+    throw new InputError('store', 'a sendkit DeliveryStore');
+  }
+  const path = base.pathname.replace(/\/+$/, '');
+  const eventsUrl = `${base.origin}${path}/events`;
+  // One position per relay and per filter: a feed of one delivery skips the others' events.
+  const feed = `relay:${base.origin}${path}${deliveryId === undefined ? '' : `#${deliveryId}`}`;
+  if (feed.length > 256) throw new InputError('url', 'a relay address of at most 200 characters');
+  return new FeedbackConnection(
+    store,
+    eventsUrl,
+    token,
+    deliveryId as string | undefined,
+    feed,
+    (batchMs as number | undefined) ?? 50,
+  );
+}

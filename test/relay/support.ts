@@ -1,0 +1,283 @@
+/**
+ * What the relay tests share: settings on a loopback port and a fresh folder, providers' signers
+ * (keys made here: SendGrid's P-256, Mailgun's HMAC, SNS's RSA), payload builders, the relay as a
+ * real process, and Debian's nats-server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, createSign, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RelaySettings } from '../../relay/settings.js';
+
+export const TOKEN = 'reader-token-0123456789';
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sendkit-relay-'));
+}
+
+export const sendgridKeys = (() => {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    /** The two headers SendGrid sends with a post. */
+    headers(
+      body: string | Buffer,
+      timestamp = Math.floor(Date.now() / 1000),
+    ): Record<string, string> {
+      const signed = Buffer.concat([Buffer.from(String(timestamp)), Buffer.from(body)]);
+      return {
+        'X-Twilio-Email-Event-Webhook-Signature': sign('sha256', signed, privateKey).toString(
+          'base64',
+        ),
+        'X-Twilio-Email-Event-Webhook-Timestamp': String(timestamp),
+      };
+    },
+  };
+})();
+
+export const MAILGUN_KEY = 'mailgun-signing-key-0001';
+export const POSTMARK_AUTH = 'postmark:hook-password';
+
+export function settings(overrides: Partial<RelaySettings> = {}): RelaySettings {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: tempDir(),
+    token: TOKEN,
+    tokenGenerated: false,
+    origins: [],
+    sendgridPublicKey: sendgridKeys.publicKey,
+    mailgunSigningKey: MAILGUN_KEY,
+    postmarkAuth: POSTMARK_AUTH,
+    sesTopics: [],
+    natsUrl: null,
+    maxBodyBytes: 10 * 1024 * 1024,
+    ratePerSecond: 10_000,
+    timestampWindowMs: 5 * 60_000,
+    keepAliveMs: 15_000,
+    ...overrides,
+  };
+}
+
+/** SendGrid events of recipients `from` … `from + count - 1` of a delivery, one per recipient. */
+export function sendgridEvents(
+  deliveryId: string,
+  from: number,
+  count: number,
+  event = 'delivered',
+  at = Math.floor(Date.now() / 1000),
+): object[] {
+  return Array.from({ length: count }, (_, index) => ({
+    email: `r${from + index}@example.org`,
+    timestamp: at,
+    event,
+    sg_event_id: `${deliveryId}-${event}-${from + index}`,
+    sg_message_id: `m${from + index}.filter0`,
+    sk_d: deliveryId,
+    sk_r: String(from + index),
+  }));
+}
+
+export async function postSendgrid(
+  url: string,
+  events: readonly object[],
+  headers: Record<string, string> | null = null,
+): Promise<Response> {
+  const body = JSON.stringify(events);
+  return fetch(`${url}/webhooks/sendgrid`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(headers ?? sendgridKeys.headers(body)) },
+    body,
+  });
+}
+
+export function mailgunPayload(
+  event: Record<string, unknown>,
+  {
+    timestamp = Math.floor(Date.now() / 1000),
+    token = randomBytes(16).toString('hex'),
+    key = MAILGUN_KEY,
+  } = {},
+): object {
+  const signature = createHmac('sha256', key).update(`${timestamp}${token}`).digest('hex');
+  return { signature: { timestamp: String(timestamp), token, signature }, 'event-data': event };
+}
+
+/** An SNS signer with its own key pair, and the fetch that serves its certificate. */
+export function snsSigner() {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const certUrl = 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem';
+  const fetched: string[] = [];
+  return {
+    certUrl,
+    fetched,
+    fetchText: async (url: string) => {
+      fetched.push(url);
+      if (url === certUrl) return publicKey.export({ format: 'pem', type: 'spki' }).toString();
+      if (url.startsWith('https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription'))
+        return '<ok/>';
+      throw new Error(`no such URL in the test: ${url}`);
+    },
+    sign(
+      message: Record<string, string>,
+      version: '1' | '2' = '1',
+      signingCertUrl = certUrl,
+    ): Record<string, string> {
+      const keys =
+        message['Type'] === 'Notification'
+          ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type']
+          : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
+      const canonical = keys
+        .filter((key) => message[key] !== undefined)
+        .map((key) => `${key}\n${message[key]}\n`)
+        .join('');
+      const signer = createSign(version === '1' ? 'RSA-SHA1' : 'RSA-SHA256');
+      return {
+        ...message,
+        SignatureVersion: version,
+        SigningCertURL: signingCertUrl,
+        Signature: signer.update(canonical).sign(privateKey, 'base64'),
+      };
+    },
+  };
+}
+
+/** All events of the log, through the JSON catch-up route. */
+export async function readAll(
+  url: string,
+  token = TOKEN,
+): Promise<{ seq: number; [key: string]: unknown }[]> {
+  const out: { seq: number }[] = [];
+  for (let after = 0; ;) {
+    const response = await fetch(`${url}/events?after=${after}&limit=5000`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`catch-up answered ${response.status}`);
+    const page = (await response.json()) as { events: { seq: number }[]; next: number };
+    out.push(...page.events);
+    if (page.events.length === 0) return out as never;
+    after = page.next;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface RelayProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** `npm run relay` as its own process (node + tsx, as the script runs it). */
+export async function spawnRelay(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<RelayProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts', ...args], {
+    env: {
+      ...process.env,
+      SENDKIT_RELAY_TOKEN: TOKEN,
+      SENDKIT_SENDGRID_PUBLIC_KEY: sendgridKeys.publicKey,
+      SENDKIT_RELAY_RATE: '100000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`the relay did not start: ${stderr}`)), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the relay exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    child,
+    kill(signal: NodeJS.Signals = 'SIGTERM') {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    },
+  };
+}
+
+const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) =>
+  existsSync(path),
+);
+
+/** Debian's nats-server with JetStream, on a loopback port, its data in a fresh folder. */
+export async function startNats(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!NATS_SERVER)
+    throw new Error('nats-server is not installed (apt-get install -y nats-server)');
+  const port = await freePort();
+  const child = spawn(
+    NATS_SERVER,
+    ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', tempDir()],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`nats-server did not start: ${output}`)),
+      15_000,
+    );
+    const watch = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('Server is ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', watch);
+    child.stderr!.on('data', watch);
+  });
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The text of a streamed body, piece by piece. */
+export async function* textOf(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      yield decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
