@@ -1,12 +1,13 @@
 // `npm run bench`: serves the benchmark page with Vite, runs it in headless Chromium, then the
 // relay's figures (bench/relay.mjs), and prints one JSON line per figure:
 // {"figure": …, "value": …, "unit": …, "target": …}. `npm run bench -- <group>` runs one group
-// (model, import, relay).
+// (model, import, relay, extension).
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROME_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 import { bundleGzipKb } from './bundle-size.mjs';
 import { benchFiles } from './files-plugin.mjs';
+import { extensionFigures } from './extension.mjs';
 import { relayFigures } from './relay.mjs';
 
 const server = await createServer({
@@ -25,7 +26,7 @@ let failed = false;
 const group = process.argv[2];
 const reportFigure = (figure) => console.log(JSON.stringify(figure));
 try {
-  if (group !== 'relay') {
+  if (group !== 'relay' && group !== 'extension') {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     // BENCH_CONSOLE=1 shows what the page (and its workers) log: for finding where time goes.
@@ -45,14 +46,12 @@ try {
     await finished;
     await page.close();
   }
+  const report = (figure, value, unit, target) =>
+    reportFigure({ figure, value: Math.round(value * 1000) / 1000, unit, target });
   if (!group || group === 'relay') {
-    await relayFigures({
-      browser,
-      pageUrl: `http://127.0.0.1:${port}/bench/relay.html`,
-      report: (figure, value, unit, target) =>
-        reportFigure({ figure, value: Math.round(value * 1000) / 1000, unit, target }),
-    });
+    await relayFigures({ browser, pageUrl: `http://127.0.0.1:${port}/bench/relay.html`, report });
   }
+  if (!group || group === 'extension') await extensionFigures({ report });
 } finally {
   await browser.close();
   await server.close();

@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { correlationTags, type ImportReport, type InputProblem } from '../src/feedback/index.js';
+import type { DeliveryStore } from '../src/index.js';
 import type { ImportRequest } from './import-worker.js';
 
 export interface ImportState {
@@ -126,4 +127,29 @@ export function feedbackPanel(
         : nothing
     }
   </section>`;
+}
+
+/**
+ * The import control for `store`: files go to a worker that imports them into the same database
+ * (untagged events to `deliveryId`), on the page's model time (running `scale` times real time).
+ */
+export function feedbackImport(
+  store: DeliveryStore,
+  deliveryId: string | undefined,
+  scale: number,
+  changed: () => void,
+) {
+  return feedbackPanel(deliveryId, (files) =>
+    runImport(
+      files,
+      {
+        ...(deliveryId ? { deliveryId } : {}),
+        storeName: store.name,
+        modelNow: store.now(),
+        realNow: Date.now(),
+        scale,
+      },
+      changed,
+    ),
+  );
 }

@@ -14,7 +14,7 @@ import { MODEL_SECONDS_PER_SECOND, showcaseClock } from './clock.js';
 import { deliveryForm, readDeliveryForm } from './delivery-form.js';
 import { restoreRates, saveRates } from './rates.js';
 import { startHere } from './start-here.js';
-import { feedbackPanel, runImport } from './feedback-panel.js';
+import { feedbackImport } from './feedback-panel.js';
 import { RelayControl } from './relay-panel.js';
 
 const ROLES: Record<string, readonly Role[]> = {
@@ -141,20 +141,7 @@ function draw(): void {
         </div>
         <p role="status" class="message">${message}</p>
       </section>
-      ${feedbackPanel(selected, (files) =>
-        runImport(
-          files,
-          {
-            ...(selected ? { deliveryId: selected } : {}),
-            storeName: store.name,
-            modelNow: store.now(),
-            realNow: Date.now(),
-            scale: MODEL_SECONDS_PER_SECOND,
-          },
-          draw,
-        ),
-      )}
-      ${relay.render()}
+      ${feedbackImport(store, selected, MODEL_SECONDS_PER_SECOND, draw)} ${relay.render()}
       ${section('confirm-send-button', 'Confirm send', html`<confirm-send-button></confirm-send-button>`)}
       ${section('deployment-kpis', 'Deployment', html`<deployment-kpis heading-level="3"></deployment-kpis>`)}
       ${section('sending-log-table', 'Logs', html`<sending-log-table heading-level="3"></sending-log-table>`)}

@@ -17,6 +17,7 @@ export type SendkitErrorCode =
   | 'store-quota'
   | 'store-name-taken'
   | 'store-failure'
+  | 'store-missing'
   | 'read-only';
 
 export abstract class SendkitError extends Error {
@@ -86,8 +87,8 @@ export class FeedbackError extends SendkitError {
 /** Another page opened a newer version of the database: this one must reload. */
 export class StoreVersionError extends SendkitError {
   readonly code = 'store-version';
-  constructor() {
-    super('A newer version of sendkit is open in another tab. Reload this page.');
+  constructor(message = 'A newer version of sendkit is open in another tab. Reload this page.') {
+    super(message);
     this.name = 'StoreVersionError';
   }
 }
@@ -146,6 +147,15 @@ export class StoreFailureError extends SendkitError {
 }
 
 /** An action on a store that can only be read here (another page's, seen from the sidebar). */
+/** A reader found no sendkit store of that name here (and created none). */
+export class StoreMissingError extends SendkitError {
+  readonly code = 'store-missing';
+  constructor(readonly storeName: string) {
+    super(`There is no sendkit store named '${storeName}' here.`);
+    this.name = 'StoreMissingError';
+  }
+}
+
 export class ReadOnlyError extends SendkitError {
   readonly code = 'read-only';
   constructor(readonly action: string) {

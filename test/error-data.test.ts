@@ -10,6 +10,7 @@ import {
   StateError,
   StoreBlockedError,
   StoreFailureError,
+  StoreMissingError,
   StoreNameTakenError,
   StoreQuotaError,
   StoreVersionError,
@@ -29,6 +30,7 @@ describe('errors as data', () => {
     new StoreNameTakenError('sendkit'),
     new StoreFailureError('read the logs', 'UnknownError'),
     new ReadOnlyError('confirm'),
+    new StoreMissingError('portal'),
   ];
 
   it('has a sample of every code', () => {

@@ -54,7 +54,12 @@ export class FeedStatusEvent extends Event {
 
 /** Events applied together at most; more wait for the next batch. */
 const MAX_BATCH = 5_000;
-const BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
+/**
+ * Waits before reconnecting, by consecutive failures: the relay's own `retry:` first (2 s unless
+ * it says otherwise), then longer, at most 10 s, so a restarted relay is found again soon.
+ */
+const BACKOFF_FACTORS = [1, 2, 3, 5];
+const MAX_BACKOFF_MS = 10_000;
 
 export class FeedbackConnection extends EventTarget {
   private current: FeedStatus = {
@@ -72,6 +77,8 @@ export class FeedbackConnection extends EventTarget {
   private attempt = new AbortController();
   private pending: { seq: number; event: ProviderEvent }[] = [];
   private head = 0;
+  /** The reconnection delay the relay asked for (`retry:`). */
+  private retryMs = 2_000;
   private received = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private flushing: Promise<void> | null = null;
@@ -155,7 +162,8 @@ export class FeedbackConnection extends EventTarget {
         // A batch that could not be stored ended the stream; its error is the one to show.
         if (!this.attempt.signal.aborted) this.update({ state: 'error', error: describe(error) });
       }
-      const wait = BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]!;
+      const factor = BACKOFF_FACTORS[Math.min(attempt++, BACKOFF_FACTORS.length - 1)]!;
+      const wait = Math.min(MAX_BACKOFF_MS, this.retryMs * factor);
       await sleep(wait * (0.75 + Math.random() / 2), this.stop.signal);
     }
     await this.flush();
@@ -166,7 +174,10 @@ export class FeedbackConnection extends EventTarget {
     // last position applied, so they come again.
     this.pending = [];
     this.received = this.current.seq;
-    const parser = new SseParser((message) => this.receive(message));
+    const parser = new SseParser(
+      (message) => this.receive(message),
+      (ms) => (this.retryMs = Math.min(MAX_BACKOFF_MS, Math.max(100, ms))),
+    );
     const decoder = new TextDecoder();
     const reader = body.getReader();
     try {
@@ -247,7 +258,6 @@ export class FeedbackConnection extends EventTarget {
           duplicates: duplicates + result.duplicates,
           unmatched: this.current.unmatched + sorter.unmatched.listed.length,
           rejected: this.current.rejected + sorter.rejected.listed.length + rejected,
-          state: 'live',
         });
         return;
       } catch (error) {

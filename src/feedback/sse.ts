@@ -18,7 +18,11 @@ export class SseParser {
   /** A `\r` ended the last piece: a `\n` starting the next belongs to it. */
   private pendingCr = false;
 
-  constructor(private readonly onMessage: (message: SseMessage) => void) {}
+  constructor(
+    private readonly onMessage: (message: SseMessage) => void,
+    /** The stream's `retry:` field: how long to wait before reconnecting, in ms. */
+    private readonly onRetry: (ms: number) => void = () => undefined,
+  ) {}
 
   push(text: string): void {
     if (this.pendingCr && text.startsWith('\n')) text = text.slice(1);
@@ -52,6 +56,7 @@ export class SseParser {
     if (field === 'data') this.data.push(value);
     else if (field === 'event') this.event = value;
     else if (field === 'id' && !value.includes('\0')) this.lastId = value;
+    else if (field === 'retry' && /^\d{1,9}$/.test(value)) this.onRetry(Number(value));
   }
 
   private dispatch(): void {

@@ -12,6 +12,7 @@ import {
   StateError,
   StoreBlockedError,
   StoreFailureError,
+  StoreMissingError,
   StoreNameTakenError,
   StoreQuotaError,
   StoreVersionError,
@@ -38,6 +39,7 @@ const ERROR_CLASSES: Readonly<Record<SendkitErrorCode, { prototype: SendkitError
   'store-quota': StoreQuotaError,
   'store-name-taken': StoreNameTakenError,
   'store-failure': StoreFailureError,
+  'store-missing': StoreMissingError,
   'read-only': ReadOnlyError,
 };
 

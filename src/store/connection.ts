@@ -3,7 +3,12 @@
  * once when another page needs a newer version (so that page's upgrade never hangs on us).
  * A database of the same name that sendkit did not create is refused and never touched.
  */
-import { StoreBlockedError, StoreNameTakenError, StoreVersionError } from '../errors.js';
+import {
+  StoreBlockedError,
+  StoreMissingError,
+  StoreNameTakenError,
+  StoreVersionError,
+} from '../errors.js';
 import { openDatabase, type Database } from './idb.js';
 import { CORE_STORES } from './schema.js';
 
@@ -38,6 +43,11 @@ export interface ConnectionOptions {
   readonly blockedTimeoutMs?: number;
   /** Schema version to open; tests of the upgrade path set a later one. */
   readonly version?: number;
+  /**
+   * Open an existing database as it is, to read: never create it, never upgrade it, and refuse
+   * a schema version this code does not know (a reader in someone else's page).
+   */
+  readonly readOnly?: boolean;
 }
 
 /** Opens the database at its current version, without creating or upgrading it. */
@@ -85,6 +95,52 @@ export class Connection {
   }
 
   private open(): Promise<Database> {
+    return this.options.readOnly ? this.openToRead() : this.openToWrite();
+  }
+
+  private async openToRead(): Promise<Database> {
+    const fail = (error: Error): never => {
+      this.database = null;
+      throw error;
+    };
+    // Opening a name that does not exist would create it in the page's origin: look first.
+    const listed = await indexedDB.databases?.();
+    if (listed && !listed.some((info) => info.name === this.name)) {
+      return fail(new StoreMissingError(this.name));
+    }
+    let db: Database;
+    try {
+      db = await openDatabase(this.name, undefined, {
+        upgrade: (_db, _oldVersion, abort) => abort(),
+        blocked: () => undefined,
+        blocking: (newVersion) => {
+          void this.database?.then((open) => open.close());
+          this.database = null;
+          if (newVersion !== null) this.outdated = true;
+        },
+        terminated: () => {
+          this.database = null;
+        },
+      });
+    } catch {
+      return fail(new StoreMissingError(this.name));
+    }
+    if (db.raw.version !== SCHEMA_VERSION) {
+      db.close();
+      return fail(
+        new StoreVersionError(
+          `This sendkit store has schema version ${db.raw.version}; this reader knows version ${SCHEMA_VERSION}.`,
+        ),
+      );
+    }
+    if (!isSendkitDatabase(db.objectStoreNames)) {
+      db.close();
+      return fail(new StoreNameTakenError(this.name));
+    }
+    return db;
+  }
+
+  private openToWrite(): Promise<Database> {
     const timeoutMs = this.options.blockedTimeoutMs ?? 10_000;
     let foreign = false;
     return new Promise<Database>((resolve, reject) => {

@@ -5,7 +5,7 @@
  * The operations themselves live in their own modules; this file only wires them.
  */
 import { systemClock, type Clock } from '../clock.js';
-import { InputError, NotFoundError, StoreVersionError } from '../errors.js';
+import { InputError, NotFoundError, ReadOnlyError, StoreVersionError } from '../errors.js';
 import { computeIndicators, snapshotEngagement } from '../rules/indicators.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { readId, readOptions } from '../rules/valid-input.js';
@@ -82,20 +82,25 @@ export async function openStore(options: StoreOptions = {}): Promise<DeliverySto
 export class DeliveryStore implements SendkitStore {
   readonly name: string;
   readonly clock: Clock;
-  readonly writable = true;
+  /** False for a store opened by openStoreReader: every write is refused before it starts. */
+  readonly writable: boolean;
   /** Whether the browser agreed to keep the data (after `persist`); null if never asked. */
   persisted: boolean | null = null;
   private readonly connection: Connection;
   private readonly changes: ChangeHub;
 
-  constructor(options: StoreOptions = {}) {
+  constructor(options: StoreOptions = {}, access: 'read-write' | 'read-only' = 'read-write') {
     const name = options.name ?? 'sendkit';
     if (typeof name !== 'string' || name === '' || name.length > 256) {
       throw new InputError('name', 'a database name (a non-empty text)');
     }
     this.name = name;
     this.clock = options.clock ?? systemClock;
-    this.connection = new Connection(this.name, { blockedTimeoutMs: options.blockedTimeoutMs });
+    this.writable = access === 'read-write';
+    this.connection = new Connection(this.name, {
+      blockedTimeoutMs: options.blockedTimeoutMs,
+      readOnly: !this.writable,
+    });
     this.changes = new ChangeHub(this.name);
   }
 
@@ -443,6 +448,7 @@ export class DeliveryStore implements SendkitStore {
     body: Body<S, T>,
     durability: IDBTransactionDurability = 'default',
   ): Promise<T> {
+    if (!this.writable) throw new ReadOnlyError(operation);
     let outcome: { result: T; changes: ChangeSet };
     try {
       const db = await this.connection.get();

@@ -105,12 +105,13 @@ export interface OpenCallbacks {
   terminated(): void;
 }
 
+/** Opens `name` at `version`, or at whatever version it has when none is given. */
 export function openDatabase(
   name: string,
-  version: number,
+  version: number | undefined,
   callbacks: OpenCallbacks,
 ): Promise<Database> {
-  const request = indexedDB.open(name, version);
+  const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
   request.onupgradeneeded = (event) =>
     callbacks.upgrade(request.result, event.oldVersion, () => request.transaction?.abort());
   request.onblocked = () => callbacks.blocked();

@@ -1,7 +1,7 @@
 // The self-contained bundle (`dist/sendkit.bundle.js`) in plain pages: the README's recipe run
 // verbatim, elements that were in the page before the provider, and two copies of the kit.
 import { readFileSync } from 'node:fs';
-import { check, serveOnFakeOrigin, test } from './harness.mjs';
+import { check, confirmEnabled, serveOnFakeOrigin, test } from './harness.mjs';
 
 const BUNDLE = { path: 'dist/sendkit.bundle.js' };
 const TAGS = ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison'];
@@ -66,15 +66,7 @@ test("the README's plain-page recipe, verbatim: elements already in the page get
     '/sendkit.bundle.js': BUNDLE,
   });
   await tab.goto('http://sendkit.test/');
-  await tab.waitForFunction(
-    () =>
-      document
-        .querySelector('confirm-send-button')
-        ?.shadowRoot?.querySelector('[part="button"]')
-        ?.getAttribute('aria-disabled') === 'false',
-    null,
-    { timeout: 10_000 },
-  );
+  await confirmEnabled(tab, 10_000);
   const kpis = await shadowText(tab, 'deployment-kpis');
   check(kpis.includes('Send preparation completed'), `deployment-kpis shows: ${kpis}`);
   check(kpis.includes('To deliver'), 'deployment-kpis shows no tiles');

@@ -2,7 +2,7 @@
 // with the policy as an HTTP header, must cause no violation while every element works.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, serveOnFakeOrigin, test } from './harness.mjs';
+import { check, confirmSend, serveOnFakeOrigin, test } from './harness.mjs';
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
@@ -146,15 +146,7 @@ test('a strict CSP: the built showcase works with no violation', async ({ browse
   await page.click('button:text-is("Create delivery")');
   await page.waitForFunction(() => document.querySelector('#delivery')?.value);
   await page.click('#prepare');
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('confirm-send-button')
-        ?.shadowRoot?.querySelector('[part="button"]')
-        ?.getAttribute('aria-disabled') === 'false',
-  );
-  await page.locator('confirm-send-button [part="button"]').click();
-  await page.locator('confirm-send-button [part="ok"]').click();
+  await confirmSend(page);
   await page.click('#theme');
   await page.waitForTimeout(1500);
   const seen = await violations(page);

@@ -28,3 +28,23 @@ export async function serveOnFakeOrigin(page, files, headers = {}) {
     });
   });
 }
+
+/** Waits until a page's <confirm-send-button> may be pressed. */
+export function confirmEnabled(page, timeout = 30_000) {
+  return page.waitForFunction(
+    () =>
+      document
+        .querySelector('confirm-send-button')
+        ?.shadowRoot?.querySelector('[part="button"]')
+        ?.getAttribute('aria-disabled') === 'false',
+    null,
+    { timeout },
+  );
+}
+
+/** Confirm send, then OK in its dialog, once the button may be pressed. */
+export async function confirmSend(page, timeout) {
+  await confirmEnabled(page, timeout);
+  await page.locator('confirm-send-button [part="button"]').click();
+  await page.locator('confirm-send-button [part="ok"]').click();
+}

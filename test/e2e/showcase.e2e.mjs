@@ -1,5 +1,5 @@
 // The built showcase (`npm run build:showcase`), as a newcomer uses it.
-import { check, test } from './harness.mjs';
+import { check, confirmSend, test } from './harness.mjs';
 
 const OUT = 'test-results';
 
@@ -108,15 +108,7 @@ test('showcase: import a provider file and see the report and the indicators mov
   await page.waitForFunction(() => document.querySelector('#delivery')?.value);
   const id = await page.evaluate(() => document.querySelector('#delivery').value);
   await page.click('#prepare');
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('confirm-send-button')
-        ?.shadowRoot?.querySelector('[part="button"]')
-        ?.getAttribute('aria-disabled') === 'false',
-  );
-  await page.locator('confirm-send-button [part="button"]').click();
-  await page.locator('confirm-send-button [part="ok"]').click();
+  await confirmSend(page);
   // SendGrid events for the first ten recipients: hard bounces (stronger than any delivery).
   const now = Math.floor(Date.now() / 1000);
   const lines = Array.from({ length: 10 }, (_, recipient) =>
