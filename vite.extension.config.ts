@@ -8,7 +8,7 @@ import { minifyPlugins, minifySettings } from './scripts/minify.mjs';
 export default defineConfig({
   root: 'extension',
   base: './',
-  publicDir: false,
+  publicDir: 'public',
   plugins: [...minifyPlugins(), litInertTemplates()],
   build: {
     target: 'es2022',
@@ -23,7 +23,7 @@ export default defineConfig({
         // One background per browser (Chrome's also sets up its side panel); each browser's
         // folder keeps its own as background.js.
         'background.chrome': 'extension/background/chrome.ts',
-        'background.firefox': 'extension/background/background.ts',
+        'background.firefox': 'extension/background/firefox.ts',
       },
       output: {
         entryFileNames: '[name].js',

@@ -14,6 +14,8 @@ export const FIREFOX_ID = 'sendkit@example.org';
 
 export type Manifest = Readonly<Record<string, unknown>>;
 
+const ICONS = { '16': 'icon-16.png', '48': 'icon-48.png', '128': 'icon-128.png' };
+
 export function manifestFor(target: Target, version: string): Manifest {
   const common = {
     manifest_version: 3,
@@ -22,20 +24,21 @@ export function manifestFor(target: Target, version: string): Manifest {
     description:
       'Confirm a send and watch it land: deliveries, KPIs and sending logs in a sidebar.',
     optional_host_permissions: [...WATCHABLE_SITES],
-    action: { default_title: 'sendkit' },
+    icons: ICONS,
+    action: { default_title: 'sendkit', default_icon: ICONS },
   };
   if (target === 'chrome') {
     return {
       ...common,
       minimum_chrome_version: '116',
-      permissions: ['storage', 'alarms', 'sidePanel', 'scripting'],
+      permissions: ['storage', 'alarms', 'sidePanel', 'scripting', 'notifications'],
       background: { service_worker: 'background.js', type: 'module' },
       side_panel: { default_path: 'sidepanel.html' },
     };
   }
   return {
     ...common,
-    permissions: ['storage', 'alarms', 'scripting'],
+    permissions: ['storage', 'alarms', 'scripting', 'notifications'],
     background: { scripts: ['background.js'], type: 'module' },
     sidebar_action: { default_panel: 'sidepanel.html', default_title: 'sendkit' },
     browser_specific_settings: {

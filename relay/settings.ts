@@ -42,6 +42,7 @@ export const USAGE = `Usage: npm run relay -- [options]
   --origins <a,b>      portal origins allowed to read (SENDKIT_RELAY_ORIGINS)
   --max-body <bytes>   largest webhook body (default 10485760; SENDKIT_RELAY_MAX_BODY)
   --rate <n>           requests per second per client (default 100; SENDKIT_RELAY_RATE)
+  --keep-alive <ms>    a comment on idle streams this often (default 15000)
 
 Secrets, from the environment only:
   SENDKIT_RELAY_TOKEN            bearer token of readers and DSN posts (generated if unset)
@@ -101,6 +102,7 @@ export function readSettings(
         origins: { type: 'string' },
         'max-body': { type: 'string' },
         rate: { type: 'string' },
+        'keep-alive': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -137,6 +139,6 @@ export function readSettings(
     ),
     ratePerSecond: whole('--rate', values.rate ?? env['SENDKIT_RELAY_RATE'], 100, 1),
     timestampWindowMs: 5 * 60_000,
-    keepAliveMs: 15_000,
+    keepAliveMs: whole('--keep-alive', values['keep-alive'], 15_000, 100),
   };
 }

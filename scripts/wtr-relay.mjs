@@ -32,6 +32,8 @@ export function relayCommand() {
             support.tempDir(),
             '--origins',
             payload.origin,
+            '--keep-alive',
+            '1000',
           ];
           const id = String(++next);
           relays.set(id, { args, process: await support.spawnRelay(args) });

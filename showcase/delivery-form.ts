@@ -6,7 +6,7 @@ import {
   type DeliveryInput,
   type RecurrencePeriod,
 } from '../src/index.js';
-import { AGGREGATIONS, CHANNELS, RECURRENCE_PERIODS } from '../src/rules/index.js';
+import { AGGREGATIONS, CHANNELS, DEFAULT_GUARD, RECURRENCE_PERIODS } from '../src/rules/index.js';
 import type { StoryRates } from '../src/simulator/index.js';
 
 export interface FormResult {
@@ -37,6 +37,14 @@ export function readDeliveryForm(form: HTMLFormElement, now: number): FormResult
               aggregation,
               requestConfirmation: data.get('requestConfirmation') === 'on',
             },
+      guard:
+        data.get('guard') === 'on'
+          ? {
+              hardBounceRate: Number(data.get('guardHard')),
+              bounceRate: Number(data.get('guardBounces')),
+              minRelayed: Number(data.get('guardMin')),
+            }
+          : null,
     },
     rates: {
       hardBounceRate: percent(data, 'hard'),
@@ -95,6 +103,15 @@ export function deliveryForm(onSubmit: (form: HTMLFormElement) => void) {
         ><input name="requestConfirmation" type="checkbox" /> Request confirmation before sending
         messages</label
       >
+    </fieldset>
+    <fieldset>
+      <legend>Reputation guard</legend>
+      <label class="inline"
+        ><input name="guard" type="checkbox" checked /> Pause the delivery when it bounces</label
+      >
+      ${number('Hard bounces (%)', 'guardHard', DEFAULT_GUARD.hardBounceRate, 0.1, 100)}
+      ${number('Bounces + errors (%)', 'guardBounces', DEFAULT_GUARD.bounceRate, 0.1, 100)}
+      ${number('After messages relayed', 'guardMin', DEFAULT_GUARD.minRelayed, 1, 1_000_000)}
     </fieldset>
     <fieldset>
       <legend>Simulated MTA (%)</legend>

@@ -144,6 +144,11 @@ export interface DeliveryInput {
   /** Relaying starts at this model time (ms); `null` or absent: as soon as confirmed. */
   readonly contactDate?: number | null;
   readonly recurrence?: Recurrence | null;
+  /**
+   * Pause the delivery when its bounce rates show a bad list: `true` for DEFAULT_GUARD, or some
+   * thresholds (the others from DEFAULT_GUARD); absent or null: no guard.
+   */
+  readonly guard?: Partial<ReputationGuard> | true | null;
 }
 
 export interface JournalEntry {
@@ -153,6 +158,35 @@ export interface JournalEntry {
   readonly from: DeliveryState | null;
   readonly to: DeliveryState;
   readonly message: string;
+}
+
+/** The reputation guard of a delivery (rules/guard.ts): thresholds in percent, as the KPIs show them. */
+export interface ReputationGuard {
+  /** Hard bounces / relayed. */
+  readonly hardBounceRate: number;
+  /** Bounces + errors / relayed, in the delivery's own mode. */
+  readonly bounceRate: number;
+  /** No judgement before this many messages were relayed. */
+  readonly minRelayed: number;
+}
+
+export const GUARD_MEASURES = ['hard-bounces', 'bounces'] as const;
+export type GuardMeasure = (typeof GUARD_MEASURES)[number];
+
+/** The rates a user accepted by resuming a guarded pause. */
+export interface GuardAcknowledgement {
+  readonly hardBounceRate: number;
+  readonly bounceRate: number;
+}
+
+/** Why the guard paused a delivery. */
+export interface GuardTrip {
+  readonly measure: GuardMeasure;
+  /** The rate that crossed, in percent. */
+  readonly rate: number;
+  /** The level it crossed: the threshold, or the acknowledged rate plus the margin. */
+  readonly threshold: number;
+  readonly relayed: number;
 }
 
 /** A delivery as the public API shows it (an immutable snapshot). */
@@ -175,6 +209,10 @@ export interface Delivery {
   readonly endsAt: number | null;
   readonly nextOccurrenceAt: number | null;
   readonly preparationError: string | null;
+  /** The reputation guard; null when the delivery has none. */
+  readonly guard: ReputationGuard | null;
+  /** Why the guard paused the delivery, while it stays paused for that reason; else null. */
+  readonly guardPause: GuardTrip | null;
   readonly journal: readonly JournalEntry[];
 }
 
@@ -257,10 +295,38 @@ export const CHANGE_KINDS = [
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** Moments an operator wants to hear of, wherever they are (elements' sendkit-alert, the extension's notifications). */
+export const ALERT_KINDS = [
+  'finished',
+  'failed',
+  'guard-paused',
+  'awaiting-confirmation',
+  'validity-ending',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface DeliveryAlert {
+  readonly kind: AlertKind;
+  readonly deliveryId: string;
+  readonly label: string;
+  /** Model time of the moment. */
+  readonly at: number;
+  /** The delivery's rates at that moment (for `finished`, its final ones), in percent. */
+  readonly deliveredPercent: number;
+  readonly bouncesPercent: number;
+  /** `failed`: the platform's error; `guard-paused`: why; otherwise empty. */
+  readonly detail: string;
+  /** `validity-ending`: when the validity period ends, and how many messages are still retried. */
+  readonly endsAt: number | null;
+  readonly retrying: number;
+}
+
 /** One coalesced notification: what changed since the last one. */
 export interface StoreChange {
   readonly deliveryIds: readonly string[];
   readonly kinds: readonly ChangeKind[];
+  /** The alert-worthy moments among these changes (often none). */
+  readonly alerts: readonly DeliveryAlert[];
   /** `remote` when another page of the same origin made the change. */
   readonly origin: 'local' | 'remote';
 }

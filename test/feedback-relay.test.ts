@@ -103,7 +103,12 @@ describe('connectFeedback', () => {
     info: RelayInfo,
     options: { deliveryId?: string; token?: string } = {},
   ) {
-    const connection = connectFeedback(store, info.url, { token: info.token, ...options });
+    // The relays here say something every second: three silent seconds mean a dead stream.
+    const connection = connectFeedback(store, info.url, {
+      token: info.token,
+      staleMs: 3_000,
+      ...options,
+    });
     connections.push(connection);
     return connection;
   }
@@ -134,7 +139,11 @@ describe('connectFeedback', () => {
     for (let from = 0; from < 1_000; from += 100)
       await post(info, delivered(store, delivery.id, from, 100));
     await relay('kill', info);
-    await until(connection, (status) => status.state === 'error');
+    const states: string[] = [];
+    connection.addEventListener('feed-status', () => states.push(connection.status.state));
+    await until(connection, (status) => status.state === 'error').catch((error) => {
+      throw new Error(`${error.message}; states ${states.join(',')}`);
+    });
     await relay('restart', info);
     for (let from = 1_000; from < 2_000; from += 100)
       await post(info, delivered(store, delivery.id, from, 100));
@@ -144,7 +153,9 @@ describe('connectFeedback', () => {
       connection,
       (current) => current.seq === 2_000 && current.state === 'live',
       40_000,
-    );
+    ).catch((error) => {
+      throw new Error(`${error.message}; states ${states.join(',')}`);
+    });
     expect(status.applied).to.equal(2_000);
     expect(status.duplicates).to.equal(0);
     expect((await store.computeStats(delivery.id)).delivered).to.equal(2_000);

@@ -1,4 +1,4 @@
-import { type DeliveryState } from '../../src/index.js';
+import type { DeliveryState, GuardMeasure } from '../../src/index.js';
 import { RETRYING_LABEL, STATE_LABELS } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
@@ -27,6 +27,14 @@ export interface DeploymentLabels extends CommonLabels {
   stopConfirm: string;
   cancel: string;
   retrying: string;
+  /**
+   * A pause by the reputation guard: `{rate}`, `{measure}` (one of `guardMeasures`),
+   * `{threshold}` and `{relayed}` are filled in.
+   */
+  guardPaused: string;
+  guardMeasures: Record<GuardMeasure, string>;
+  /** What Resume means after a guarded pause. */
+  guardResume: string;
   states: Record<DeliveryState, string>;
 }
 
@@ -53,5 +61,10 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
   stopConfirm: 'Stop the delivery',
   cancel: 'Cancel',
   retrying: RETRYING_LABEL,
+  guardPaused:
+    'Paused by the reputation guard: {rate} {measure} after {relayed} messages (threshold {threshold}).',
+  guardMeasures: { 'hard-bounces': 'hard bounces', bounces: 'bounces + errors' },
+  guardResume:
+    'Check the list, then Resume to accept this rate (it pauses again if the rate keeps rising) or Stop.',
   states: { ...STATE_LABELS },
 };

@@ -20,6 +20,17 @@ export const deploymentKpisStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
+  [part='guard'] {
+    margin: 0.5rem 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_raised);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  [part='guard'] p {
+    margin: 0.25rem 0;
+  }
   [part='progress'] {
     height: 0.5rem;
     border-radius: 999px;

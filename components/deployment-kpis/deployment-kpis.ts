@@ -1,7 +1,12 @@
 import { html, nothing } from 'lit';
-import { fillTemplate, type DeliverySnapshot, type UserAction } from '../../src/index.js';
+import {
+  fillTemplate,
+  type DeliveryAlert,
+  type DeliverySnapshot,
+  type UserAction,
+} from '../../src/index.js';
 import { allowedActions, stateLabel } from '../../src/rules/index.js';
-import { DeliveryActionEvent, StatsComputedEvent } from '../shared/events.js';
+import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
@@ -26,9 +31,11 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
  * @fires sendkit-stats-computed - StatsComputedEvent: Compute stats finished (`event.indicators`).
  * @fires sendkit-delivery-action - DeliveryActionEvent: Pause, Resume or Stop was applied (`event.action`, `event.delivery`).
  * @fires sendkit-error - ActionErrorEvent: an action was refused, or the delivery could not be read (`event.action`, `event.error`); the message is shown too.
+ * @fires sendkit-alert - DeliveryAlertEvent: a moment the operator should hear of, for this delivery (`event.alert`: finished, failed, paused by the reputation guard, an occurrence waiting for confirmation, validity ending with messages still retried). Show your own toast.
  *
  * @csspart base - The block.
  * @csspart state - The state text ("Sending", "All messages have been processed.", …).
+ * @csspart guard - Why the reputation guard paused the delivery, and what Resume and Stop mean.
  * @csspart notice - What the block shows instead of a delivery (none chosen, loading, not found, read error).
  * @csspart progress - The progress bar's track (role progressbar).
  * @csspart progress-bar - The bar's filled part.
@@ -87,6 +94,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
     const count = (value: number) => formatCount(value, locale);
     return html`
       <p part="state" role="status">${stateLabel(delivery.state, indicators.retrying, text)}</p>
+      ${this.renderGuard(delivery, text)}
       <div
         part="progress"
         role="progressbar"
@@ -123,6 +131,28 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
       <p part="error" class="error" role="alert">${this.actionError}</p>
       ${this.renderStopDialog(delivery.label, text)}
     `;
+  }
+
+  /** Why the guard paused the delivery, plainly: the rate, the threshold, what to do. */
+  private renderGuard(delivery: DeliverySnapshot['delivery'], text: DeploymentLabels) {
+    const trip = delivery.guardPause;
+    if (!trip || delivery.state !== 'paused') return nothing;
+    const locale = this.resolvedLocale;
+    return html`<div part="guard" class="guard" role="alert">
+      <p>
+        ${fillTemplate(text.guardPaused, {
+          rate: formatPercent(trip.rate, locale),
+          measure: text.guardMeasures[trip.measure],
+          threshold: formatPercent(trip.threshold, locale),
+          relayed: formatCount(trip.relayed, locale),
+        })}
+      </p>
+      <p>${text.guardResume}</p>
+    </div>`;
+  }
+
+  protected override alerted(alert: DeliveryAlert): void {
+    this.dispatchEvent(new DeliveryAlertEvent(alert));
   }
 
   private renderActions(state: DeliverySnapshot['delivery']['state'], text: DeploymentLabels) {

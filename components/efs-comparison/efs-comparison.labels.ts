@@ -1,4 +1,4 @@
-import { type RecipientStatus } from '../../src/index.js';
+import type { GuardMeasure, RecipientStatus } from '../../src/index.js';
 import { STATUS_LABELS } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
@@ -30,6 +30,9 @@ export interface ComparisonLabels extends CommonLabels {
   live: string;
   liveEmailOnly: string;
   liveNeedsEfs: string;
+  /** The guard's pause: `{mode}` (the delivery's mode's name), `{measure}` and `{rate}`. */
+  guardTripped: string;
+  guardMeasures: Record<GuardMeasure, string>;
   sent: string;
   failed: string;
   steps: Record<string, string>;
@@ -66,6 +69,9 @@ export const COMPARISON_LABELS: ComparisonLabels = {
   liveEmailOnly: 'The Email Feedback Service applies to email deliveries only.',
   liveNeedsEfs:
     'This delivery does not use EFS, so deliveries are not reported: send with EFS to see both modes computed from the same messages.',
+  guardTripped:
+    'The reputation guard paused this delivery on its {mode} rate of {measure}: {rate}.',
+  guardMeasures: { 'hard-bounces': 'hard bounces', bounces: 'bounces + errors' },
   sent: 'Sent',
   failed: 'Failed',
   steps: {},

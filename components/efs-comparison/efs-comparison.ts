@@ -39,6 +39,7 @@ import { COMPARISON_LABELS, type ComparisonLabels } from './efs-comparison.label
  * @csspart previous - The Previous step button.
  * @csspart next - The Next step button.
  * @csspart live - The live comparison of the delivery.
+ * @csspart guard - Which mode's rate the reputation guard paused the delivery on (that mode's figures carry `data-guard`).
  * @csspart notice - What the live part shows instead of a delivery (loading, not found, read error).
  *
  * @cssprop [--efs-comparison-header-background=var(--sendkit-color-raised)] - Table header background.
@@ -255,8 +256,20 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
     }
     const { delivery, byMode } = snapshot;
     const locale = this.resolvedLocale;
+    const trip = delivery.state === 'paused' ? delivery.guardPause : null;
     return html`<section part="live" aria-labelledby="live-title">
       ${this.heading(`${text.live}: ${delivery.label}`, 'live-title', 1)}
+      ${
+        trip
+          ? html`<p part="guard" data-mode=${delivery.mode}>
+              ${fillTemplate(text.guardTripped, {
+                mode: this.modeName(delivery.mode, text),
+                measure: text.guardMeasures[trip.measure],
+                rate: formatPercent(trip.rate, locale),
+              })}
+            </p>`
+          : nothing
+      }
       ${
         delivery.channel !== 'email'
           ? html`<p>${text.liveEmailOnly}</p>`
@@ -265,7 +278,10 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
             : html`<dl>
                 ${DELIVERY_MODES.map(
                   (mode) =>
-                    html`<div data-mode=${mode}>
+                    html`<div
+                      data-mode=${mode}
+                      ?data-guard=${trip !== null && mode === delivery.mode}
+                    >
                       <dt><strong>${this.modeName(mode, text)}</strong></dt>
                       <dd>
                         ${text.delivered}:

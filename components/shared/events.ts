@@ -2,7 +2,7 @@
  * Every event the sendkit elements fire: typed Event subclasses, one `sendkit-` prefix, bubbling
  * and composed (they cross shadow roots), declared in GlobalEventHandlersEventMap.
  */
-import type { Delivery, Indicators, User } from '../../src/index.js';
+import type { Delivery, DeliveryAlert, Indicators, User } from '../../src/index.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -54,6 +54,18 @@ export class DeliveryActionEvent extends Event {
   }
 }
 
+/**
+ * A moment the operator should hear of, for the element's delivery (from this page or another
+ * one of the same store): finished, failed, paused by the reputation guard, an occurrence
+ * waiting for confirmation, the validity period ending with messages still retried.
+ */
+export class DeliveryAlertEvent extends Event {
+  static readonly eventName = 'sendkit-alert';
+  constructor(readonly alert: DeliveryAlert) {
+    super(DeliveryAlertEvent.eventName, init);
+  }
+}
+
 /** Compute stats finished. */
 export class StatsComputedEvent extends Event {
   static readonly eventName = 'sendkit-stats-computed';
@@ -91,5 +103,6 @@ declare global {
     'sendkit-stats-computed': StatsComputedEvent;
     'sendkit-profile-open': ProfileOpenEvent;
     'sendkit-export': LogExportEvent;
+    'sendkit-alert': DeliveryAlertEvent;
   }
 }

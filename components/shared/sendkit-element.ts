@@ -6,7 +6,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { fillTemplate, type SendkitStore, type User } from '../../src/index.js';
+import { fillTemplate, type DeliveryAlert, type SendkitStore, type User } from '../../src/index.js';
 import { readUser } from '../../src/rules/index.js';
 import { deliveryIdContext, ensureContextRoot, storeContext, userContext } from './context.js';
 import { ActionErrorEvent, type DeliveryAction } from './events.js';
@@ -59,7 +59,11 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
     () => ({ store: this.activeStore, deliveryId: this.activeDeliveryId }),
     (source) => this.read(source),
     (error) => this.dispatchEvent(new ActionErrorEvent('read', error)),
+    (alert) => this.alerted(alert),
   );
+
+  /** An alert of this element's delivery: elements that announce alerts fire an event here. */
+  protected alerted(_alert: DeliveryAlert): void {}
 
   /** What the last successful read gave, while it is current; undefined otherwise. */
   protected get data(): T | undefined {

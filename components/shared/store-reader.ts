@@ -5,7 +5,7 @@
  * a status and the last error, so a failed read is shown, never hidden.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SendkitStore, StoreChange } from '../../src/index.js';
+import type { DeliveryAlert, SendkitStore, StoreChange } from '../../src/index.js';
 
 export interface ReaderSource {
   readonly store: SendkitStore | undefined;
@@ -47,6 +47,8 @@ export class StoreReader<T> implements ReactiveController {
     private readonly read: (source: ReadSource) => Promise<T>,
     /** Called when a read fails with another error than the last one. */
     private readonly onFailure: (error: Error) => void,
+    /** Called with each alert of the delivery read, as the store announces it. */
+    private readonly onAlert: (alert: DeliveryAlert) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -177,5 +179,8 @@ export class StoreReader<T> implements ReactiveController {
       change.deliveryIds.length === 0 ||
       change.deliveryIds.includes(deliveryId);
     if (concerned) this.schedule();
+    for (const alert of change.alerts ?? []) {
+      if (alert.deliveryId === deliveryId) this.onAlert(alert);
+    }
   }
 }

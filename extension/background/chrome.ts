@@ -1,8 +1,12 @@
-/**
- * Chrome's background: the shared one, and the side panel opened by the toolbar button (Firefox
- * has a sidebar of its own, and no chrome.sidePanel).
- */
-import './background.js';
+/** Chrome's background: a service worker, with a side panel opened by the toolbar button. */
+import { startBackground } from './start.js';
+
+startBackground({
+  async openSidebar(windowId) {
+    if (windowId === undefined) throw new Error('no window to open the side panel in');
+    await chrome.sidePanel.open({ windowId });
+  },
+});
 
 chrome.runtime.onInstalled.addListener(() => {
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

@@ -14,6 +14,7 @@ import { RelayControl } from '../../showcase/relay-panel.js';
 import { fromBackground, requireSender } from '../shared/guards.js';
 import { MODEL_SECONDS_PER_SECOND, modelClock } from '../shared/model-clock.js';
 import { messaging } from '../shared/protocol.js';
+import { loadNotifyKinds, saveNotifyKinds } from '../shared/notify-settings.js';
 import { self } from '../shared/self.js';
 import {
   loadShownDelivery,
@@ -24,6 +25,7 @@ import {
 } from '../shared/settings.js';
 import { deliveryList, type ListedDelivery } from './delivery-list.js';
 import { PortalStore } from './portal-store.js';
+import { notifyPanel } from './notify-panel.js';
 import { userPanel } from './user-panel.js';
 import { activeSite, portalOf, watch, watchPanel, type Watched } from './watch-panel.js';
 
@@ -34,6 +36,7 @@ const KEEPALIVE_MS = 20_000;
 const me = self();
 const store = await openStore({ clock: await modelClock() });
 let user = await loadUser();
+let notifyKinds = await loadNotifyKinds();
 let shown = await loadShownDelivery();
 let source: 'own' | 'portal' = 'own';
 let portal: PortalStore | null = null;
@@ -180,6 +183,10 @@ function draw(): void {
         </div>
       </header>
       ${userPanel(user, setUser)}
+      ${notifyPanel(notifyKinds, (kinds) => {
+        notifyKinds = kinds;
+        void saveNotifyKinds(kinds);
+      })}
       ${watchPanel(site, watched, watchProblem, startWatching, () => void attach(null))}
       ${source === 'own' ? ownControls() : nothing}
       ${deliveryList(

@@ -45,6 +45,7 @@ export class PortalStore extends ReadOnlyStore {
     const change: StoreChange = {
       deliveryIds,
       kinds: ['state', 'logs', 'indicators'],
+      alerts: [],
       origin: 'remote',
     };
     for (const listener of this.listeners) listener(change);

@@ -24,6 +24,11 @@ export interface FeedOptions {
   readonly deliveryId?: string;
   /** How long events gather before they are applied together. Default 50 ms. */
   readonly batchMs?: number;
+  /**
+   * A stream silent this long is taken for dead (a connection the network dropped without a
+   * word) and opened again. Default 45 s: three of the relay's keep-alive comments.
+   */
+  readonly staleMs?: number;
 }
 
 export const FEED_STATES = ['connecting', 'live', 'behind', 'error', 'closed'] as const;
@@ -92,6 +97,7 @@ export class FeedbackConnection extends EventTarget {
     private readonly deliveryId: string | undefined,
     private readonly feed: string,
     private readonly batchMs: number,
+    private readonly staleMs: number,
   ) {
     super();
     this.running = this.run();
@@ -160,7 +166,7 @@ export class FeedbackConnection extends EventTarget {
       } catch (error) {
         if (this.stop.signal.aborted) break;
         // A batch that could not be stored ended the stream; its error is the one to show.
-        if (!this.attempt.signal.aborted) this.update({ state: 'error', error: describe(error) });
+        if (this.current.state !== 'error') this.update({ state: 'error', error: describe(error) });
       }
       const factor = BACKOFF_FACTORS[Math.min(attempt++, BACKOFF_FACTORS.length - 1)]!;
       const wait = Math.min(MAX_BACKOFF_MS, this.retryMs * factor);
@@ -180,10 +186,20 @@ export class FeedbackConnection extends EventTarget {
     );
     const decoder = new TextDecoder();
     const reader = body.getReader();
+    let heard = Date.now();
+    const attempt = this.attempt;
+    const watchdog = setInterval(
+      () => {
+        if (Date.now() - heard > this.staleMs)
+          attempt.abort(new Error('the relay stream went silent'));
+      },
+      Math.min(this.staleMs, 5_000),
+    );
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        heard = Date.now();
         parser.push(decoder.decode(value, { stream: true }));
         if (this.pending.length >= MAX_BATCH) await this.flush();
         else if (this.pending.length > 0 && this.timer === null) {
@@ -191,6 +207,7 @@ export class FeedbackConnection extends EventTarget {
         }
       }
     } finally {
+      clearInterval(watchdog);
       reader.releaseLock();
     }
   }
@@ -218,22 +235,30 @@ export class FeedbackConnection extends EventTarget {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.flushing ??= (async () => {
-      try {
-        while (this.pending.length > 0) {
-          const batch = this.pending.splice(0, MAX_BATCH);
-          await this.apply(batch);
-        }
-      } catch (error) {
-        // Not applied, position not moved: the stream starts again from the stored position.
-        this.pending = [];
-        this.attempt.abort();
-        this.update({ state: 'error', error: describe(error) });
-      } finally {
-        this.flushing = null;
-      }
-    })();
+    if (!this.flushing) {
+      // Assigned before it can settle: a drain with nothing to do settles at once, and must not
+      // leave a settled promise behind as "a flush is running".
+      const running = this.drain();
+      this.flushing = running;
+      void running.finally(() => {
+        if (this.flushing === running) this.flushing = null;
+      });
+    }
     return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        await this.apply(batch);
+      }
+    } catch (error) {
+      // Not applied, position not moved: the stream starts again from the stored position.
+      this.pending = [];
+      this.attempt.abort();
+      this.update({ state: 'error', error: describe(error) });
+    }
   }
 
   private async apply(batch: readonly { seq: number; event: ProviderEvent }[]): Promise<void> {
@@ -338,10 +363,11 @@ export function connectFeedback(
   url: string | URL,
   options: FeedOptions,
 ): FeedbackConnection {
-  const { token, deliveryId, batchMs } = readOptions('options', options, [
+  const { token, deliveryId, batchMs, staleMs } = readOptions('options', options, [
     'token',
     'deliveryId',
     'batchMs',
+    'staleMs',
   ]);
   const base = readSafely('url', () => {
     const parsed = new URL(String(url));
@@ -361,6 +387,12 @@ export function connectFeedback(
   ) {
     throw new InputError('options.batchMs', 'a number of ms from 0 to 10000');
   }
+  if (
+    staleMs !== undefined &&
+    !(typeof staleMs === 'number' && staleMs >= 1_000 && staleMs <= 600_000)
+  ) {
+    throw new InputError('options.staleMs', 'a number of ms from 1000 to 600000');
+  }
   if (typeof store?.applyFeedback !== 'function' || typeof store.readFeedCursor !== 'function') {
     throw new InputError('store', 'a sendkit DeliveryStore');
   }
@@ -376,5 +408,6 @@ export function connectFeedback(
     deliveryId as string | undefined,
     feed,
     (batchMs as number | undefined) ?? 50,
+    (staleMs as number | undefined) ?? 45_000,
   );
 }

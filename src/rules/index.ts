@@ -18,7 +18,18 @@ export {
   RECURRENCE_PERIODS,
   AGGREGATIONS,
   CHANGE_KINDS,
+  ALERT_KINDS,
+  GUARD_MEASURES,
 } from '../types.js';
+export { needsOperator, alertKindOfState } from './attention.js';
+export {
+  DEFAULT_GUARD,
+  GUARD_MARGIN_POINTS,
+  guardTrip,
+  guardRates,
+  guardDetail,
+  type GuardCounts,
+} from './guard.js';
 export {
   OUTCOME_RULES,
   ENGAGEMENT_RULES,

@@ -42,7 +42,7 @@ export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : (part / whole) * 100;
 }
 
-interface Counts {
+export interface Counts {
   readonly targeted: number;
   readonly excluded: number;
   readonly toDeliver: number;

@@ -19,7 +19,9 @@ export type SystemAction =
   | 'start'
   | 'start-unconfirmed'
   | 'finish'
-  | 'fail';
+  | 'fail'
+  | 'guard-pause'
+  | 'guard-acknowledge';
 
 export type LifecycleAction = UserAction | SystemAction;
 
@@ -121,6 +123,21 @@ export const TRANSITIONS: readonly Transition[] = [
     to: null,
     roles: STARTERS,
     message: "Delivery deleted by user '{user}'",
+  },
+  {
+    action: 'guard-pause',
+    from: ['in-progress'],
+    to: 'paused',
+    roles: [],
+    message: 'Delivery paused by the reputation guard: {detail}',
+  },
+  {
+    // Journaled with the user who resumed: the resume is their acceptance of the rates.
+    action: 'guard-acknowledge',
+    from: ['in-progress'],
+    to: 'in-progress',
+    roles: [],
+    message: "Reputation guard acknowledged by user '{user}': {detail}",
   },
   {
     action: 'finish',

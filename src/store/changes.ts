@@ -3,7 +3,13 @@
  * page's subscribers and, through a BroadcastChannel, to other pages of the same origin.
  */
 import type { ChangeListener } from '../sendkit-store.js';
-import { CHANGE_KINDS, type ChangeKind, type StoreChange } from '../types.js';
+import {
+  ALERT_KINDS,
+  CHANGE_KINDS,
+  type ChangeKind,
+  type DeliveryAlert,
+  type StoreChange,
+} from '../types.js';
 
 export type { ChangeListener } from '../sendkit-store.js';
 
@@ -11,6 +17,13 @@ export type { ChangeListener } from '../sendkit-store.js';
 export class ChangeSet {
   readonly byDelivery = new Map<string, Set<ChangeKind>>();
   readonly global = new Set<ChangeKind>();
+  readonly alerts: DeliveryAlert[] = [];
+
+  /** An alert-worthy moment of a delivery (its state changed with it). */
+  alert(alert: DeliveryAlert): this {
+    this.alerts.push(alert);
+    return this.note(alert.deliveryId, 'state');
+  }
 
   note(deliveryId: string | null, ...kinds: ChangeKind[]): this {
     let set = this.global;
@@ -23,21 +36,41 @@ export class ChangeSet {
   }
 
   get empty(): boolean {
-    return this.byDelivery.size === 0 && this.global.size === 0;
+    return this.byDelivery.size === 0 && this.global.size === 0 && this.alerts.length === 0;
   }
 }
 
 const isKind = (value: unknown): value is ChangeKind =>
   typeof value === 'string' && (CHANGE_KINDS as readonly string[]).includes(value);
 
+const isNumberOrNull = (value: unknown) => value === null || typeof value === 'number';
+
+/** An alert from another page, checked field by field (another page is input like any other). */
+function isAlert(value: unknown): value is DeliveryAlert {
+  if (typeof value !== 'object' || value === null) return false;
+  const alert = value as Record<string, unknown>;
+  return (
+    (ALERT_KINDS as readonly unknown[]).includes(alert['kind']) &&
+    typeof alert['deliveryId'] === 'string' &&
+    typeof alert['label'] === 'string' &&
+    typeof alert['at'] === 'number' &&
+    typeof alert['deliveredPercent'] === 'number' &&
+    typeof alert['bouncesPercent'] === 'number' &&
+    typeof alert['detail'] === 'string' &&
+    isNumberOrNull(alert['endsAt']) &&
+    typeof alert['retrying'] === 'number'
+  );
+}
+
 function isRemoteChange(data: unknown): data is Omit<StoreChange, 'origin'> {
   if (typeof data !== 'object' || data === null) return false;
-  const { deliveryIds, kinds } = data as Record<string, unknown>;
+  const { deliveryIds, kinds, alerts } = data as Record<string, unknown>;
   return (
     Array.isArray(deliveryIds) &&
     deliveryIds.every((id) => typeof id === 'string') &&
     Array.isArray(kinds) &&
-    kinds.every(isKind)
+    kinds.every(isKind) &&
+    (alerts === undefined || (Array.isArray(alerts) && alerts.every(isAlert)))
   );
 }
 
@@ -50,6 +83,7 @@ export class ChangeHub {
   private readonly listeners = new Set<ChangeListener>();
   private readonly pendingIds = new Set<string>();
   private readonly pendingKinds = new Set<ChangeKind>();
+  private pendingAlerts: DeliveryAlert[] = [];
   private scheduled = false;
   private closed = false;
   private readonly channel: BroadcastChannel | null;
@@ -64,6 +98,7 @@ export class ChangeHub {
         this.deliver({
           deliveryIds: event.data.deliveryIds,
           kinds: event.data.kinds,
+          alerts: event.data.alerts ?? [],
           origin: 'remote',
         });
       }
@@ -77,6 +112,7 @@ export class ChangeHub {
       for (const kind of kinds) this.pendingKinds.add(kind);
     }
     for (const kind of changes.global) this.pendingKinds.add(kind);
+    this.pendingAlerts.push(...changes.alerts);
     if (this.scheduled) return;
     this.scheduled = true;
     setTimeout(() => this.flush(), 0);
@@ -96,9 +132,14 @@ export class ChangeHub {
   private flush(): void {
     this.scheduled = false;
     if (this.closed) return;
-    const change = { deliveryIds: [...this.pendingIds], kinds: [...this.pendingKinds] };
+    const change = {
+      deliveryIds: [...this.pendingIds],
+      kinds: [...this.pendingKinds],
+      alerts: this.pendingAlerts,
+    };
     this.pendingIds.clear();
     this.pendingKinds.clear();
+    this.pendingAlerts = [];
     this.channel?.postMessage(change);
     this.deliver({ ...change, origin: 'local' });
   }

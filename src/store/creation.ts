@@ -35,6 +35,7 @@ export function planCreation(
     validityHours: input.validityHours,
     contactDate: input.contactDate,
     recurrence: input.recurrence,
+    guard: input.guard,
     parentId: null,
     occurrenceKey: null,
     createdAt: now,

@@ -3,6 +3,7 @@
  * what was checked. Every refusal is an InputError.
  */
 import { InputError } from '../errors.js';
+import { DEFAULT_GUARD } from '../rules/guard.js';
 import { isValidTime, oneOf, readOptions, readSafely, wholeNumber } from '../rules/valid-input.js';
 import {
   AGGREGATIONS,
@@ -10,6 +11,7 @@ import {
   RECURRENCE_PERIODS,
   type Channel,
   type Recurrence,
+  type ReputationGuard,
 } from '../types.js';
 
 export const MAX_VALIDITY_HOURS = 84;
@@ -25,9 +27,34 @@ export interface CheckedInput {
   readonly validityHours: number;
   readonly contactDate: number | null;
   readonly recurrence: Recurrence | null;
+  readonly guard: ReputationGuard | null;
   /** The address list, copied; null for generated test profiles. */
   readonly addresses: readonly string[] | null;
   readonly recipientCount: number;
+}
+
+/** The guard: `true` for the defaults, some thresholds (the rest defaulted), or none. */
+export function checkGuard(value: unknown): ReputationGuard | null {
+  if (value === null || value === undefined || value === false) return null;
+  if (value === true) return DEFAULT_GUARD;
+  const given = readOptions('guard', value, ['hardBounceRate', 'bounceRate', 'minRelayed']);
+  const rate = (field: 'hardBounceRate' | 'bounceRate'): number => {
+    const rateValue = given[field] ?? DEFAULT_GUARD[field];
+    if (typeof rateValue !== 'number' || !(rateValue > 0) || rateValue > 100) {
+      throw new InputError(`guard.${field}`, 'a rate in percent, more than 0 and at most 100');
+    }
+    return rateValue;
+  };
+  return {
+    hardBounceRate: rate('hardBounceRate'),
+    bounceRate: rate('bounceRate'),
+    minRelayed: wholeNumber(
+      'guard.minRelayed',
+      given.minRelayed ?? DEFAULT_GUARD.minRelayed,
+      1,
+      1_000_000_000,
+    ),
+  };
 }
 
 export function checkContactDate(value: unknown): number | null {
@@ -113,6 +140,7 @@ export function checkDeliveryInput(input: unknown): CheckedInput {
     'validityHours',
     'contactDate',
     'recurrence',
+    'guard',
   ]);
   const { label, channel } = fields;
   if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL_LENGTH) {
@@ -142,6 +170,7 @@ export function checkDeliveryInput(input: unknown): CheckedInput {
     validityHours,
     contactDate: checkContactDate(fields.contactDate),
     recurrence: checkRecurrence(fields.recurrence),
+    guard: checkGuard(fields.guard),
     ...checkRecipients(fields.recipients),
   };
 }

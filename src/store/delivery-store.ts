@@ -6,7 +6,7 @@
  */
 import { systemClock, type Clock } from '../clock.js';
 import { InputError, NotFoundError, ReadOnlyError, StoreVersionError } from '../errors.js';
-import { computeIndicators, snapshotEngagement } from '../rules/indicators.js';
+import { snapshotEngagement } from '../rules/indicators.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { readId, readOptions } from '../rules/valid-input.js';
 import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
@@ -36,7 +36,9 @@ import { newId } from '../ids.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
 import { typedStoreError } from './failures.js';
+import { alertOf, indicatorsOf } from './alerts.js';
 import { applyFeedbackInTransaction } from './feedback-apply.js';
+import { acknowledgeGuard } from './guarding.js';
 import { readFeedbackBatch } from './feedback-validation.js';
 import { findRecipientsInTransaction, readHistoryInTransaction } from './history.js';
 import { countMatching, readAfter, readPage } from './log-reads.js';
@@ -167,13 +169,17 @@ export class DeliveryStore implements SendkitStore {
     return this.userAction('pause', user, id);
   }
 
+  /** Resume; after a guarded pause, it also acknowledges the guard at today's rates. */
   async resume(user: User, id: string): Promise<Delivery> {
-    return this.userAction('resume', user, id);
+    return this.userAction('resume', user, id, (record, actor, now) =>
+      acknowledgeGuard(record, actor.name, now),
+    );
   }
 
   async stop(user: User, id: string): Promise<Delivery> {
     return this.userAction('stop', user, id, (record) => {
       record.nextOccurrenceAt = null;
+      record.guardPause = null;
     });
   }
 
@@ -187,8 +193,11 @@ export class DeliveryStore implements SendkitStore {
     }
     return this.writeDelivery('record a platform error', id, [], async (record, tx, now) => {
       systemTransition(record, 'fail', now, { by: 'system', detail: detail.trim() });
+      record.guardPause = null;
       await tx.objectStore('deliveries').put(record);
-      return changed(record, 'state');
+      const outcome = changed(record, 'state');
+      outcome.changes.alert(alertOf(record, 'failed', now, detail.trim()));
+      return outcome;
     });
   }
 
@@ -501,8 +510,4 @@ async function mustGet(
   const record = await pending;
   if (!record) throw new NotFoundError(id);
   return record;
-}
-
-function indicatorsOf(record: DeliveryRecord, mode: DeliveryMode = record.mode): Indicators {
-  return computeIndicators(record.tally, mode, record.channel, record.engagement);
 }

@@ -13,6 +13,9 @@ import { ChangeSet } from './changes.js';
 import { EventIdSet } from './event-ids.js';
 import type { Batch } from './feedback-validation.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
+import { guardDetail } from '../rules/guard.js';
+import { alertOf } from './alerts.js';
+import { pauseIfGuardTrips } from './guarding.js';
 import { finishIfDone, refreshEngagementIfDue, retriesHaveEnded } from './progress.js';
 import type { DeliveryRecord, StateChunk } from './schema.js';
 import type { WriteTx } from './transactions.js';
@@ -125,7 +128,13 @@ export async function applyFeedbackInTransaction(
     if (ids) writes.push(ids.save());
     if (dirty.size > 0) changes.note(record.id, 'logs', 'indicators');
     if (refreshEngagementIfDue(record, now)) changes.note(record.id, 'indicators');
-    if (finishIfDone(record, now)) changes.note(record.id, 'state');
+    if (finishIfDone(record, now)) {
+      record.guardPause = null;
+      changes.alert(alertOf(record, 'finished', now));
+    } else {
+      const trip = pauseIfGuardTrips(record, now);
+      if (trip) changes.alert(alertOf(record, 'guard-paused', now, guardDetail(trip)));
+    }
     if (!changes.byDelivery.has(record.id)) continue;
     for (const chunkIndex of dirty)
       writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));

@@ -10,6 +10,7 @@ import { prepareInTransaction, type PrepareTx } from './preparation.js';
 import { refreshEngagementIfDue, startDelivery } from './progress.js';
 import { nextSlot, occurrenceKey } from './recurrence.js';
 import { notStarted, type DeliveryRecord } from './schema.js';
+import { alertOf, validityEndingSoon } from './alerts.js';
 import { endValidityInTransaction } from './validity.js';
 
 /** The identity recurring occurrences are prepared under: it may prepare, never confirm. */
@@ -50,7 +51,14 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
       record.endsAt <= now
     ) {
       await endValidityInTransaction(tx, record, now);
-      changes.note(record.id, 'state', 'logs', 'indicators');
+      record.guardPause = null;
+      changes
+        .note(record.id, 'state', 'logs', 'indicators')
+        .alert(alertOf(record, 'finished', now));
+      dirty.add(record);
+    } else if (validityEndingSoon(record, now)) {
+      record.validityWarned = true;
+      changes.alert(alertOf(record, 'validity-ending', now));
       dirty.add(record);
     }
     if (refreshEngagementIfDue(record, now)) {
@@ -109,6 +117,8 @@ async function runOccurrence(
   await prepareInTransaction(tx, occurrence, WORKFLOW_USER, now);
   if (occurrence.state === 'prepared' && !recurrence.requestConfirmation) {
     startDelivery(occurrence, now, 'start-unconfirmed', WORKFLOW_USER.name);
+  } else if (occurrence.state === 'prepared') {
+    changes.alert(alertOf(occurrence, 'awaiting-confirmation', now));
   }
   records.set(id, occurrence);
   changes.note(id, 'created', 'state', 'indicators', 'logs');

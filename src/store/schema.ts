@@ -6,8 +6,11 @@ import type {
   Delivery,
   DeliveryMode,
   DeliveryState,
+  GuardAcknowledgement,
+  GuardTrip,
   JournalEntry,
   Recurrence,
+  ReputationGuard,
 } from '../types.js';
 
 export interface DeliveryRecord {
@@ -32,6 +35,14 @@ export interface DeliveryRecord {
   endsAt: number | null;
   nextOccurrenceAt: number | null;
   preparationError: string | null;
+  /** Records of schema 2 before the guard existed have none of the four guard fields. */
+  guard?: ReputationGuard | null;
+  /** Why the guard paused the delivery, until a user resumes or stops it. */
+  guardPause?: GuardTrip | null;
+  /** The rates a user accepted by resuming a guarded pause. */
+  guardAck?: GuardAcknowledgement | null;
+  /** The "validity about to end" alert was announced. */
+  validityWarned?: boolean;
   journal: JournalEntry[];
   tally: { classes: number[]; opens: number; clicks: number } & Tally;
   engagement: EngagementSnapshot | null;
@@ -49,6 +60,9 @@ export type Progress = Pick<
   | 'tally'
   | 'engagement'
   | 'chunkCounts'
+  | 'guardPause'
+  | 'guardAck'
+  | 'validityWarned'
 >;
 
 export function notStarted(): Progress {
@@ -61,6 +75,9 @@ export function notStarted(): Progress {
     tally: { ...tally, classes: [...tally.classes] },
     engagement: null,
     chunkCounts: null,
+    guardPause: null,
+    guardAck: null,
+    validityWarned: false,
   };
 }
 
@@ -139,8 +156,17 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     tally: _tally,
     engagement: _engagement,
     chunkCounts: _chunkCounts,
+    guardAck: _guardAck,
+    validityWarned: _validityWarned,
+    guard,
+    guardPause,
     journal,
     ...delivery
   } = record;
-  return { ...delivery, journal: [...journal] };
+  return {
+    ...delivery,
+    guard: guard ?? null,
+    guardPause: guardPause ?? null,
+    journal: [...journal],
+  };
 }

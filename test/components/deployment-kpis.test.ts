@@ -298,4 +298,50 @@ describe('deployment-kpis', () => {
       await expect(element).to.be.accessible();
     }
   });
+
+  it('shows a pause by the reputation guard plainly, with Resume and Stop, and fires sendkit-alert', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store, {
+      efs: true,
+      recipients: { generated: 400 },
+      guard: { hardBounceRate: 5, bounceRate: 10, minRelayed: 100 },
+    });
+    const element = await render(store, delivery.id);
+    const alert = nextEvent(element, 'sendkit-alert');
+    const at = store.now();
+    const batch: FeedbackEvent[] = Array.from({ length: 200 }, (_, recipient) =>
+      recipient < 14
+        ? { deliveryId: delivery.id, recipient, type: 'hard-bounce', at, reason: 'User unknown' }
+        : { deliveryId: delivery.id, recipient, type: 'relayed', at },
+    );
+    await store.applyFeedback(batch);
+    const event = await alert;
+    expect(event.alert).to.deep.include({ kind: 'guard-paused', deliveryId: delivery.id });
+    expect(event.alert.detail).to.equal('7.0 % hard bounces after 200 messages');
+    await element.settled();
+    const guard = element.shadowRoot!.querySelector('[part="guard"]')!;
+    expect(guard.getAttribute('role')).to.equal('alert');
+    expect(guard.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Paused by the reputation guard: 7% hard bounces after 200 messages (threshold 5%).',
+    );
+    const actions = [...element.shadowRoot!.querySelectorAll('[part="action"]')].map((button) =>
+      button.textContent!.trim(),
+    );
+    expect(actions).to.deep.equal(['Resume', 'Stop']);
+    await expect(element).to.be.accessible();
+    // Localised texts apply to the guard's notice too.
+    element.labels = {
+      guardPaused: 'Pausiert: {rate} {measure}.',
+      guardMeasures: { 'hard-bounces': 'Hardbounces', bounces: 'Bounces' },
+    };
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part="guard"] p')!.textContent!.trim()).to.equal(
+      'Pausiert: 7% Hardbounces.',
+    );
+    const resumed = nextEvent(element, 'sendkit-delivery-action');
+    (element.shadowRoot!.querySelectorAll('[part="action"]')[0] as HTMLButtonElement).click();
+    expect((await resumed).delivery.guardPause).to.equal(null);
+    await element.settled();
+    expect(element.shadowRoot!.querySelector('[part="guard"]') === null).to.equal(true);
+  });
 });

@@ -58,6 +58,8 @@ test('extension: create, confirm with the role, see KPIs move from the backgroun
     await page.fill('#new-delivery input[name="validity"]', '12');
     await page.fill('#new-delivery input[name="soft"]', '30');
     await page.check('#new-delivery input[name="efs"]');
+    // Many soft bounces, to keep it sending for a while: the reputation guard would pause it.
+    await page.uncheck('#new-delivery input[name="guard"]');
     await page.click('#new-delivery button:text-is("Create delivery")');
     await page.click('#prepare');
     await waitFor(page, () =>
@@ -224,5 +226,89 @@ test('extension: the Firefox build passes web-ext lint with no error, warning or
   );
   for (const target of ['chrome', 'firefox']) {
     check(existsSync(`dist/extension/sendkit-${target}.zip`), `no zip of the ${target} build`);
+  }
+});
+
+/** Stops the extension's service worker through the DevTools protocol, as Chrome does when idle. */
+async function stopWorker(context, page, id) {
+  const cdp = await context.newCDPSession(page);
+  let versions = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => (versions = event.versions));
+  await cdp.send('ServiceWorker.enable');
+  await page.waitForTimeout(300);
+  const running = versions.find(
+    (version) =>
+      version.scriptURL.startsWith(`chrome-extension://${id}/`) &&
+      version.runningStatus === 'running',
+  );
+  if (running) await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
+  await cdp.detach();
+}
+
+const guardNotices = (page) =>
+  page.evaluate(async () => {
+    const { chrome } = globalThis;
+    const shown = (await chrome.storage.local.get('notified')).notified ?? {};
+    return {
+      stored: Object.keys(shown).filter((key) => key.endsWith(':guard-paused')),
+      displayed: Object.keys(await chrome.notifications.getAll()).filter((key) =>
+        key.endsWith(':guard-paused'),
+      ),
+      badge: await chrome.action.getBadgeText({}),
+    };
+  });
+
+test('extension: a guarded pause notifies exactly once, across service worker restarts; the badge counts it', async () => {
+  const { context, id } = await launchWithExtension(testBuild());
+  try {
+    let page = await openPanel(context, id);
+    await page.click('#new-delivery summary');
+    await page.fill('#new-delivery input[name="label"]', 'Bad list');
+    await page.fill('#new-delivery input[name="count"]', '20000');
+    await page.fill('#new-delivery input[name="hard"]', '20');
+    await page.click('#new-delivery button:text-is("Create delivery")');
+    await page.click('#prepare');
+    await confirmSend(page);
+    // The worker is stopped around the moment the guard pauses the delivery.
+    await stopWorker(context, page, id);
+    await page.reload();
+    await waitFor(page, () =>
+      /reputation guard/.test(
+        document.querySelector('deployment-kpis')?.shadowRoot?.textContent ?? '',
+      ),
+    );
+    await page.waitForTimeout(1_000);
+    const first = await guardNotices(page);
+    check(first.stored.length === 1, `notified ${JSON.stringify(first)}`);
+    check(first.displayed.length === 1, `displayed ${JSON.stringify(first)}`);
+    check(first.badge === '1', `badge ${JSON.stringify(first.badge)}`);
+    await stopWorker(context, page, id);
+    await page.close();
+    page = await openPanel(context, id);
+    await page.waitForTimeout(1_500);
+    const again = await guardNotices(page);
+    check(
+      JSON.stringify(again.stored) === JSON.stringify(first.stored) && again.displayed.length === 1,
+      `notified again: ${JSON.stringify(again)}`,
+    );
+    // Resume: the delivery no longer needs the operator.
+    await page.locator('deployment-kpis [part="action"]', { hasText: 'Resume' }).click();
+    await waitFor(
+      page,
+      () =>
+        !/reputation guard/.test(
+          document.querySelector('deployment-kpis')?.shadowRoot?.querySelector('[part="guard"]')
+            ?.textContent ?? '',
+        ),
+    );
+    await page.waitForFunction(
+      async () => (await globalThis.chrome.action.getBadgeText({})) === '',
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
+  } finally {
+    await context.close();
   }
 });

@@ -7,7 +7,13 @@ describe('extension manifests', () => {
     const manifest = manifestFor('chrome', '1.2.3');
     expect(manifest['manifest_version']).to.equal(3);
     expect(manifest['version']).to.equal('1.2.3');
-    expect(manifest['permissions']).to.deep.equal(['storage', 'alarms', 'sidePanel', 'scripting']);
+    expect(manifest['permissions']).to.deep.equal([
+      'storage',
+      'alarms',
+      'sidePanel',
+      'scripting',
+      'notifications',
+    ]);
     expect(manifest['background']).to.deep.equal({
       service_worker: 'background.js',
       type: 'module',
@@ -27,7 +33,12 @@ describe('extension manifests', () => {
 
   it('Firefox: MV3 module background scripts, a sidebar, its id and data collection settings', () => {
     const manifest = manifestFor('firefox', '1.2.3');
-    expect(manifest['permissions']).to.deep.equal(['storage', 'alarms', 'scripting']);
+    expect(manifest['permissions']).to.deep.equal([
+      'storage',
+      'alarms',
+      'scripting',
+      'notifications',
+    ]);
     expect(manifest['background']).to.deep.equal({ scripts: ['background.js'], type: 'module' });
     expect(manifest['sidebar_action']).to.deep.include({ default_panel: 'sidepanel.html' });
     expect(manifest).not.to.have.property('side_panel');

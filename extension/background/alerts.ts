@@ -1,0 +1,131 @@
+/**
+ * The store's alerts as browser notifications, and the toolbar badge. A notification is shown
+ * once per delivery and kind: which were shown is kept in chrome.storage, written before the
+ * notification, so a restarted background never repeats one. Alerts are also read back from the
+ * deliveries' states at every start (rules/attention.ts), so one announced while the background
+ * was stopped is not lost. The first start takes what exists as already known.
+ */
+import type { AlertKind, Delivery, DeliveryAlert, DeliveryStore } from '../../src/index.js';
+import { alertKindOfState, needsOperator } from '../../src/rules/index.js';
+import { loadNotifyKinds } from '../shared/notify-settings.js';
+import { saveShownDelivery } from '../shared/settings.js';
+import type { Platform } from './start.js';
+
+const SHOWN = 'notified';
+const PREFIX = 'sendkit:';
+
+const TITLES: Record<AlertKind, string> = {
+  finished: 'Delivery finished',
+  failed: 'Delivery failed',
+  'guard-paused': 'Delivery paused by the reputation guard',
+  'awaiting-confirmation': 'Occurrence waiting for confirmation',
+  'validity-ending': 'Validity period ending with messages still retried',
+};
+
+const percent = (value: number) => `${value.toFixed(1)} %`;
+
+function messageOf(alert: DeliveryAlert): string {
+  switch (alert.kind) {
+    case 'finished':
+      return `${alert.label}: ${percent(alert.deliveredPercent)} delivered, ${percent(alert.bouncesPercent)} bounces + errors.`;
+    case 'failed':
+    case 'guard-paused':
+      return `${alert.label}: ${alert.detail}.`;
+    case 'awaiting-confirmation':
+      return `${alert.label} is prepared: confirm it to send.`;
+    case 'validity-ending':
+      return `${alert.label}: ${alert.retrying.toLocaleString('en-US')} messages still retried.`;
+  }
+}
+
+/** What a delivery's state stands for, as an alert (for the start's catch-up). */
+function alertOfState(delivery: Delivery, kind: AlertKind): DeliveryAlert {
+  return {
+    kind,
+    deliveryId: delivery.id,
+    label: delivery.label,
+    at: Date.now(),
+    deliveredPercent: 0,
+    bouncesPercent: 0,
+    detail: delivery.journal.at(-1)?.message.replace(/^[^:]*: /, '') ?? '',
+    endsAt: delivery.endsAt,
+    retrying: 0,
+  };
+}
+
+export class Notifier {
+  /** One at a time: two alerts of one delivery and kind never race to be shown twice. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: DeliveryStore) {}
+
+  /** Shows the alerts not shown before (of the kinds the user wants), and updates the badge. */
+  announce(alerts: readonly DeliveryAlert[]): Promise<void> {
+    this.queue = this.queue
+      .then(() => this.show(alerts))
+      .catch((error: unknown) => {
+        console.error('sendkit: notifying failed', error);
+      });
+    return this.queue;
+  }
+
+  /** At every start: catch up with the deliveries' states; the first start only takes note. */
+  async catchUp(): Promise<void> {
+    const deliveries = await this.store.listDeliveries();
+    const alerts = deliveries.flatMap((delivery) => {
+      const kind = alertKindOfState(delivery);
+      return kind ? [alertOfState(delivery, kind)] : [];
+    });
+    const known = (await chrome.storage.local.get(SHOWN))[SHOWN];
+    if (known === undefined) {
+      await chrome.storage.local.set({
+        [SHOWN]: Object.fromEntries(alerts.map((alert) => [keyOf(alert), 0])),
+      });
+      return this.updateBadge();
+    }
+    return this.announce(alerts);
+  }
+
+  async updateBadge(): Promise<void> {
+    const waiting = (await this.store.listDeliveries()).filter(needsOperator).length;
+    await chrome.action.setBadgeText({ text: waiting === 0 ? '' : String(waiting) });
+  }
+
+  /** A click on a notification: the delivery is shown in the sidebar, opened if the browser lets us. */
+  static async open(notificationId: string, platform: Platform): Promise<void> {
+    if (!notificationId.startsWith(PREFIX)) return;
+    const deliveryId = notificationId.slice(PREFIX.length).split(':')[0]!;
+    await saveShownDelivery(deliveryId);
+    try {
+      await platform.openSidebar((await chrome.windows.getLastFocused()).id);
+    } catch {
+      await chrome.tabs.create({ url: chrome.runtime.getURL('sidepanel.html') });
+    }
+    await chrome.notifications.clear(notificationId);
+  }
+
+  private async show(alerts: readonly DeliveryAlert[]): Promise<void> {
+    const wanted = await loadNotifyKinds();
+    const shown = ((await chrome.storage.local.get(SHOWN))[SHOWN] ?? {}) as Record<string, number>;
+    const fresh = alerts.filter((alert) => wanted.includes(alert.kind) && !(keyOf(alert) in shown));
+    if (fresh.length > 0) {
+      for (const alert of fresh) shown[keyOf(alert)] = Date.now();
+      // Recorded first: a background stopped right after cannot show these again.
+      await chrome.storage.local.set({ [SHOWN]: shown });
+      for (const alert of fresh) {
+        await chrome.notifications.create(`${PREFIX}${keyOf(alert)}`, {
+          type: 'basic',
+          iconUrl: chrome.runtime.getURL('icon-128.png'),
+          title: TITLES[alert.kind],
+          message: messageOf(alert),
+          priority: alert.kind === 'guard-paused' || alert.kind === 'failed' ? 2 : 0,
+        });
+      }
+    }
+    await this.updateBadge();
+  }
+}
+
+function keyOf(alert: DeliveryAlert): string {
+  return `${alert.deliveryId}:${alert.kind}`;
+}
