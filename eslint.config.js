@@ -6,7 +6,18 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'test-results/', 'custom-elements.json'] },
+  {
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'test-results/',
+      'custom-elements.json',
+      'types/',
+      'examples/*/node_modules/',
+      'examples/*/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Functions these scripts hand to the page run in the browser.
-    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs', 'examples/plain/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -10,6 +10,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     sourcemap: false,
+    copyPublicDir: false,
     ...minifySettings,
     lib: {
       entry: { 'sendkit.bundle': 'components/bundle.ts' },

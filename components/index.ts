@@ -16,6 +16,7 @@ export {
   type SendkitProvider,
 } from './shared/context.js';
 export { defineElement } from './shared/define.js';
+export type { SendkitElement } from './shared/sendkit-element.js';
 export {
   CONFIRM_SEND_LABELS,
   type ConfirmSendLabels,

@@ -1,6 +1,7 @@
 // `npm test`: finds a browser, runs every browser test (web-test-runner), the relay's tests
-// (node:test, real processes and nats-server on loopback), builds the library and the showcase,
-// runs the end-to-end tests, and ends with one plain "N passed, N failed" line.
+// (node:test, real processes and nats-server on loopback), builds the library, the extension, the
+// showcase and Storybook, runs the end-to-end tests (the examples among them install the packed
+// tarball), and ends with one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser } from './find-browser.mjs';
@@ -52,7 +53,8 @@ if (!filesGiven) {
   status = relay || status;
   const built =
     run('npm', ['run', '--silent', 'build']) === 0 &&
-    run('npm', ['run', '--silent', 'build:showcase']) === 0;
+    run('npm', ['run', '--silent', 'build:showcase']) === 0 &&
+    run('npm', ['run', '--silent', 'build-storybook']) === 0;
   if (built) status = run('node', ['test/e2e/run.mjs'], { CHROME_PATH: browser }) || status;
   else status = 1;
 }

@@ -9,6 +9,7 @@ interface Named {
   kind?: string;
   privacy?: string;
   static?: boolean;
+  default?: string;
 }
 
 interface Declaration {
@@ -89,8 +90,12 @@ export function apiTables(manifest: Manifest | null, tag: string): TemplateResul
     )}
     ${table(
       'Events',
-      ['Event', 'Description'],
-      (declaration.events ?? []).map((event) => [event.name, event.description ?? '']),
+      ['Event', 'Class', 'Description'],
+      (declaration.events ?? []).map((event) => [
+        event.name,
+        event.type?.text ?? '',
+        event.description ?? '',
+      ]),
     )}
     ${table(
       'CSS parts',
@@ -99,9 +104,10 @@ export function apiTables(manifest: Manifest | null, tag: string): TemplateResul
     )}
     ${table(
       'CSS custom properties',
-      ['Property', 'Description'],
+      ['Property', 'Default', 'Description'],
       (declaration.cssProperties ?? []).map((property) => [
         property.name,
+        property.default ?? '',
         property.description ?? '',
       ]),
     )}

@@ -20,7 +20,7 @@ import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-butt
  * @tag confirm-send-button
  * @summary Confirm send, then OK: starts a prepared delivery.
  *
- * @fires sendkit-confirm-request - ConfirmRequestEvent, before the model is called, cancelable: a host page can veto the send (`event.deliveryId`, `event.user`).
+ * @fires sendkit-confirm-request - ConfirmRequestEvent: before the model is called; cancelable, a host page can veto the send (`event.deliveryId`, `event.user`).
  * @fires sendkit-confirmed - ConfirmedEvent: the model accepted the confirmation (`event.delivery`).
  * @fires sendkit-error - ActionErrorEvent: the model refused, or the delivery could not be read (`event.action`, `event.error`); the message is shown inline too.
  *

@@ -24,6 +24,16 @@ import { VirtualScroll } from './virtual-scroll.js';
 const OVERSCAN = 10;
 const VIEWS: readonly LogView[] = ['sending', 'exclusions'];
 
+/** One read of the log table: the rows around the visible window, and how many match. */
+interface LogWindow {
+  readonly total: number;
+  /** Position (in the filtered view) of rows[0]. */
+  readonly offset: number;
+  readonly rows: readonly LogRow[];
+}
+
+const NO_ROWS: LogWindow = { total: 0, offset: 0, rows: [] };
+
 /**
  * Sending logs (Date, Status, Address, Nature of failure, Reason) and Exclusion logs (Date,
  * Status, Nature of failure, Reason, Address) of one delivery, as two tabs, virtualised over any
@@ -62,16 +72,6 @@ const VIEWS: readonly LogView[] = ['sending', 'exclusions'];
  * @cssprop [--sending-log-table-failed-color=var(--sendkit-color-danger)] - Colour of the Failed status.
  * @cssprop [--sending-log-table-sent-color=var(--sendkit-color-success)] - Colour of the Sent status.
  */
-/** One read of the log table: the rows around the visible window, and how many match. */
-interface LogWindow {
-  readonly total: number;
-  /** Position (in the filtered view) of rows[0]. */
-  readonly offset: number;
-  readonly rows: readonly LogRow[];
-}
-
-const NO_ROWS: LogWindow = { total: 0, offset: 0, rows: [] };
-
 export class SendingLogTable extends SendkitElement<LogWindow> {
   static override styles = [themeStyles, sendingLogTableStyles];
 

@@ -1,5 +1,8 @@
 // The end-to-end harness: each *.e2e.mjs file registers tests with `test(name, run)`; run.mjs
 // starts what they share (Chromium, the built showcase) and runs them in order.
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+
 const registered = [];
 
 /** Registers an end-to-end test; `run` gets { browser, showcaseUrl }. */
@@ -47,4 +50,26 @@ export async function confirmSend(page, timeout) {
   await confirmEnabled(page, timeout);
   await page.locator('confirm-send-button [part="button"]').click();
   await page.locator('confirm-send-button [part="ok"]').click();
+}
+
+const TYPES = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Serves the files under `root` (a directory, / → index.html) at http://sendkit.test/ for one page. */
+export async function serveDirectory(page, root) {
+  await page.route('http://sendkit.test/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+    if (!file.startsWith(resolve(root)) || !existsSync(file)) {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    return route.fulfill({
+      path: file,
+      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+    });
+  });
 }

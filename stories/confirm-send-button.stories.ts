@@ -1,0 +1,27 @@
+import '../components/confirm-send-button/register.js';
+import { html } from 'lit';
+import type { Meta } from '@storybook/web-components-vite';
+import { elementMeta, stateStories, type StoryArgs } from './element-stories.js';
+
+export default {
+  title: 'Elements/confirm-send-button',
+  component: 'confirm-send-button',
+  tags: ['autodocs'],
+  ...elementMeta(
+    ({ store, deliveryId }, user, args) =>
+      html`<confirm-send-button
+        .store=${store}
+        .user=${user}
+        delivery-id=${deliveryId}
+        heading-level=${args['heading-level']}
+      ></confirm-send-button>`,
+  ),
+} satisfies Meta<StoryArgs>;
+
+export const Prepared = stateStories.Prepared;
+export const WithoutPermission = stateStories.WithoutPermission;
+export const Sending = stateStories.Sending;
+export const Finished = stateStories.Finished;
+export const Failed = stateStories.Failed;
+export const Dark = stateStories.Dark;
+export const Narrow360 = stateStories.Narrow360;
