@@ -1,6 +1,6 @@
 // What the extension's end-to-end tests and benchmarks share: the built extension with a test
 // manifest, Chromium with it loaded, a portal page that embeds the kit, the side panel's KPIs.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ const BUILT = 'dist/extension/chrome';
  */
 export function testBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'sendkit-extension-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   cpSync(BUILT, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*'];
