@@ -70,21 +70,29 @@ function dsnFile(deliveryId: string, recipient: number, date: string): File {
   return new File([text], `bounce-${recipient}.eml`);
 }
 
-/** The import as the showcase runs it: in a worker, the page's main thread watched. */
-function importInWorker(request: ImportRequest): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../showcase/import-worker.ts', import.meta.url), {
-      type: 'module',
-    });
+/**
+ * The import as the showcase runs it: in a worker, the page's main thread watched. Timed from
+ * the request to the report, once the worker has loaded (the dev server compiles its modules on
+ * the first load, which is not the import's time).
+ */
+async function importInWorker(request: ImportRequest): Promise<number> {
+  const worker = new Worker(new URL('../showcase/import-worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  await new Promise<void>((resolve) => {
+    worker.onmessage = (message: MessageEvent<{ ready?: true }>) => {
+      if (message.data.ready) resolve();
+    };
+  });
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
     worker.onmessage = (message: MessageEvent<{ report?: unknown; error?: string }>) => {
       if (message.data.error) reject(new Error(message.data.error));
-      if (message.data.report || message.data.error) {
-        worker.terminate();
-        resolve();
-      }
+      if (message.data.report || message.data.error) resolve();
     };
     worker.postMessage(request);
-  });
+  }).finally(() => worker.terminate());
+  return performance.now() - started;
 }
 
 export async function feedbackFigures(store: DeliveryStore, user: User): Promise<void> {
@@ -103,7 +111,7 @@ export async function feedbackFigures(store: DeliveryStore, user: User): Promise
   const firstFile = await sendgridFile(first, seconds);
   let imported = 0;
   const longest = await longestTaskDuring(async () => {
-    imported = (await time(() => inWorker([firstFile]))).ms;
+    imported = await inWorker([firstFile]);
   });
   if ((await store.readIndicators(first)).relayed !== EVENTS) throw new Error('the import failed');
   await report('import_sendgrid_1m_s', imported / 1000, 's', 3);
@@ -128,9 +136,9 @@ export async function feedbackFigures(store: DeliveryStore, user: User): Promise
   const files = Array.from({ length: DSN_FILES }, (_, recipient) =>
     dsnFile(third, recipient, date),
   );
-  const dsn = await time(() => inWorker(files));
+  const dsnMs = await inWorker(files);
   if ((await store.readIndicators(third)).bounces !== DSN_FILES) {
     throw new Error('the DSN import failed');
   }
-  await report('import_dsn_10k_s', dsn.ms / 1000, 's', 5);
+  await report('import_dsn_10k_s', dsnMs / 1000, 's', 5);
 }

@@ -29,8 +29,14 @@ export function runImport(
   changed();
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (
-    message: MessageEvent<{ progress?: number; report?: ImportReport; error?: string }>,
+    message: MessageEvent<{
+      ready?: true;
+      progress?: number;
+      report?: ImportReport;
+      error?: string;
+    }>,
   ) => {
+    if (message.data.ready) return;
     const { progress, report, error } = message.data;
     if (progress !== undefined) importState.progress = progress;
     if (report) Object.assign(importState, { report, progress: null });

@@ -31,3 +31,6 @@ self.onmessage = async (message: MessageEvent<ImportRequest>) => {
     self.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 };
+
+// Loaded: a page that wants to time the import alone (the benchmark) waits for this.
+self.postMessage({ ready: true });

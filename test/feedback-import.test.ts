@@ -96,6 +96,32 @@ describe('importFeedback', () => {
     expect(await dumpDatabase(name)).to.equal(dump);
   });
 
+  it('remembers thousands of provider event ids across imports, whatever their order', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store, { efs: true, recipients: { generated: 6_000 } });
+    // A provider event id names one event: seen again, even for another recipient, it is the
+    // same event again. 3,000 ids fill every id bucket with dozens, given in scrambled order.
+    const delivered = (recipient: number, id: number) => ({
+      ...sendgridEvent(store, 'delivered', `user${recipient}@example.com`, {
+        d: delivery.id,
+        r: recipient,
+      }),
+      sg_event_id: `delivered-${id}`,
+    });
+    const scrambled = (count: number, seed: number) =>
+      Array.from({ length: count }, (_, index) => (index * 7_919 + seed) % count);
+    const first = scrambled(3_000, 11).map((index) => delivered(index, index));
+    // Recipients 3,000–5,999: the first half with ids the first file used, the second with new ones.
+    const second = scrambled(3_000, 29).map((index) =>
+      delivered(3_000 + index, index < 1_500 ? index : 3_000 + index),
+    );
+    const a = await importFeedback(store, ndjson('a.ndjson', first));
+    const b = await importFeedback(store, ndjson('b.ndjson', second));
+    expect([a.applied, a.duplicates]).to.deep.equal([3_000, 0]);
+    expect([b.applied, b.duplicates]).to.deep.equal([1_500, 1_500]);
+    expect((await store.readIndicators(delivery.id)).delivered).to.equal(4_500);
+  });
+
   it('resolves untagged events by address in the chosen delivery; never guesses', async () => {
     const { store } = await freshStore();
     const delivery = await sendingDelivery(store, {

@@ -39,6 +39,29 @@ function contains(pairs: Uint32Array, hi: number, lo: number): boolean {
   return false;
 }
 
+/** Where a pair's hi word goes so that its two words read as one 64-bit number hi·2³² + lo. */
+const HI = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * (hi, lo) pairs sorted by hi then lo: each pair laid out as one unsigned 64-bit number, so a
+ * typed array's native sort orders them (sorting indexes with a comparator took a tenth of a
+ * million-event import).
+ */
+function sortedPairs(pairs: readonly number[]): Uint32Array {
+  const words = new Uint32Array(pairs.length);
+  for (let index = 0; index < pairs.length; index += 2) {
+    words[index + HI] = pairs[index]!;
+    words[index + 1 - HI] = pairs[index + 1]!;
+  }
+  new BigUint64Array(words.buffer).sort();
+  const sorted = new Uint32Array(words.length);
+  for (let index = 0; index < words.length; index += 2) {
+    sorted[index] = words[index + HI]!;
+    sorted[index + 1] = words[index + 1 - HI]!;
+  }
+  return sorted;
+}
+
 /** The ids of one delivery, read for a batch and written back with it. */
 export class EventIdSet {
   private readonly buckets = new Map<number, Uint32Array>();
@@ -81,11 +104,9 @@ export class EventIdSet {
   save(): Promise<unknown> {
     const store = this.tx.objectStore('eventIds');
     return Promise.all(
-      [...this.added].map(([bucket, added]) => {
+      [...this.added].map(([bucket, pairs]) => {
         const known = this.buckets.get(bucket)!;
-        const order = Array.from({ length: added.length / 2 }, (_, index) => index * 2).sort(
-          (a, b) => added[a]! - added[b]! || added[a + 1]! - added[b + 1]!,
-        );
+        const added = sortedPairs(pairs);
         const merged = new Uint32Array(known.length + added.length);
         let k = 0;
         let a = 0;
@@ -95,17 +116,16 @@ export class EventIdSet {
           merged[out++] = hi;
           merged[out++] = lo;
         };
-        while (k < known.length || a < order.length) {
-          const next = order[a]!;
+        while (k < known.length || a < added.length) {
           if (
-            a >= order.length ||
-            (k < known.length && compare(known, k, added[next]!, added[next + 1]!) < 0)
+            a >= added.length ||
+            (k < known.length && compare(known, k, added[a]!, added[a + 1]!) < 0)
           ) {
             push(known[k]!, known[k + 1]!);
             k += 2;
           } else {
-            push(added[next]!, added[next + 1]!);
-            a++;
+            push(added[a]!, added[a + 1]!);
+            a += 2;
           }
         }
         return store.put({ pairs: merged.slice(0, out) }, [this.deliveryId, bucket]);
