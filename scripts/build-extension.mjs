@@ -7,6 +7,10 @@ import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { register } from 'tsx/esm/api';
 import { build } from 'vite';
 
+// A shipped build whatever the caller's environment: a NODE_ENV of `development` inherited from
+// a dev server (the benchmark builds the extension from one) would pick Lit's development build,
+// which web-ext lint flags. Vite reads it when building, not when imported.
+process.env.NODE_ENV = 'production';
 register();
 const { TARGETS, manifestFor } = await import('../extension/manifest.ts');
 
