@@ -6,6 +6,7 @@
 import { importFeedback } from '../src/feedback/index.js';
 import type { DeliveryStore, User } from '../src/index.js';
 import type { ImportRequest } from '../showcase/import-worker.js';
+import { dsnMail } from '../test/feedback/fixtures.js';
 import { longestTaskDuring } from './components.js';
 import { heapMb, report, time } from './figures.js';
 
@@ -37,37 +38,13 @@ async function sendgridFile(deliveryId: string, seconds: number): Promise<File> 
 }
 
 function dsnFile(deliveryId: string, recipient: number, date: string): File {
-  const text = [
-    'From: Mail Delivery System <mailer-daemon@mx.example.org>',
-    `Date: ${date}`,
-    `Message-ID: <dsn-${recipient}@mx.example.org>`,
-    'Subject: Delivery Status Notification (Failure)',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain',
-    '',
-    'Your message could not be delivered.',
-    '--b1',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example.org',
-    '',
-    `Final-Recipient: rfc822; profile${recipient}@example.test`,
-    'Action: failed',
-    'Status: 5.1.1',
-    'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
-    '--b1',
-    'Content-Type: text/rfc822-headers',
-    '',
-    `To: profile${recipient}@example.test`,
-    `X-Sendkit-Delivery: ${deliveryId}`,
-    `X-Sendkit-Recipient: ${recipient}`,
-    '--b1--',
-    '',
-  ].join('\r\n');
-  return new File([text], `bounce-${recipient}.eml`);
+  const address = `profile${recipient}@example.test`;
+  const mail = dsnMail('failed', '5.1.1', {
+    recipient: address,
+    date,
+    tag: { deliveryId, recipient },
+  });
+  return new File([mail], `bounce-${recipient}.eml`);
 }
 
 /**

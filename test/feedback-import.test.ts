@@ -250,7 +250,8 @@ describe('importFeedback', () => {
         dsnMail('failed', '5.1.1', {
           recipient: 'profile5@example.test',
           date: new Date(store.now()).toUTCString(),
-        }).replaceAll('d1', delivery.id),
+          tag: { deliveryId: delivery.id, recipient: 5 },
+        }),
       ],
       'bounce.eml',
     );

@@ -5,9 +5,12 @@
  * store changes, coalesced to one notice per animation frame or 250 ms. It executes nothing that
  * comes from the page, and answers only this extension.
  */
-import { openStoreReader, type StoreReader } from '../../src/remote/index.js';
-import { isSendkitDatabase } from '../../src/store/connection.js';
-import { STORE_READS } from '../../src/sendkit-store.js';
+import {
+  STORE_READS,
+  listSendkitStores,
+  openStoreReader,
+  type StoreReader,
+} from '../../src/remote/index.js';
 import { fromBackground, requireSender } from '../shared/guards.js';
 import { messaging, type PortalStores, type ReadCall } from '../shared/protocol.js';
 import { resultOf } from '../shared/results.js';
@@ -18,26 +21,6 @@ const NOTICE_MS = 250;
 
 declare global {
   var sendkitBridge: boolean | undefined;
-}
-
-/** Names of the page's databases that are sendkit stores (looked at, never created). */
-async function sendkitStores(): Promise<string[]> {
-  const names: string[] = [];
-  for (const { name } of (await indexedDB.databases?.()) ?? []) {
-    if (!name) continue;
-    const stores = await new Promise<DOMStringList | null>((resolve) => {
-      const request = indexedDB.open(name);
-      request.onupgradeneeded = () => request.transaction?.abort();
-      request.onsuccess = () => {
-        const list = request.result.objectStoreNames;
-        request.result.close();
-        resolve(list);
-      };
-      request.onerror = () => resolve(null);
-    });
-    if (stores && isSendkitDatabase(stores)) names.push(name);
-  }
-  return names;
 }
 
 function start(): void {
@@ -84,7 +67,7 @@ function start(): void {
   messaging.onMessage('bridge.stores', ({ sender }) => {
     requireSender(fromBackground(sender, me), 'bridge.stores');
     return resultOf(async (): Promise<PortalStores> => {
-      const stores = await sendkitStores();
+      const stores = await listSendkitStores();
       await Promise.all(stores.map(reader));
       return { origin: location.origin, stores };
     });

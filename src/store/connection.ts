@@ -60,6 +60,18 @@ function openAsIs(name: string): Promise<IDBDatabase | null> {
   });
 }
 
+/** Names of this origin's databases that are sendkit stores (looked at, never created). */
+export async function listSendkitStores(): Promise<string[]> {
+  const names: string[] = [];
+  for (const { name } of (await indexedDB.databases?.()) ?? []) {
+    if (!name) continue;
+    const db = await openAsIs(name);
+    if (db && isSendkitDatabase(db.objectStoreNames)) names.push(name);
+    db?.close();
+  }
+  return names;
+}
+
 /** Why the current version could not be opened: a newer sendkit, or someone else's database. */
 async function versionProblem(name: string): Promise<Error> {
   const db = await openAsIs(name);

@@ -708,13 +708,21 @@ export const SES_FIXTURES: readonly Fixture[] = [
   },
 ];
 
-/** An RFC 3464 report (RFC 3464 §6 example, reduced; our header in the returned headers). */
+/**
+ * An RFC 3464 report (RFC 3464 §6 example, reduced; our correlation tag in the returned
+ * headers, delivery `d1` and recipient 5 unless given).
+ */
 export function dsnMail(
   action: string,
   status: string,
-  options: { recipient?: string; tag?: boolean; date?: string } = {},
+  options: {
+    recipient?: string;
+    tag?: { deliveryId: string; recipient: number };
+    date?: string;
+  } = {},
 ): string {
   const recipient = options.recipient ?? 'f@example.org';
+  const tag = options.tag ?? { deliveryId: 'd1', recipient: 5 };
   return [
     'From: Mail Delivery System <mailer-daemon@mx.example.org>',
     'To: bounces@example.com',
@@ -746,7 +754,8 @@ export function dsnMail(
     'From: news@example.com',
     `To: ${recipient}`,
     'Message-ID: <original-1@example.com>',
-    ...(options.tag === false ? [] : ['X-Sendkit-Delivery: d1', 'X-Sendkit-Recipient: 5']),
+    `X-Sendkit-Delivery: ${tag.deliveryId}`,
+    `X-Sendkit-Recipient: ${tag.recipient}`,
     '--b1--',
     '',
   ].join('\r\n');
