@@ -1,9 +1,11 @@
 /**
  * The store's alerts as browser notifications, and the toolbar badge. A notification is shown
- * once per delivery and kind: which were shown is kept in chrome.storage, written before the
- * notification, so a restarted background never repeats one. Alerts are also read back from the
- * deliveries' states at every start (rules/attention.ts), so one announced while the background
- * was stopped is not lost. The first start takes what exists as already known.
+ * once per delivery and kind: which were shown is kept in chrome.storage, written once they are
+ * shown. A background stopped in between shows them again at its next start, under the same
+ * notification id, which replaces the one shown rather than adding a second (nothing is lost,
+ * nothing is repeated). Alerts are also read back from the deliveries' states at every start
+ * (rules/attention.ts), so one announced while the background was stopped is not lost. The first
+ * start takes what exists as already known.
  */
 import type { AlertKind, Delivery, DeliveryAlert, DeliveryStore } from '../../src/index.js';
 import { alertKindOfState, needsOperator } from '../../src/rules/index.js';
@@ -109,9 +111,6 @@ export class Notifier {
     const shown = ((await chrome.storage.local.get(SHOWN))[SHOWN] ?? {}) as Record<string, number>;
     const fresh = alerts.filter((alert) => wanted.includes(alert.kind) && !(keyOf(alert) in shown));
     if (fresh.length > 0) {
-      for (const alert of fresh) shown[keyOf(alert)] = Date.now();
-      // Recorded first: a background stopped right after cannot show these again.
-      await chrome.storage.local.set({ [SHOWN]: shown });
       for (const alert of fresh) {
         await chrome.notifications.create(`${PREFIX}${keyOf(alert)}`, {
           type: 'basic',
@@ -120,7 +119,9 @@ export class Notifier {
           message: messageOf(alert),
           priority: alert.kind === 'guard-paused' || alert.kind === 'failed' ? 2 : 0,
         });
+        shown[keyOf(alert)] = Date.now();
       }
+      await chrome.storage.local.set({ [SHOWN]: shown });
     }
     await this.updateBadge();
   }

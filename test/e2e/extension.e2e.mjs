@@ -94,18 +94,7 @@ test('extension: create, confirm with the role, see KPIs move from the backgroun
     );
 
     // Stop the service worker mid-send: it restarts on the panel's next message and loses nothing.
-    const cdp = await context.newCDPSession(page);
-    let versions = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => (versions = event.versions));
-    await cdp.send('ServiceWorker.enable');
-    await page.waitForTimeout(300);
-    const running = versions.find(
-      (version) =>
-        version.scriptURL.startsWith(`chrome-extension://${id}/`) &&
-        version.runningStatus === 'running',
-    );
-    check(running, 'no running service worker');
-    await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
+    check(await stopWorker(context, page, id), 'no running service worker');
     await page.waitForTimeout(500);
     await page.reload();
     await waitFor(page, () =>
@@ -229,7 +218,10 @@ test('extension: the Firefox build passes web-ext lint with no error, warning or
   }
 });
 
-/** Stops the extension's service worker through the DevTools protocol, as Chrome does when idle. */
+/**
+ * Stops the extension's service worker through the DevTools protocol, as Chrome does when idle;
+ * false if none was running.
+ */
 async function stopWorker(context, page, id) {
   const cdp = await context.newCDPSession(page);
   let versions = [];
@@ -243,6 +235,7 @@ async function stopWorker(context, page, id) {
   );
   if (running) await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
   await cdp.detach();
+  return Boolean(running);
 }
 
 const guardNotices = (page) =>
@@ -277,6 +270,12 @@ test('extension: a guarded pause notifies exactly once, across service worker re
         document.querySelector('deployment-kpis')?.shadowRoot?.textContent ?? '',
       ),
     );
+    // The background may hear of the pause only once it has restarted: wait for its notice, then
+    // long enough for a second one to show if the alert were handled twice.
+    for (let waited = 0; (await guardNotices(page)).stored.length === 0 && waited < 10_000;) {
+      await page.waitForTimeout(100);
+      waited += 100;
+    }
     await page.waitForTimeout(1_000);
     const first = await guardNotices(page);
     check(first.stored.length === 1, `notified ${JSON.stringify(first)}`);
