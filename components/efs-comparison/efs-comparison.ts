@@ -1,3 +1,6 @@
+// The comparison element: the seed's table, its walk-through and the live comparison, all
+// rendered from the rules (rules/seed-steps.ts, stepOutcome), never from texts of its own.
+// Slightly over 300 lines: three views of one table share their cell rendering.
 import { html, nothing } from 'lit';
 import { fillTemplate, type DeliveryMode, type DeliverySnapshot } from '../../src/index.js';
 import {

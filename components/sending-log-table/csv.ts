@@ -51,3 +51,13 @@ export async function exportLogCsv(
   }
   return { csv: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done };
 }
+
+/** Saves `file` under `name` through the browser's download (an object URL, revoked later). */
+export function downloadFile(file: Blob, name: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(file);
+  link.download = name;
+  link.click();
+  // Not at once: the download may not have read the object URL yet.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

@@ -6,16 +6,9 @@
  */
 export { parseFeedback } from './parse.js';
 export { importFeedback, type ImportOptions, type FeedbackTarget } from './import.js';
-export {
-  connectFeedback,
-  FeedbackConnection,
-  FeedStatusEvent,
-  FEED_STATES,
-  type FeedOptions,
-  type FeedState,
-  type FeedStatus,
-  type FeedTarget,
-} from './relay-feed.js';
+export { connectFeedback, type FeedOptions, type FeedTarget } from './connect-feedback.js';
+export { FeedbackConnection } from './relay-feed.js';
+export { FeedStatusEvent, FEED_STATES, type FeedState, type FeedStatus } from './feed-status.js';
 export {
   correlationTags,
   readTag,

@@ -1,61 +1,21 @@
 /**
- * connectFeedback: follows a sendkit relay's stream of provider events and applies them to the
- * store as they come, with the file import's placing rules (resolve.ts). Each batch is applied in
- * one transaction together with the stream position it reaches, so a reload resumes exactly
- * there: nothing applied twice, nothing missed. Reads with `fetch` (the token goes in a header),
- * reconnects with backoff, and reports its state as a property and an event.
+ * The connection connectFeedback opens (connect-feedback.ts): follows a sendkit relay's stream
+ * of provider events and applies them to the store as they come, with the file import's placing
+ * rules (resolve.ts). Each batch is applied in one transaction together with the stream position
+ * it reaches, so a reload resumes exactly there: nothing applied twice, nothing missed. Reads
+ * with `fetch` (the token goes in a header), reconnects with backoff, and reports its state as a
+ * property and an event. Over 300 lines: reading, batching, applying and reconnecting share the
+ * connection's state, and each is a method of it.
  */
-import { FeedbackError, InputError } from '../errors.js';
-import { FEEDBACK_CLOCK_SKEW_MS, readOptions, readSafely } from '../rules/valid-input.js';
+import { FeedbackError } from '../errors.js';
+import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
 import type { FeedbackColumns } from '../types.js';
 import { readRelayEvent } from './relay-event.js';
-import { EventSorter, type FeedbackTarget, type ResolvedColumns } from './resolve.js';
+import type { FeedTarget } from './connect-feedback.js';
+import { FeedStatusEvent, type FeedState, type FeedStatus } from './feed-status.js';
+import { EventSorter, type ResolvedColumns } from './resolve.js';
 import { SseParser, type SseMessage } from './sse.js';
 import type { ProviderEvent } from './types.js';
-
-/** The store calls a feed needs: those of an import, and the stream position. */
-export type FeedTarget = FeedbackTarget &
-  Pick<import('../store/delivery-store.js').DeliveryStore, 'readFeedCursor'>;
-
-export interface FeedOptions {
-  /** The relay's reader token (`SENDKIT_RELAY_TOKEN`). */
-  readonly token: string;
-  /** Apply only this delivery's events (and untagged events to it); default: every delivery. */
-  readonly deliveryId?: string;
-  /** How long events gather before they are applied together. Default 50 ms. */
-  readonly batchMs?: number;
-  /**
-   * A stream silent this long is taken for dead (a connection the network dropped without a
-   * word) and opened again. Default 45 s: three of the relay's keep-alive comments.
-   */
-  readonly staleMs?: number;
-}
-
-export const FEED_STATES = ['connecting', 'live', 'behind', 'error', 'closed'] as const;
-export type FeedState = (typeof FEED_STATES)[number];
-
-export interface FeedStatus {
-  readonly state: FeedState;
-  /** The last stream position applied to the store. */
-  readonly seq: number;
-  /** Events the relay holds that are not applied yet (0 when live). */
-  readonly behind: number;
-  /** Totals of this connection. */
-  readonly applied: number;
-  readonly duplicates: number;
-  readonly unmatched: number;
-  readonly rejected: number;
-  /** What went wrong, in words, when the state is `error`. */
-  readonly error: string | null;
-}
-
-/** Fired by a FeedbackConnection whenever its status changes. */
-export class FeedStatusEvent extends Event {
-  static readonly type = 'feed-status';
-  constructor(readonly status: FeedStatus) {
-    super(FeedStatusEvent.type);
-  }
-}
 
 /** Events applied together at most; more wait for the next batch. */
 const MAX_BATCH = 5_000;
@@ -352,62 +312,4 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done, { once: true });
   });
-}
-
-/**
- * Follows the relay at `url` (its base address, e.g. `https://relay.example.com`) and applies
- * its events to `store` as they arrive, from where this store last stopped reading it.
- */
-export function connectFeedback(
-  store: FeedTarget,
-  url: string | URL,
-  options: FeedOptions,
-): FeedbackConnection {
-  const { token, deliveryId, batchMs, staleMs } = readOptions('options', options, [
-    'token',
-    'deliveryId',
-    'batchMs',
-    'staleMs',
-  ]);
-  const base = readSafely('url', () => {
-    const parsed = new URL(String(url));
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new InputError('url', 'an http(s) URL');
-    return parsed;
-  });
-  if (typeof token !== 'string' || token === '' || token.length > 1_000 || /\s/.test(token)) {
-    throw new InputError('options.token', "the relay's reader token");
-  }
-  if (deliveryId !== undefined && (typeof deliveryId !== 'string' || deliveryId === '')) {
-    throw new InputError('options.deliveryId', 'a delivery id');
-  }
-  if (
-    batchMs !== undefined &&
-    !(typeof batchMs === 'number' && batchMs >= 0 && batchMs <= 10_000)
-  ) {
-    throw new InputError('options.batchMs', 'a number of ms from 0 to 10000');
-  }
-  if (
-    staleMs !== undefined &&
-    !(typeof staleMs === 'number' && staleMs >= 1_000 && staleMs <= 600_000)
-  ) {
-    throw new InputError('options.staleMs', 'a number of ms from 1000 to 600000');
-  }
-  if (typeof store?.applyFeedback !== 'function' || typeof store.readFeedCursor !== 'function') {
-    throw new InputError('store', 'a sendkit DeliveryStore');
-  }
-  const path = base.pathname.replace(/\/+$/, '');
-  const eventsUrl = `${base.origin}${path}/events`;
-  // One position per relay and per filter: a feed of one delivery skips the others' events.
-  const feed = `relay:${base.origin}${path}${deliveryId === undefined ? '' : `#${deliveryId}`}`;
-  if (feed.length > 256) throw new InputError('url', 'a relay address of at most 200 characters');
-  return new FeedbackConnection(
-    store,
-    eventsUrl,
-    token,
-    deliveryId as string | undefined,
-    feed,
-    (batchMs as number | undefined) ?? 50,
-    (staleMs as number | undefined) ?? 45_000,
-  );
 }

@@ -1,20 +1,21 @@
 /**
  * The delivery store: the public API of the model. Every call checks its arguments first (typed
- * errors), every write goes through one path (`write`): one IndexedDB transaction over the stores
- * the operation names, with the counters it moves, then the changes it reports are announced.
- * The operations themselves live in their own modules; this file only wires them.
+ * errors) and names the stores it works on; every write goes through one path
+ * (store-access.ts): one IndexedDB transaction with the counters it moves, then the changes it
+ * reports are announced. The operations live in their own modules; this file only wires them.
+ * Over 300 lines because the API is wide (one method per call of the README's table, each with
+ * its documentation), not deep: no method holds more than its checks and one call.
  */
 import { systemClock, type Clock } from '../clock.js';
-import { InputError, NotFoundError, ReadOnlyError, StoreVersionError } from '../errors.js';
-import { snapshotEngagement } from '../rules/indicators.js';
+import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { readId, readOptions } from '../rules/valid-input.js';
 import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
 import {
   DELIVERY_MODES,
-  type ChangeKind,
   type Delivery,
   type DeliveryInput,
+  type DeliveryMode,
   type FeedbackColumns,
   type FeedbackEvent,
   type FeedbackOptions,
@@ -26,31 +27,31 @@ import {
   type LogRow,
   type ProfileHistoryEntry,
   type User,
-  type DeliveryMode,
 } from '../types.js';
+import { newId } from '../ids.js';
+import { setAddressStatusInTransaction } from './address-lists.js';
+import { alertOf, indicatorsOf } from './alerts.js';
 import { normalizeAddress } from './audience.js';
 import { ChangeHub, ChangeSet, type ChangeListener } from './changes.js';
-import { Connection, type Database } from './connection.js';
+import { Connection } from './connection.js';
 import { createInTransaction, planCreation } from './creation.js';
-import { newId } from '../ids.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
-import { typedStoreError } from './failures.js';
-import { alertOf, indicatorsOf } from './alerts.js';
 import { applyFeedbackInTransaction } from './feedback-apply.js';
-import { acknowledgeGuard } from './guarding.js';
 import { readFeedbackBatch } from './feedback-validation.js';
+import { acknowledgeGuard } from './guarding.js';
 import { findRecipientsInTransaction, readHistoryInTransaction } from './history.js';
 import { countMatching, readAfter, readPage } from './log-reads.js';
 import { prepareInTransaction } from './preparation.js';
-import { startDelivery } from './progress.js';
+import { failDelivery, startDelivery } from './progress.js';
 import { checkAddress, checkAddressStatus, checkCursor, checkMode, checkQuery } from './queries.js';
-import { recountInTransaction } from './recount.js';
+import { computeStatsInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
 import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
 import { CORE_STORES, toDelivery, type DeliveryRecord } from './schema.js';
-import { inTransaction, type ReadTx, type Stores, type WriteTx } from './transactions.js';
-import { checkPermission, systemTransition, userTransition } from './transitions.js';
+import { StoreAccess, changed } from './store-access.js';
+import type { Stores } from './transactions.js';
+import { checkPermission, userTransition } from './transitions.js';
 
 export interface StoreOptions {
   /** IndexedDB database name; pages sharing it share deliveries. Default `sendkit`. */
@@ -65,11 +66,6 @@ export interface StoreOptions {
    */
   readonly persist?: boolean;
 }
-
-type Body<S extends Stores, T> = (
-  tx: WriteTx<S>,
-  now: number,
-) => Promise<{ result: T; changes: ChangeSet }>;
 
 type UserActionBody = (record: DeliveryRecord, user: User, now: number) => void;
 
@@ -90,6 +86,7 @@ export class DeliveryStore implements SendkitStore {
   persisted: boolean | null = null;
   private readonly connection: Connection;
   private readonly changes: ChangeHub;
+  private readonly access: StoreAccess;
 
   constructor(options: StoreOptions = {}, access: 'read-write' | 'read-only' = 'read-write') {
     const name = options.name ?? 'sendkit';
@@ -104,6 +101,7 @@ export class DeliveryStore implements SendkitStore {
       readOnly: !this.writable,
     });
     this.changes = new ChangeHub(this.name);
+    this.access = new StoreAccess(this.connection, this.changes, () => this.now(), this.writable);
   }
 
   now(): number {
@@ -133,7 +131,7 @@ export class DeliveryStore implements SendkitStore {
   async createDelivery(user: User, input: DeliveryInput): Promise<Delivery> {
     const actor = checkPermission('create', user);
     const plan = planCreation(checkDeliveryInput(input), actor, newId(), this.now());
-    return this.write(
+    return this.access.write(
       'create a delivery',
       ['deliveries', 'audiences', 'addressChunks', 'addressBuckets'],
       (tx) => createInTransaction(tx, plan),
@@ -143,7 +141,7 @@ export class DeliveryStore implements SendkitStore {
 
   async prepare(user: User, id: string): Promise<Delivery> {
     const actor = checkPermission('prepare', user);
-    return this.writeDelivery(
+    return this.access.writeDelivery(
       'prepare the delivery',
       id,
       PREPARE_STORES,
@@ -191,9 +189,8 @@ export class DeliveryStore implements SendkitStore {
     if (typeof detail !== 'string' || detail.trim() === '' || detail.length > 1_000) {
       throw new InputError('detail', 'a non-empty text of at most 1,000 characters');
     }
-    return this.writeDelivery('record a platform error', id, [], async (record, tx, now) => {
-      systemTransition(record, 'fail', now, { by: 'system', detail: detail.trim() });
-      record.guardPause = null;
+    return this.access.writeDelivery('record a platform error', id, [], async (record, tx, now) => {
+      failDelivery(record, detail.trim(), now);
       await tx.objectStore('deliveries').put(record);
       const outcome = changed(record, 'state');
       outcome.changes.alert(alertOf(record, 'failed', now, detail.trim()));
@@ -205,7 +202,7 @@ export class DeliveryStore implements SendkitStore {
   async reschedule(user: User, id: string, contactDate: number | null): Promise<Delivery> {
     const actor = checkPermission('reschedule', user);
     const date = checkContactDate(contactDate);
-    return this.writeDelivery(
+    return this.access.writeDelivery(
       'reschedule the delivery',
       id,
       ['stateChunks'],
@@ -218,7 +215,7 @@ export class DeliveryStore implements SendkitStore {
 
   async deleteDelivery(user: User, id: string): Promise<void> {
     const actor = checkPermission('delete', user);
-    return this.writeDelivery(
+    return this.access.writeDelivery(
       'delete the delivery',
       id,
       ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks', 'eventIds'],
@@ -242,7 +239,7 @@ export class DeliveryStore implements SendkitStore {
     const batch = readFeedbackBatch(events, this.now(), given.eventIds);
     const cursor = checkCursor(given.cursor);
     if (batch.length === 0 && !cursor) return { applied: 0, duplicates: 0, superseded: 0 };
-    return this.write(
+    return this.access.write(
       'apply feedback',
       ['deliveries', 'stateChunks', 'eventIds', 'feedCursors'],
       (tx, now) => applyFeedbackInTransaction(tx, batch, now, cursor),
@@ -253,7 +250,7 @@ export class DeliveryStore implements SendkitStore {
   /** The last sequence of a feed (a relay's stream) applied with applyFeedback, or 0. */
   async readFeedCursor(feed: string): Promise<number> {
     const key = readId(feed, 'feed');
-    return this.read(
+    return this.access.read(
       'read the feed position',
       async (db) => (await db.get('feedCursors', key))?.seq ?? 0,
     );
@@ -261,16 +258,19 @@ export class DeliveryStore implements SendkitStore {
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */
   async computeStats(id: string): Promise<Indicators> {
-    return this.writeDelivery('compute stats', id, ['stateChunks'], async (record, tx, now) => {
-      await recountInTransaction(tx, record);
-      if (record.startedAt !== null)
-        record.engagement = snapshotEngagement(record.tally, record.mode, now);
-      await tx.objectStore('deliveries').put(record);
-      return {
-        result: indicatorsOf(record),
-        changes: new ChangeSet().note(record.id, 'indicators'),
-      };
-    });
+    return this.access.writeDelivery(
+      'compute stats',
+      id,
+      ['stateChunks'],
+      async (record, tx, now) => {
+        await computeStatsInTransaction(tx, record, now);
+        await tx.objectStore('deliveries').put(record);
+        return {
+          result: indicatorsOf(record),
+          changes: new ChangeSet().note(record.id, 'indicators'),
+        };
+      },
+    );
   }
 
   /**
@@ -284,20 +284,9 @@ export class DeliveryStore implements SendkitStore {
     const normalized = normalizeAddress(checkAddress(address));
     if (normalized === '') throw new InputError('address', 'must not be empty');
     const lists = checkAddressStatus(status);
-    return this.write('update the address lists', ['addressLists'], async (tx) => {
-      const store = tx.objectStore('addressLists');
-      const known = await store.get(normalized);
-      const next = {
-        denylisted: false,
-        quarantined: false,
-        ...known,
-        ...lists,
-        address: normalized,
-      };
-      if (next.denylisted || next.quarantined) await store.put(next);
-      else await store.delete(normalized);
-      return { result: undefined, changes: new ChangeSet().note(null, 'address-lists') };
-    });
+    return this.access.write('update the address lists', ['addressLists'], (tx) =>
+      setAddressStatusInTransaction(tx, normalized, lists),
+    );
   }
 
   /**
@@ -313,7 +302,7 @@ export class DeliveryStore implements SendkitStore {
       throw new InputError('addresses', 'a list of addresses');
     }
     const list = addresses.slice();
-    return this.readDelivery(
+    return this.access.readDelivery(
       'find recipients',
       id,
       ['audiences', 'addressBuckets', 'addressChunks', 'stateChunks'],
@@ -323,18 +312,18 @@ export class DeliveryStore implements SendkitStore {
 
   /** Runs what is due at the clock's time: starts, occurrences, validity ends, rate refreshes. */
   async tick(): Promise<void> {
-    return this.write('run what is due', CORE_STORES, async (tx, now) => ({
+    return this.access.write('run what is due', CORE_STORES, async (tx, now) => ({
       result: undefined,
       changes: await tickInTransaction(tx, now),
     }));
   }
 
   async getDelivery(id: string): Promise<Delivery> {
-    return this.readDelivery('read the delivery', id, [], toDelivery);
+    return this.access.readDelivery('read the delivery', id, [], toDelivery);
   }
 
   async listDeliveries(): Promise<Delivery[]> {
-    return this.read('list the deliveries', async (db) => {
+    return this.access.read('list the deliveries', async (db) => {
       const records = await db.getAll('deliveries');
       return records.sort((a, b) => b.createdAt - a.createdAt).map(toDelivery);
     });
@@ -342,7 +331,7 @@ export class DeliveryStore implements SendkitStore {
 
   /** The delivery and its indicators (in every mode) from one transaction: one commit's view. */
   async readSnapshot(id: string): Promise<DeliverySnapshot> {
-    return this.readDelivery('read the delivery', id, [], (record) => {
+    return this.access.readDelivery('read the delivery', id, [], (record) => {
       const byMode = Object.fromEntries(
         DELIVERY_MODES.map((mode) => [mode, indicatorsOf(record, mode)]),
       ) as Record<DeliveryMode, Indicators>;
@@ -357,13 +346,15 @@ export class DeliveryStore implements SendkitStore {
    */
   async readIndicators(id: string, options: { mode?: DeliveryMode } = {}): Promise<Indicators> {
     const mode = checkMode(options);
-    return this.readDelivery('read the indicators', id, [], (record) => indicatorsOf(record, mode));
+    return this.access.readDelivery('read the indicators', id, [], (record) =>
+      indicatorsOf(record, mode),
+    );
   }
 
   /** A page of the sending logs, optionally of one status, at any offset. */
   async readLogs(id: string, query: LogQuery = {}): Promise<LogPage> {
     const { from: offset, limit, status } = checkQuery(query, 'offset');
-    return this.readDelivery('read the logs', id, LOG_STORES, async (record, tx) => ({
+    return this.access.readDelivery('read the logs', id, LOG_STORES, async (record, tx) => ({
       total: countMatching(record, status),
       offset,
       rows: await readPage(tx, record, offset, limit, status),
@@ -373,7 +364,7 @@ export class DeliveryStore implements SendkitStore {
   /** Up to `limit` rows after a given recipient, optionally of one status. */
   async readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]> {
     const { from: after, limit, status } = checkQuery(query, 'after');
-    return this.readDelivery('read the logs', id, LOG_STORES, (record, tx) =>
+    return this.access.readDelivery('read the logs', id, LOG_STORES, (record, tx) =>
       readAfter(tx, record, after, limit, status),
     );
   }
@@ -385,7 +376,7 @@ export class DeliveryStore implements SendkitStore {
 
   async readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {
     const checked = checkAddress(address);
-    return this.read('read the profile history', (db) =>
+    return this.access.read('read the profile history', (db) =>
       readHistoryInTransaction(
         db.transaction([
           'deliveries',
@@ -407,82 +398,12 @@ export class DeliveryStore implements SendkitStore {
     then?: UserActionBody,
   ): Promise<Delivery> {
     const actor = checkPermission(action, user);
-    return this.writeDelivery(`${action} the delivery`, id, [], async (record, tx, now) => {
+    return this.access.writeDelivery(`${action} the delivery`, id, [], async (record, tx, now) => {
       userTransition(record, action, actor, now);
       then?.(record, actor, now);
       await tx.objectStore('deliveries').put(record);
       return changed(record, 'state', 'indicators');
     });
-  }
-
-  /** `write` over one delivery (read first, NotFoundError if there is none) and `stores`. */
-  private async writeDelivery<S extends Stores, T>(
-    operation: string,
-    id: string,
-    stores: readonly S[],
-    body: (
-      record: DeliveryRecord,
-      tx: WriteTx<S | 'deliveries'>,
-      now: number,
-    ) => Promise<{ result: T; changes: ChangeSet }>,
-  ): Promise<T> {
-    const key = readId(id);
-    return this.write(operation, ['deliveries', ...stores], async (tx, now) =>
-      body(await mustGet(tx.objectStore('deliveries').get(key), key), tx, now),
-    );
-  }
-
-  /** One delivery and `stores`, read in one transaction. */
-  private async readDelivery<S extends Stores, T>(
-    operation: string,
-    id: string,
-    stores: readonly S[],
-    body: (record: DeliveryRecord, tx: ReadTx<S | 'deliveries'>) => T | Promise<T>,
-  ): Promise<T> {
-    const key = readId(id);
-    return this.read(operation, async (db) => {
-      const tx = db.transaction(['deliveries', ...stores]);
-      return body(await mustGet(tx.objectStore('deliveries').get(key), key), tx);
-    });
-  }
-
-  /**
-   * The one write path: one transaction over `stores`, the body run in it (a throw aborts it:
-   * nothing is written), the changes it reports announced after the commit, and any failure of
-   * the browser's storage turned into a typed error naming the operation.
-   */
-  private async write<S extends Stores, T>(
-    operation: string,
-    stores: readonly S[],
-    body: Body<S, T>,
-    durability: IDBTransactionDurability = 'default',
-  ): Promise<T> {
-    if (!this.writable) throw new ReadOnlyError(operation);
-    let outcome: { result: T; changes: ChangeSet };
-    try {
-      const db = await this.connection.get();
-      const tx = db.transaction(stores as unknown as S[], 'readwrite', { durability });
-      outcome = await inTransaction(tx, (run) => body(run as unknown as WriteTx<S>, this.now()));
-    } catch (error) {
-      throw await this.typed(error, operation);
-    }
-    this.changes.emit(outcome.changes);
-    return outcome.result;
-  }
-
-  private async read<T>(operation: string, body: (db: Database) => Promise<T>): Promise<T> {
-    try {
-      return await body(await this.connection.get());
-    } catch (error) {
-      throw await this.typed(error, operation);
-    }
-  }
-
-  private typed(error: unknown, operation: string): Promise<Error> {
-    // A closed connection after another tab's upgrade is this page being outdated.
-    return this.connection.isOutdated
-      ? Promise.resolve(new StoreVersionError())
-      : typedStoreError(error, operation);
   }
 }
 
@@ -494,20 +415,3 @@ const PREPARE_STORES = [
   'addressLists',
 ] as const satisfies readonly Stores[];
 const LOG_STORES = ['stateChunks', 'addressChunks'] as const satisfies readonly Stores[];
-
-/** A delivery's snapshot as the result, and what changed for it. */
-function changed(
-  record: DeliveryRecord,
-  ...kinds: ChangeKind[]
-): { result: Delivery; changes: ChangeSet } {
-  return { result: toDelivery(record), changes: new ChangeSet().note(record.id, ...kinds) };
-}
-
-async function mustGet(
-  pending: Promise<DeliveryRecord | undefined>,
-  id: string,
-): Promise<DeliveryRecord> {
-  const record = await pending;
-  if (!record) throw new NotFoundError(id);
-  return record;
-}

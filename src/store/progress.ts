@@ -47,3 +47,9 @@ export function retriesHaveEnded(record: DeliveryRecord, now: number): boolean {
     (VALIDITY_END_STATES.includes(record.state) || record.state === 'finished')
   );
 }
+
+/** A platform error: the delivery ends in `failed`, a final state, journaled with the detail. */
+export function failDelivery(record: DeliveryRecord, detail: string, now: number): void {
+  systemTransition(record, 'fail', now, { by: 'system', detail });
+  record.guardPause = null;
+}

@@ -1,5 +1,5 @@
 /** Compute stats: every counter recomputed from the sending logs at once (SPEC §4). */
-import { emptyTally } from '../rules/indicators.js';
+import { emptyTally, snapshotEngagement } from '../rules/indicators.js';
 import { ENGAGEMENT_BITS } from '../rules/event-codes.js';
 import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
 import { chunksOf } from './layout.js';
@@ -29,4 +29,15 @@ export async function recountInTransaction(
   });
   record.tally = { classes, opens, clicks };
   record.chunkCounts = chunkCounts;
+}
+
+/** Compute stats on a started delivery also publishes today's open and click rates. */
+export async function computeStatsInTransaction(
+  tx: ReadTx<'stateChunks'>,
+  record: DeliveryRecord,
+  now: number,
+): Promise<void> {
+  await recountInTransaction(tx, record);
+  if (record.startedAt !== null)
+    record.engagement = snapshotEngagement(record.tally, record.mode, now);
 }

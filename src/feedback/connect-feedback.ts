@@ -1,0 +1,84 @@
+/**
+ * connectFeedback: reads its arguments (typed errors, never a raw one) and opens the connection
+ * that follows a sendkit relay (relay-feed.ts).
+ */
+import { InputError } from '../errors.js';
+import { readOptions, readSafely } from '../rules/valid-input.js';
+import { FeedbackConnection } from './relay-feed.js';
+import type { FeedbackTarget } from './resolve.js';
+
+/** The store calls a feed needs: those of an import, and the stream position. */
+export type FeedTarget = FeedbackTarget &
+  Pick<import('../store/delivery-store.js').DeliveryStore, 'readFeedCursor'>;
+
+export interface FeedOptions {
+  /** The relay's reader token (`SENDKIT_RELAY_TOKEN`). */
+  readonly token: string;
+  /** Apply only this delivery's events (and untagged events to it); default: every delivery. */
+  readonly deliveryId?: string;
+  /** How long events gather before they are applied together. Default 50 ms. */
+  readonly batchMs?: number;
+  /**
+   * A stream silent this long is taken for dead (a connection the network dropped without a
+   * word) and opened again. Default 45 s: three of the relay's keep-alive comments.
+   */
+  readonly staleMs?: number;
+}
+
+/**
+ * Follows the relay at `url` (its base address, e.g. `https://relay.example.com`) and applies
+ * its events to `store` as they arrive, from where this store last stopped reading it.
+ */
+export function connectFeedback(
+  store: FeedTarget,
+  url: string | URL,
+  options: FeedOptions,
+): FeedbackConnection {
+  const { token, deliveryId, batchMs, staleMs } = readOptions('options', options, [
+    'token',
+    'deliveryId',
+    'batchMs',
+    'staleMs',
+  ]);
+  const base = readSafely('url', () => {
+    const parsed = new URL(String(url));
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new InputError('url', 'an http(s) URL');
+    return parsed;
+  });
+  if (typeof token !== 'string' || token === '' || token.length > 1_000 || /\s/.test(token)) {
+    throw new InputError('options.token', "the relay's reader token");
+  }
+  if (deliveryId !== undefined && (typeof deliveryId !== 'string' || deliveryId === '')) {
+    throw new InputError('options.deliveryId', 'a delivery id');
+  }
+  if (
+    batchMs !== undefined &&
+    !(typeof batchMs === 'number' && batchMs >= 0 && batchMs <= 10_000)
+  ) {
+    throw new InputError('options.batchMs', 'a number of ms from 0 to 10000');
+  }
+  if (
+    staleMs !== undefined &&
+    !(typeof staleMs === 'number' && staleMs >= 1_000 && staleMs <= 600_000)
+  ) {
+    throw new InputError('options.staleMs', 'a number of ms from 1000 to 600000');
+  }
+  if (typeof store?.applyFeedback !== 'function' || typeof store.readFeedCursor !== 'function') {
+    throw new InputError('store', 'a sendkit DeliveryStore');
+  }
+  const path = base.pathname.replace(/\/+$/, '');
+  const eventsUrl = `${base.origin}${path}/events`;
+  // One position per relay and per filter: a feed of one delivery skips the others' events.
+  const feed = `relay:${base.origin}${path}${deliveryId === undefined ? '' : `#${deliveryId}`}`;
+  if (feed.length > 256) throw new InputError('url', 'a relay address of at most 200 characters');
+  return new FeedbackConnection(
+    store,
+    eventsUrl,
+    token,
+    deliveryId as string | undefined,
+    feed,
+    (batchMs as number | undefined) ?? 50,
+    (staleMs as number | undefined) ?? 45_000,
+  );
+}

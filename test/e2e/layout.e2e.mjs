@@ -1,0 +1,79 @@
+// The tree as the README describes it: the module tables of "Where the code is" list exactly the
+// files of each folder of the model and the elements (a file added, moved or deleted without
+// its line fails here), and a source file over 300 lines says why in its header.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, test } from './harness.mjs';
+
+const ROOTS = ['src', 'components'];
+const ELEMENTS = ['confirm-send-button', 'deployment-kpis', 'efs-comparison', 'sending-log-table'];
+const MAX_LINES = 300;
+
+function folders(root) {
+  return [
+    root,
+    ...readdirSync(root)
+      .filter((name) => statSync(join(root, name)).isDirectory())
+      .flatMap((name) => folders(join(root, name))),
+  ];
+}
+
+const sourceFiles = (folder) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.ts') && statSync(join(folder, name)).isFile())
+    .sort();
+
+/** The README's part about one folder: from its bold marker to the next bold marker. */
+function partOf(section, marker) {
+  const start = section.indexOf(marker);
+  check(start >= 0, `README: "Where the code is" has no part ${marker}`);
+  const next = section.indexOf('\n**', start + marker.length);
+  return section.slice(start, next < 0 ? undefined : next);
+}
+
+const namesIn = (text) => [...text.matchAll(/`([\w.<>-]+\.ts)`/g)].map((match) => match[1]);
+
+test('README: the module tables list exactly the files of src/ and components/', async () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('## Where the code is');
+  check(start >= 0, 'README has no "Where the code is" section');
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  const elementPart = partOf(section, "**Each element's folder**");
+  const problems = [];
+  for (const folder of ROOTS.flatMap(folders)) {
+    const tag = ELEMENTS.find((name) => folder === join('components', name));
+    const listed = tag
+      ? namesIn(elementPart).map((name) => name.replaceAll('<tag>', tag))
+      : namesIn(partOf(section, `**\`${folder}/\`**`));
+    const actual = sourceFiles(folder);
+    const expected = tag
+      ? listed.filter(
+          (name) => name.startsWith(tag) || name === 'register.ts' || tag === 'sending-log-table',
+        )
+      : listed;
+    const missing = actual.filter((name) => !expected.includes(name));
+    const stale = expected.filter((name) => !actual.includes(name));
+    if (missing.length) problems.push(`${folder}: not in the README: ${missing.join(', ')}`);
+    if (stale.length)
+      problems.push(`${folder}: in the README, not in the tree: ${stale.join(', ')}`);
+  }
+  check(problems.length === 0, problems.join('\n'));
+});
+
+test('layout: a source file over 300 lines says why in its header', async () => {
+  const long = [];
+  for (const folder of [...ROOTS, 'extension', 'relay'].flatMap(folders)) {
+    for (const name of sourceFiles(folder)) {
+      const text = readFileSync(join(folder, name), 'utf8');
+      const lines = text.split('\n').length;
+      const header = text.slice(0, text.search(/^import |^export /m));
+      if (lines > MAX_LINES && !/over 300 lines/i.test(header))
+        long.push(`${folder}/${name} (${lines})`);
+    }
+  }
+  check(
+    long.length === 0,
+    `over ${MAX_LINES} lines without a reason in the header: ${long.join(', ')}`,
+  );
+});
