@@ -5,7 +5,7 @@
  * getter or a Proxy does later. Unknown keys such as `__proto__` are refused, not ignored.
  */
 import { FeedbackError, InputError, SendkitError } from '../errors.js';
-import { REASON_CODES } from '../rules/event-codes.js';
+import { REASON_CODES, isFailureReason } from '../rules/event-codes.js';
 import { isEngagementEvent, outcomeRule } from '../rules/feedback-rules.js';
 import { FEEDBACK_CLOCK_SKEW_MS, isValidTime } from '../rules/valid-input.js';
 import {
@@ -118,9 +118,7 @@ function readEvent(
   let reasonCode = 0;
   if (reason !== undefined) {
     const text = checkString(index, 'reason', reason);
-    reasonCode = Object.hasOwn(REASON_CODES, text)
-      ? REASON_CODES[text as keyof typeof REASON_CODES]
-      : -1;
+    reasonCode = isFailureReason(text) ? REASON_CODES[text] : -1;
     if (reasonCode < 0) throw new FeedbackError(index, `unknown failure reason '${text}'`);
   }
   checkTimeAndReason(index, at as number, latest, typeIndex, reasonCode);
