@@ -7,6 +7,7 @@ export type * from './types.js';
 export * from './errors.js';
 export { systemClock, HOUR_MS, DAY_MS, type Clock } from './clock.js';
 export type { SendkitStore, DeliverySnapshot, ChangeListener } from './sendkit-store.js';
+export { isSendkitStore } from './sendkit-store.js';
 export type { UserAction } from './rules/lifecycle.js';
 export { openStore, DeliveryStore, type StoreOptions } from './store/delivery-store.js';
 export { SCHEMA_VERSION } from './store/connection.js';

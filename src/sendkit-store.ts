@@ -75,3 +75,20 @@ export const STORE_ACTIONS = [
   'stop',
   'computeStats',
 ] as const satisfies readonly (keyof SendkitStore)[];
+
+/**
+ * Whether a value can serve as a store: an object with every call of SendkitStore. Elements get
+ * their store from pages the kit does not control; anything else (a number, a plain object, a
+ * Proxy that throws) is told apart here rather than failing later inside a render.
+ */
+export function isSendkitStore(value: unknown): value is SendkitStore {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    const calls = value as Record<string, unknown>;
+    return ['now', 'subscribe', ...STORE_READS, ...STORE_ACTIONS].every(
+      (name) => typeof calls[name] === 'function',
+    );
+  } catch {
+    return false;
+  }
+}

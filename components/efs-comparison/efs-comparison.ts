@@ -158,7 +158,8 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
 
   private renderWalkthrough(text: ComparisonLabels) {
     const story = STORIES.find((candidate) => candidate.id === this.story) ?? STORIES[0]!;
-    const step = Math.min(Math.max(1, Number(this.step) || 1), story.events.length);
+    const given = typeof this.step === 'number' && Number.isInteger(this.step) ? this.step : 1;
+    const step = Math.min(Math.max(1, given), story.events.length);
     const traces = { standard: traceStory(story, 'standard'), efs: traceStory(story, 'efs') };
     return html`<section part="walkthrough" aria-labelledby="walk-title">
       ${this.heading(text.walkthrough, 'walk-title', 1)}

@@ -22,6 +22,12 @@ import { sendingLogTableStyles } from './sending-log-table.styles.js';
 import { LOG_TABLE_LABELS, type LogTableLabels, type LogView } from './sending-log-table.labels.js';
 import { VirtualScroll } from './virtual-scroll.js';
 
+/** Reflects only text: a value of another type (set by script) removes the attribute. */
+const TEXT_ATTRIBUTE = {
+  fromAttribute: (value: string | null) => value,
+  toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
+};
+
 /** Rows read beyond the visible ones, above and below, so small scrolls need no read. */
 const OVERSCAN = 10;
 const VIEWS: readonly LogView[] = ['sending', 'exclusions'];
@@ -78,8 +84,8 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   static override styles = [themeStyles, sendingLogTableStyles];
 
   static override properties = {
-    view: { reflect: true },
-    status: { reflect: true },
+    view: { reflect: true, converter: TEXT_ATTRIBUTE },
+    status: { reflect: true, converter: TEXT_ATTRIBUTE },
     rowHeight: { type: Number, attribute: 'row-height' },
     labels: { attribute: false },
     exportNote: { state: true },

@@ -7,20 +7,35 @@
 export type LabelOverrides<T> = { [K in keyof T]?: T[K] extends string ? T[K] : Partial<T[K]> };
 
 export function withDefaults<T extends object>(defaults: T, overrides: LabelOverrides<T>): T {
-  const merged = { ...defaults } as Record<string, unknown>;
-  if (typeof overrides !== 'object' || overrides === null) return defaults;
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) continue;
-    const base = merged[key];
-    merged[key] =
-      typeof base === 'object' && base !== null ? { ...base, ...(value as object) } : value;
+  // Overrides come from the page: only texts replace texts, and an override that cannot be read
+  // (a getter or a Proxy that throws) leaves the defaults.
+  try {
+    if (typeof overrides !== 'object' || overrides === null) return defaults;
+    const merged = { ...defaults } as Record<string, unknown>;
+    for (const [key, base] of Object.entries(defaults)) {
+      const value: unknown = (overrides as Record<string, unknown>)[key];
+      if (typeof base === 'string') {
+        if (typeof value === 'string') merged[key] = value;
+      } else if (typeof value === 'object' && value !== null) {
+        // A group (state texts, statuses, step names): its entries merge one level deep.
+        const group: Record<string, unknown> = { ...(base as object) };
+        for (const [name, text] of Object.entries(value)) {
+          if (typeof text === 'string') group[name] = text;
+        }
+        merged[key] = group;
+      }
+    }
+    return merged as T;
+  } catch {
+    return defaults;
   }
-  return merged as T;
 }
 
 /** The states every element can be in before it has something to show, in words. */
 export interface CommonLabels {
   noStore: string;
+  /** The store given is not a sendkit store. */
+  invalidStore: string;
   noDelivery: string;
   loading: string;
   /** `{id}` is replaced with the delivery id. */
@@ -35,6 +50,7 @@ export interface CommonLabels {
 
 export const COMMON_LABELS: CommonLabels = {
   noStore: 'No delivery store is connected: give the element a store, or provide one.',
+  invalidStore: 'The store given is not a sendkit store (see openStore).',
   noDelivery: 'No delivery is chosen.',
   loading: 'Loading…',
   notFound: "The delivery '{id}' does not exist (it may have been deleted).",

@@ -6,7 +6,13 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { fillTemplate, type DeliveryAlert, type SendkitStore, type User } from '../../src/index.js';
+import {
+  fillTemplate,
+  isSendkitStore,
+  type DeliveryAlert,
+  type SendkitStore,
+  type User,
+} from '../../src/index.js';
 import { readUser } from '../../src/rules/index.js';
 import { deliveryIdContext, ensureContextRoot, storeContext, userContext } from './context.js';
 import { ActionErrorEvent, type DeliveryAction } from './events.js';
@@ -76,8 +82,10 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
     super.connectedCallback();
   }
 
+  /** The store given (property, then context), if it is one: anything else counts as none. */
   protected get activeStore(): SendkitStore | undefined {
-    return this.store ?? this.provided.store.value;
+    const given: unknown = this.store ?? this.provided.store.value;
+    return isSendkitStore(given) ? given : undefined;
   }
 
   protected get activeDeliveryId(): string | undefined {
@@ -120,7 +128,11 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
   protected readState(text: CommonLabels): TemplateResult | typeof nothing {
     const { status, error } = this.reader;
     if (status === 'ready') return nothing;
-    if (!this.activeStore) return html`<p part="notice" class="notice">${text.noStore}</p>`;
+    if (!this.activeStore) {
+      const given: unknown = this.store ?? this.provided.store.value;
+      const words = given === undefined || given === null ? text.noStore : text.invalidStore;
+      return html`<p part="notice" class="notice">${words}</p>`;
+    }
     if (!this.activeDeliveryId) return html`<p part="notice" class="notice">${text.noDelivery}</p>`;
     if (status === 'loading' || status === 'idle')
       return html`<p part="notice" class="notice" aria-busy="true">${text.loading}</p>`;

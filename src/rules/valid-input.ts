@@ -96,7 +96,10 @@ export function readId(value: unknown, field = 'id'): string {
   return value;
 }
 
-/** Reads the listed fields of an options object once each; `undefined` when absent. */
+/**
+ * Reads the listed fields of a plain options object once each (`undefined` when absent); a field
+ * not listed is refused.
+ */
 export function readOptions<K extends string>(
   field: string,
   value: unknown,
@@ -106,6 +109,19 @@ export function readOptions<K extends string>(
   return readSafely(field, () => {
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError(field, 'an object');
+    }
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      throw new InputError(field, `a plain object with ${keys.join(', ')}`);
+    }
+    // A misspelt option is refused, not silently ignored (a page read at the wrong offset).
+    for (const key of Object.keys(value)) {
+      if (!(keys as readonly string[]).includes(key)) {
+        throw new InputError(
+          field,
+          `unknown field '${key.slice(0, 50)}' (known: ${keys.join(', ')})`,
+        );
+      }
     }
     const copy: Partial<Record<K, unknown>> = {};
     for (const key of keys) {
