@@ -5,7 +5,10 @@
  * DOMException, and a refused call leaves the database exactly as it was.
  */
 import { expect } from '@open-wc/testing';
-import { SendkitError, type DeliveryStore } from '../src/index.js';
+import { connectFeedback, importFeedback, parseFeedback } from '../src/feedback/index.js';
+import { SendkitError, openStore, type DeliveryStore } from '../src/index.js';
+import { openStoreReader } from '../src/remote/index.js';
+import { createSimulatedMta } from '../src/simulator/index.js';
 import { closeStores, dumpDatabase, freshStore, sendingDelivery, starter } from './helpers.js';
 
 const throwing = new Proxy(
@@ -117,6 +120,56 @@ describe('every public call under hostile arguments', () => {
           } catch (error) {
             if (!(error instanceof SendkitError)) problems.push(`${what}: ${String(error)}`);
             else if ((await dumpDatabase(name)) !== before) problems.push(`${what}: wrote`);
+          }
+        }
+      }
+    }
+    expect(problems, problems.join('\n')).to.deep.equal([]);
+  });
+
+  it('the entry points (open, read, import, parse, follow a relay, simulate) too', async function () {
+    this.timeout(300_000);
+    const { store, name } = await freshStore();
+    const delivery = await sendingDelivery(store);
+    const sendgrid = JSON.stringify([
+      { event: 'delivered', email: 'user0@example.com', timestamp: 1, sg_event_id: 'a' },
+    ]);
+    const entries: [string, Call, unknown[]][] = [
+      ['openStore', openStore as Call, [{ name: `${name}-other` }]],
+      ['openStoreReader', openStoreReader as Call, [{ name }]],
+      ['importFeedback', importFeedback as Call, [store, sendgrid, { deliveryId: delivery.id }]],
+      ['parseFeedback', parseFeedback as unknown as Call, [sendgrid, {}]],
+      [
+        'connectFeedback',
+        async (...args: unknown[]) => {
+          // Accepted, it would follow the relay: closed at once (nothing listens there).
+          await (connectFeedback as (...given: unknown[]) => { close(): Promise<void> })(
+            ...args,
+          ).close();
+        },
+        [store, 'http://127.0.0.1:9', { token: 't' }],
+      ],
+      [
+        'createSimulatedMta',
+        async (...args: unknown[]) => {
+          (createSimulatedMta as (...given: unknown[]) => { stop(): void })(...args).stop();
+        },
+        [store, { seed: 1 }],
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [entry, call, valid] of entries) {
+      for (let position = 0; position < valid.length; position++) {
+        for (const [label, value] of HOSTILE) {
+          const args = valid.slice();
+          args[position] = value;
+          try {
+            const result = await call(...args);
+            (result as { close?: () => Promise<void> } | undefined)?.close?.();
+          } catch (error) {
+            if (!(error instanceof SendkitError)) {
+              problems.push(`${entry} argument ${position + 1} = ${label}: ${String(error)}`);
+            }
           }
         }
       }

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import { readOptions, readSafely } from '../rules/valid-input.js';
 import { FeedbackConnection } from './relay-feed.js';
-import type { FeedbackTarget } from './resolve.js';
+import { readFeedbackTarget, type FeedbackTarget } from './resolve.js';
 
 /** The store calls a feed needs: those of an import, and the stream position. */
 export type FeedTarget = FeedbackTarget &
@@ -64,16 +64,14 @@ export function connectFeedback(
   ) {
     throw new InputError('options.staleMs', 'a number of ms from 1000 to 600000');
   }
-  if (typeof store?.applyFeedback !== 'function' || typeof store.readFeedCursor !== 'function') {
-    throw new InputError('store', 'a sendkit DeliveryStore');
-  }
+  const target = readFeedbackTarget<FeedTarget>(store, ['readFeedCursor']);
   const path = base.pathname.replace(/\/+$/, '');
   const eventsUrl = `${base.origin}${path}/events`;
   // One position per relay and per filter: a feed of one delivery skips the others' events.
   const feed = `relay:${base.origin}${path}${deliveryId === undefined ? '' : `#${deliveryId}`}`;
   if (feed.length > 256) throw new InputError('url', 'a relay address of at most 200 characters');
   return new FeedbackConnection(
-    store,
+    target,
     eventsUrl,
     token,
     deliveryId as string | undefined,

@@ -5,10 +5,10 @@
  * throws for bad input: every event is applied, a duplicate, unmatched or rejected, with its
  * position.
  */
-import { FeedbackError } from '../errors.js';
-import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
+import { FeedbackError, InputError } from '../errors.js';
+import { FEEDBACK_CLOCK_SKEW_MS, readOptions } from '../rules/valid-input.js';
 import { adaptEntries, type Adaptation } from './adapt.js';
-import { EventSorter, type FeedbackTarget } from './resolve.js';
+import { EventSorter, readFeedbackTarget, type FeedbackTarget } from './resolve.js';
 import { readEntries, sizeOf } from './sources.js';
 import { PROVIDERS, type FeedbackInput, type ImportReport, type ProviderName } from './types.js';
 import { Breather } from './yield.js';
@@ -28,9 +28,17 @@ export async function importFeedback(
   input: FeedbackInput,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const given = options.provider;
-  const chosen = typeof options.deliveryId === 'string' ? options.deliveryId : undefined;
-  const sorter = new EventSorter(chosen, store.now() + FEEDBACK_CLOCK_SKEW_MS);
+  const {
+    provider: given,
+    deliveryId,
+    onProgress,
+  } = readOptions('options', options, ['provider', 'deliveryId', 'onProgress']);
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InputError('options.onProgress', 'a function');
+  }
+  const target = readFeedbackTarget(store);
+  const chosen = typeof deliveryId === 'string' ? deliveryId : undefined;
+  const sorter = new EventSorter(chosen, target.now() + FEEDBACK_CLOCK_SKEW_MS);
   const totals = { applied: 0, duplicates: 0, superseded: 0, denylisted: 0 };
   let provider: ProviderName | null = null;
   const report = (): ImportReport => ({
@@ -39,7 +47,7 @@ export async function importFeedback(
     unmatched: sorter.unmatched.result(),
     rejected: sorter.rejected.result(),
   });
-  if (given !== undefined && !PROVIDERS.includes(given)) {
+  if (given !== undefined && !PROVIDERS.includes(given as ProviderName)) {
     sorter.rejected.add({ position: 0, reason: `unknown provider '${String(given)}'` });
     return report();
   }
@@ -47,14 +55,14 @@ export async function importFeedback(
   let read = 0;
   const onRead = (bytes: number) => {
     read += bytes;
-    if (total > 0) options.onProgress?.(Math.min(1, read / total));
+    if (total > 0) (onProgress as ImportOptions['onProgress'])?.(Math.min(1, read / total));
   };
 
   const breather = new Breather();
   try {
     for await (const entries of readEntries(input, onRead)) {
       const adaptation: Adaptation = { events: [], rejected: [], provider: null };
-      await adaptEntries(entries, given, adaptation);
+      await adaptEntries(entries, given as ProviderName | undefined, adaptation);
       provider ??= adaptation.provider;
       for (const problem of adaptation.rejected) sorter.rejected.add(problem);
       for (const event of adaptation.events) sorter.place(event);
@@ -68,9 +76,9 @@ export async function importFeedback(
     });
   }
 
-  for (const { columns, feedback } of await sorter.resolve(store)) {
+  for (const { columns, feedback } of await sorter.resolve(target)) {
     try {
-      const result = await store.applyFeedback(feedback);
+      const result = await target.applyFeedback(feedback);
       totals.applied += result.applied;
       totals.duplicates += result.duplicates;
       totals.superseded += result.superseded;
@@ -82,9 +90,9 @@ export async function importFeedback(
     }
   }
   for (const address of sorter.denylist) {
-    await store.setAddressStatus(address, { denylisted: true });
+    await target.setAddressStatus(address, { denylisted: true });
     totals.denylisted++;
   }
-  options.onProgress?.(1);
+  (onProgress as ImportOptions['onProgress'])?.(1);
   return report();
 }

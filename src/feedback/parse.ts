@@ -1,7 +1,14 @@
 /** parseFeedback: any supported input → normalised provider events, and what was rejected. */
 import { adaptEntries, type Adaptation } from './adapt.js';
 import { readEntries } from './sources.js';
-import { PROVIDERS, type FeedbackInput, type ParseOptions, type ParseResult } from './types.js';
+import { readOptions } from '../rules/valid-input.js';
+import {
+  PROVIDERS,
+  type FeedbackInput,
+  type ParseOptions,
+  type ParseResult,
+  type ProviderName,
+} from './types.js';
 
 /**
  * Reads feedback from a string, an ArrayBuffer, a Blob or File (JSON, NDJSON, `.eml`), several
@@ -13,14 +20,24 @@ export async function parseFeedback(
   input: FeedbackInput,
   options: ParseOptions = {},
 ): Promise<ParseResult> {
-  const given = options?.provider;
+  const { provider: given } = readOptions('options', options, ['provider']);
   const result: Adaptation = { events: [], rejected: [], provider: null };
-  if (given !== undefined && !PROVIDERS.includes(given)) {
+  if (given !== undefined && !PROVIDERS.includes(given as ProviderName)) {
     return {
       ...result,
       rejected: [{ position: 0, reason: `unknown provider '${String(given)}'` }],
     };
   }
-  for await (const entries of readEntries(input)) await adaptEntries(entries, given, result);
+  try {
+    for await (const entries of readEntries(input)) {
+      await adaptEntries(entries, given as ProviderName | undefined, result);
+    }
+  } catch (error) {
+    // An input that cannot be read (a getter or a Proxy that throws) is rejected, as in import.
+    result.rejected.push({
+      position: 0,
+      reason: `the input could not be read (${(error as Error)?.name ?? 'error'})`,
+    });
+  }
   return { provider: result.provider, events: result.events, rejected: result.rejected };
 }

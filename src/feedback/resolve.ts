@@ -6,6 +6,7 @@
  */
 import { SendkitError } from '../errors.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
+import { readMethods } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import { hashEventId } from '../store/event-ids.js';
 import { FAILURE_REASONS, FEEDBACK_EVENT_TYPES, type FeedbackColumns } from '../types.js';
@@ -16,6 +17,16 @@ export type FeedbackTarget = Pick<
   DeliveryStore,
   'now' | 'getDelivery' | 'findRecipients' | 'applyFeedback' | 'setAddressStatus'
 >;
+
+const TARGET_CALLS = ['now', 'getDelivery', 'findRecipients', 'applyFeedback', 'setAddressStatus'];
+
+/** The store feedback goes to, checked: one with the calls an import needs. */
+export function readFeedbackTarget<T extends FeedbackTarget>(
+  store: unknown,
+  more: readonly string[] = [],
+): T {
+  return readMethods<T>('store', store, [...TARGET_CALLS, ...more], 'a sendkit DeliveryStore');
+}
 
 /** Reports list at most this many problems of each kind, then say how many more there were. */
 const MAX_LISTED = 10_000;

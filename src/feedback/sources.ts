@@ -241,9 +241,13 @@ async function* fromBlobs(
 
 /** The total size of what will be read, for progress; 0 when unknown. */
 export function sizeOf(input: FeedbackInput): number {
-  if (isBlob(input)) return input.size;
-  if (Array.isArray(input) && input.every(isBlob))
-    return input.reduce((sum, blob: Blob) => sum + blob.size, 0);
+  try {
+    if (isBlob(input)) return input.size;
+    if (Array.isArray(input) && input.every(isBlob))
+      return input.reduce((sum, blob: Blob) => sum + blob.size, 0);
+  } catch {
+    // An input that cannot be looked at has no size; reading it reports why.
+  }
   return 0;
 }
 

@@ -131,3 +131,37 @@ export function readOptions<K extends string>(
     return copy;
   });
 }
+
+/**
+ * An object offering the named methods (a store, a clock), read safely: anything else, a Proxy
+ * that throws included, is an InputError naming what was expected.
+ */
+export function readMethods<T extends object>(
+  field: string,
+  value: unknown,
+  names: readonly string[],
+  expected: string,
+): T {
+  return readSafely(field, () => {
+    const ok =
+      typeof value === 'object' &&
+      value !== null &&
+      names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+    if (!ok) throw new InputError(field, expected);
+    return value as T;
+  });
+}
+
+/** An optional number within [min, max] (finite), or undefined. */
+export function readNumberOption(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new InputError(field, `a number from ${min} to ${max}`);
+  }
+  return value;
+}

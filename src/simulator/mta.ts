@@ -5,22 +5,15 @@
  */
 import { reasonOfCode } from '../rules/event-codes.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
+import { readId, readMethods, readNumberOption } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import { FEEDBACK_EVENT_TYPES, type Delivery, type FeedbackEvent } from '../types.js';
 import { EventHeap } from './event-heap.js';
+import { DEFAULTS, readMtaOptions, readRates, type MtaOptions } from './mta-options.js';
 import { RandomStream } from './random.js';
 import { storyOf, type StoryRates } from './stories.js';
 
-export interface MtaOptions extends Partial<StoryRates> {
-  /** Messages relayed per model hour, per delivery. Default 360,000 (100 per model second). */
-  readonly relayPerHour?: number;
-  /** Share of events reported twice (feedback is at-least-once). Default 0. */
-  readonly duplicateRate?: number;
-  /** Events per applyFeedback call. Default 50,000. */
-  readonly batchSize?: number;
-  /** Called with every batch before it is applied: a tap for tests and demos. */
-  readonly onBatch?: (events: readonly FeedbackEvent[]) => void;
-}
+export type { MtaOptions } from './mta-options.js';
 
 export interface StepReport {
   readonly relayed: number;
@@ -33,7 +26,7 @@ export interface SimulatedMta {
   setRates(deliveryId: string, rates: Partial<StoryRates>): void;
   /** Relays and reports everything due up to the clock's time. */
   step(): Promise<StepReport>;
-  /** Steps every `intervalMs` of real time until stop(). */
+  /** Steps every `intervalMs` (10 ms to an hour) of real time until stop(). */
   start(intervalMs?: number): void;
   stop(): void;
 }
@@ -49,22 +42,16 @@ interface Run {
   active: boolean;
 }
 
-const DEFAULTS: Required<Omit<MtaOptions, 'onBatch'>> = {
-  seed: 1,
-  hardBounceRate: 0.02,
-  softBounceRate: 0.05,
-  retrySuccessRate: 0.5,
-  openRate: 0.3,
-  clickRate: 0.08,
-  reportDelayMs: 10 * 60 * 1000,
-  relayPerHour: 360_000,
-  duplicateRate: 0,
-  batchSize: 50_000,
-};
-
 export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {}): SimulatedMta {
-  const settings = { ...DEFAULTS, ...options };
-  const { onBatch } = options;
+  readMethods(
+    'store',
+    store,
+    ['now', 'listDeliveries', 'applyFeedback'],
+    'a sendkit DeliveryStore',
+  );
+  const given = readMtaOptions(options);
+  const settings = { ...DEFAULTS, ...given };
+  const { onBatch } = given;
   const runs = new Map<string, Run>();
   const ratesByDelivery = new Map<string, StoryRates>();
   /** Deliveries with nothing left to relay or report. */
@@ -175,7 +162,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
   return {
     options: settings,
     setRates(deliveryId, rates) {
-      ratesByDelivery.set(deliveryId, { ...settings, ...rates });
+      ratesByDelivery.set(readId(deliveryId, 'deliveryId'), { ...settings, ...readRates(rates) });
     },
     step() {
       stepping ??= stepOnce().finally(() => {
@@ -184,13 +171,14 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
       return stepping;
     },
     start(intervalMs = 250) {
+      const every = readNumberOption('intervalMs', intervalMs, 10, 3_600_000) ?? 250;
       if (timer !== null) return;
       timer = setInterval(() => {
         if (!stepping)
           void this.step().catch((error: unknown) =>
             console.error('sendkit MTA step failed', error),
           );
-      }, intervalMs);
+      }, every);
     },
     stop() {
       if (timer !== null) clearInterval(timer);

@@ -10,6 +10,9 @@ import { systemClock, type Clock } from '../clock.js';
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { readId, readOptions } from '../rules/valid-input.js';
+import { readStoreOptions, type StoreOptions } from './store-options.js';
+
+export type { StoreOptions } from './store-options.js';
 import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
 import {
   DELIVERY_MODES,
@@ -53,26 +56,13 @@ import { StoreAccess, changed } from './store-access.js';
 import type { Stores } from './transactions.js';
 import { checkPermission, userTransition } from './transitions.js';
 
-export interface StoreOptions {
-  /** IndexedDB database name; pages sharing it share deliveries. Default `sendkit`. */
-  readonly name?: string;
-  /** Source of model time. Default: the system clock. */
-  readonly clock?: Clock;
-  /** How long a schema upgrade waits for other pages to close the database. Default 10 s. */
-  readonly blockedTimeoutMs?: number;
-  /**
-   * Ask the browser to keep the data under storage pressure (`navigator.storage.persist()`).
-   * Without it, the browser may evict the whole origin's data when the disk fills up.
-   */
-  readonly persist?: boolean;
-}
-
 type UserActionBody = (record: DeliveryRecord, user: User, now: number) => void;
 
 /** Opens the store and runs what became due while no page had it open. */
 export async function openStore(options: StoreOptions = {}): Promise<DeliveryStore> {
-  const store = new DeliveryStore(options);
-  if (options.persist) await store.persist();
+  const given = readStoreOptions(options);
+  const store = new DeliveryStore(given);
+  if (given.persist) await store.persist();
   await store.tick();
   return store;
 }
@@ -89,15 +79,12 @@ export class DeliveryStore implements SendkitStore {
   private readonly access: StoreAccess;
 
   constructor(options: StoreOptions = {}, access: 'read-write' | 'read-only' = 'read-write') {
-    const name = options.name ?? 'sendkit';
-    if (typeof name !== 'string' || name === '' || name.length > 256) {
-      throw new InputError('name', 'a database name (a non-empty text)');
-    }
-    this.name = name;
-    this.clock = options.clock ?? systemClock;
+    const given = readStoreOptions(options);
+    this.name = given.name ?? 'sendkit';
+    this.clock = given.clock ?? systemClock;
     this.writable = access === 'read-write';
     this.connection = new Connection(this.name, {
-      blockedTimeoutMs: options.blockedTimeoutMs,
+      blockedTimeoutMs: given.blockedTimeoutMs,
       readOnly: !this.writable,
     });
     this.changes = new ChangeHub(this.name);
