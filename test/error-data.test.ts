@@ -57,4 +57,43 @@ describe('errors as data', () => {
     expect(revived).not.to.be.instanceOf(SendkitError);
     expect([revived.name, revived.message]).to.deep.equal(['TypeError', 'x is undefined']);
   });
+
+  it('data from elsewhere is read as untrusted: no prototype change, no own-property override', () => {
+    const data = JSON.parse(
+      '{"code":"permission","name":"PermissionError","message":"m","fields":' +
+        '{"__proto__":{"polluted":true},"action":"confirm","stack":"forged","nested":{"a":1}}}',
+    ) as Parameters<typeof errorFromData>[0];
+    const revived = errorFromData(data) as PermissionError & Record<string, unknown>;
+    expect(revived).to.be.instanceOf(PermissionError);
+    expect(revived.polluted).to.equal(undefined);
+    expect(revived.action).to.equal('confirm');
+    expect(revived.stack).to.equal('PermissionError: m');
+    expect(revived.nested).to.equal(undefined);
+  });
+
+  it('anything that is not error data becomes a plain Error, never a throw', () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    for (const value of [
+      null,
+      undefined,
+      'text',
+      42,
+      throwing,
+      { code: 'permission', message: {} },
+    ]) {
+      const revived = errorFromData(value as never);
+      expect(revived).to.be.instanceOf(Error);
+      expect(revived.message).to.be.a('string');
+    }
+  });
 });

@@ -61,27 +61,56 @@ export function errorToData(error: unknown): ErrorData {
   return { code: 'unknown', name, message, fields: {} };
 }
 
-/** The error `errorToData` described, as an instance of its class again (by `code`). */
+/**
+ * The error `errorToData` described, as an instance of its class again (by `code`). The data
+ * crossed a boundary (another context, a page), so it is read as untrusted: only text and number
+ * fields are kept, never one named like the error's own properties or `__proto__`.
+ */
 export function errorFromData(data: ErrorData): Error {
-  if (!isCode(data.code)) {
-    const error = new Error(String(data.message));
-    error.name = String(data.name);
+  const given = readSafelyOr(() => ({ ...data }), {} as Partial<ErrorData>);
+  const text = (value: unknown, fallback: string): string =>
+    typeof value === 'string' ? value : fallback;
+  const name = text(given.name, 'Error');
+  const message = text(given.message, 'An error (described by data that was not one).');
+  if (!isCode(given.code)) {
+    const error = new Error(message);
+    error.name = name;
     return error;
   }
-  const error = Object.create(ERROR_CLASSES[data.code].prototype) as SendkitError;
-  const fields = typeof data.fields === 'object' && data.fields !== null ? data.fields : {};
-  Object.assign(error, fields);
+  const error = Object.create(ERROR_CLASSES[given.code].prototype) as SendkitError;
+  const fields = readSafelyOr(
+    () =>
+      Object.entries(typeof given.fields === 'object' && given.fields !== null ? given.fields : {}),
+    [],
+  );
+  for (const [key, value] of fields) {
+    if (RESERVED_FIELDS.has(key)) continue;
+    if (typeof value === 'string' || typeof value === 'number' || value === null) {
+      Object.defineProperty(error, key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
   Object.defineProperties(error, {
-    code: { value: data.code, enumerable: true },
-    name: { value: String(data.name), writable: true, configurable: true, enumerable: true },
-    message: { value: String(data.message), writable: true, configurable: true },
-    stack: {
-      value: `${String(data.name)}: ${String(data.message)}`,
-      writable: true,
-      configurable: true,
-    },
+    code: { value: given.code, enumerable: true },
+    name: { value: name, writable: true, configurable: true, enumerable: true },
+    message: { value: message, writable: true, configurable: true },
+    stack: { value: `${name}: ${message}`, writable: true, configurable: true },
   });
   return error;
+}
+
+const RESERVED_FIELDS = new Set(['code', 'name', 'message', 'stack', '__proto__', 'constructor']);
+
+function readSafelyOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }
 
 /** Every error code, one per class of errors.ts. */
