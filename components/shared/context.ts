@@ -7,7 +7,7 @@
  * by name) answers elements that asked before their provider existed.
  */
 import { ContextProvider, ContextRoot, createContext } from '@lit/context';
-import type { SendkitStore, User } from '../../src/index.js';
+import { InputError, type SendkitStore, type User } from '../../src/index.js';
 
 export const storeContext = createContext<SendkitStore | undefined>('sendkit-store');
 export const deliveryIdContext = createContext<string | undefined>('sendkit-delivery-id');
@@ -53,28 +53,59 @@ function providersOf(): WeakMap<HTMLElement, SendkitProvider> {
  * the same host updates that provider.
  */
 export function provideSendkit(host: HTMLElement, scope: SendkitScope = {}): SendkitProvider {
+  if (!isElement(host)) throw new InputError('host', 'an element of the page');
+  const given = readScope(scope);
   ensureContextRoot();
   const known = providersOf().get(host);
   if (known) {
-    known.set(scope);
+    known.set(given);
     return known;
   }
-  const store = new ContextProvider(host, { context: storeContext, initialValue: scope.store });
+  const store = new ContextProvider(host, { context: storeContext, initialValue: given.store });
   const deliveryId = new ContextProvider(host, {
     context: deliveryIdContext,
-    initialValue: scope.deliveryId,
+    initialValue: given.deliveryId,
   });
-  const user = new ContextProvider(host, { context: userContext, initialValue: scope.user });
+  const user = new ContextProvider(host, { context: userContext, initialValue: given.user });
   // On a plain element a provider is not a controller: announce it by hand, so the ContextRoot
   // replays the requests of elements that asked before it existed.
   for (const provider of [store, deliveryId, user]) provider.hostConnected();
   const provider: SendkitProvider = {
     set(next) {
-      if ('store' in next) store.setValue(next.store);
-      if ('deliveryId' in next) deliveryId.setValue(next.deliveryId);
-      if ('user' in next) user.setValue(next.user);
+      const changes = readScope(next);
+      if ('store' in changes) store.setValue(changes.store);
+      if ('deliveryId' in changes) deliveryId.setValue(changes.deliveryId);
+      if ('user' in changes) user.setValue(changes.user);
     },
   };
   providersOf().set(host, provider);
   return provider;
+}
+
+const SCOPE_KEYS = ['store', 'deliveryId', 'user'] as const;
+
+/**
+ * The scope's entries, read once (a page may pass anything): a key present, even as undefined,
+ * is kept, so `set({ user: undefined })` signs the user out. What each value is, the elements
+ * check as they use it.
+ */
+function readScope(scope: unknown): SendkitScope {
+  if (scope === undefined || scope === null) return {};
+  const refused = new InputError('scope', 'an object with store, deliveryId and user');
+  if (typeof scope !== 'object') throw refused;
+  try {
+    const copy: Record<string, unknown> = {};
+    for (const key of SCOPE_KEYS) if (key in scope) copy[key] = (scope as SendkitScope)[key];
+    return copy as SendkitScope;
+  } catch {
+    throw refused;
+  }
+}
+
+function isElement(value: unknown): value is HTMLElement {
+  try {
+    return value instanceof Element;
+  } catch {
+    return false;
+  }
 }

@@ -6,8 +6,10 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/index.js';
+import { provideSendkit } from '../../components/index.js';
 import { COMMON_LABELS } from '../../components/shared/labels.js';
 import type { SendkitElement } from '../../components/shared/sendkit-element.js';
+import { InputError } from '../../src/index.js';
 import { closeStores, freshStore, sendingDelivery, starter } from '../helpers.js';
 
 const throwing = new Proxy(
@@ -114,5 +116,20 @@ describe('elements under hostile property values', () => {
     await element.updateComplete;
     expect(element.shadowRoot!.textContent).to.contain(COMMON_LABELS.invalidStore);
     expect(element.shadowRoot!.textContent).not.to.contain(COMMON_LABELS.noStore);
+  });
+
+  it('provideSendkit refuses what is not an element or a scope with an InputError', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const calls: [string, () => unknown][] = [
+      ['no host', () => provideSendkit(null as never)],
+      ['a host that is text', () => provideSendkit('body' as never)],
+      ['a Proxy host', () => provideSendkit(throwing as never)],
+      ['a scope that is text', () => provideSendkit(host, 'x' as never)],
+      ['a Proxy scope', () => provideSendkit(host, throwing as never)],
+      ['set with a Proxy', () => provideSendkit(host, {}).set(throwing as never)],
+    ];
+    for (const [label, call] of calls) {
+      expect(call, label).to.throw(InputError);
+    }
   });
 });
