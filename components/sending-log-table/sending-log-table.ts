@@ -5,7 +5,7 @@
 // events) that custom-elements.json is generated from, and the markup of the toolbar, tabs and
 // table with its ARIA is one concern, kept together.
 import { html, nothing, type PropertyValues } from 'lit';
-import { fillTemplate, type LogRow, type RecipientStatus } from '../../src/index.js';
+import { InputError, fillTemplate, type LogRow, type RecipientStatus } from '../../src/index.js';
 import { RECIPIENT_STATUSES } from '../../src/rules/index.js';
 import { ActionErrorEvent, LogExportEvent, ProfileOpenEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
@@ -112,7 +112,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   }
 
   private readonly scroller = new VirtualScroll(this, {
-    rowHeight: () => this.rowHeight,
+    rowHeight: () => this.shownRowHeight,
     total: () => this.window.total,
     viewport: () => this.viewport,
     header: () => this.renderRoot.querySelector<HTMLElement>('.head'),
@@ -130,6 +130,12 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
     () => this.renderRoot.querySelector<HTMLElement>('[part="table"]'),
     () => this.columns,
   );
+
+  /** The row height used: `rowHeight` when it is a height (1–1,000 px), else the default. */
+  private get shownRowHeight(): number {
+    const height: unknown = this.rowHeight;
+    return typeof height === 'number' && height >= 1 && height <= 1_000 ? height : 34;
+  }
 
   private get text(): LogTableLabels {
     return withDefaults(LOG_TABLE_LABELS, this.labels);
@@ -151,9 +157,15 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
       : undefined;
   }
 
-  /** Scrolls so that the row at `index` (in the current view) is the first one shown. */
+  /**
+   * Scrolls so that the row at `index` (in the current view) is the first one shown; an index
+   * past either end shows that end. Not a number: an InputError.
+   */
   scrollToRow(index: number): void {
-    this.scroller.scrollToRow(index);
+    if (typeof index !== 'number' || Number.isNaN(index)) {
+      throw new InputError('index', 'a row number (from 0)');
+    }
+    this.scroller.scrollToRow(Math.trunc(index));
   }
 
   /** The rows read last (none until the first read). */
@@ -252,7 +264,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
     const shown: { row: LogRow | undefined; index: number }[] = [];
     for (let index = first; index < first + count; index++)
       shown.push({ row: rows[index - offset], index });
-    const rowStyle = styleProperties({ height: `${this.rowHeight}px` });
+    const rowStyle = styleProperties({ height: `${this.shownRowHeight}px` });
     return html`<div
       part="viewport"
       role="region"

@@ -72,7 +72,7 @@ describe('elements under hostile property values', () => {
           const created = document.createElement(tag) as SendkitElement<unknown>;
           Object.assign(created, { store, deliveryId: delivery.id, user: starter });
           container.append(created);
-          await created.updateComplete;
+          await created.settled();
           return created;
         },
       );
@@ -85,8 +85,7 @@ describe('elements under hostile property values', () => {
           for (const [label, value] of HOSTILE) {
             try {
               (element as unknown as Record<string, unknown>)[name] = value;
-              await element.updateComplete;
-              await new Promise((resolve) => setTimeout(resolve, 0));
+              await element.settled();
               if ((element.shadowRoot?.textContent ?? '').trim() === '') {
                 problems.push(`${name} = ${label}: renders nothing`);
               }
@@ -130,6 +129,19 @@ describe('elements under hostile property values', () => {
     ];
     for (const [label, call] of calls) {
       expect(call, label).to.throw(InputError);
+    }
+  });
+
+  it('scrollToRow takes any number (clamped) and refuses anything else with an InputError', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store);
+    const table = await fixture<HTMLElementTagNameMap['sending-log-table']>(
+      html`<sending-log-table .store=${store} delivery-id=${delivery.id}></sending-log-table>`,
+    );
+    await table.settled();
+    for (const index of [-5, 1e300, Infinity, 2.5]) table.scrollToRow(index);
+    for (const index of [NaN, Symbol('s'), '3', null, throwing]) {
+      expect(() => table.scrollToRow(index as number), String(typeof index)).to.throw(InputError);
     }
   });
 });
