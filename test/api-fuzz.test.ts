@@ -9,25 +9,16 @@ import { connectFeedback, importFeedback, parseFeedback } from '../src/feedback/
 import { SendkitError, openStore, type DeliveryStore } from '../src/index.js';
 import { openStoreReader } from '../src/remote/index.js';
 import { createSimulatedMta } from '../src/simulator/index.js';
-import { closeStores, dumpDatabase, freshStore, sendingDelivery, starter } from './helpers.js';
+import {
+  closeStores,
+  dumpDatabase,
+  freshStore,
+  sendingDelivery,
+  starter,
+  throwingProxy,
+} from './helpers.js';
 
-const throwing = new Proxy(
-  {},
-  {
-    get() {
-      throw new Error('trap');
-    },
-    ownKeys() {
-      throw new Error('trap');
-    },
-    getPrototypeOf() {
-      throw new Error('trap');
-    },
-    has() {
-      throw new Error('trap');
-    },
-  },
-);
+const throwing = throwingProxy();
 const throwingGetter = Object.defineProperty({}, 'name', {
   enumerable: true,
   get() {

@@ -16,6 +16,7 @@ import {
   StoreVersionError,
 } from '../src/index.js';
 import { ERROR_CODES, errorFromData, errorToData } from '../src/remote/index.js';
+import { throwingProxy } from './helpers.js';
 
 describe('errors as data', () => {
   const samples: SendkitError[] = [
@@ -72,17 +73,7 @@ describe('errors as data', () => {
   });
 
   it('anything that is not error data becomes a plain Error, never a throw', () => {
-    const throwing = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('trap');
-        },
-        ownKeys() {
-          throw new Error('trap');
-        },
-      },
-    );
+    const throwing = throwingProxy();
     for (const value of [
       null,
       undefined,

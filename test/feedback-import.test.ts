@@ -9,7 +9,14 @@ import { FEEDBACK_CLOCK_SKEW_MS } from '../src/rules/index.js';
 import type { DeliveryStore } from '../src/index.js';
 import { permutations } from './feedback/permutations.js';
 import { dsnMail } from './feedback/fixtures.js';
-import { closeStores, dumpDatabase, freshStore, sendingDelivery, starter } from './helpers.js';
+import {
+  closeStores,
+  dumpDatabase,
+  freshStore,
+  sendingDelivery,
+  starter,
+  throwingProxy,
+} from './helpers.js';
 
 const at = (store: DeliveryStore) => Math.floor(store.now() / 1000);
 
@@ -353,17 +360,7 @@ describe('importFeedback with bad input', () => {
   });
 
   it('parseFeedback never throws either, whatever it is given', async () => {
-    const hostile = new Proxy(
-      {},
-      {
-        get() {
-          throw new TypeError('trap');
-        },
-        has() {
-          throw new TypeError('trap');
-        },
-      },
-    );
+    const hostile = throwingProxy();
     for (const input of [
       null,
       42,

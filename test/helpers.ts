@@ -114,3 +114,11 @@ export async function armedRecurring(
 export async function occurrencesOf(store: DeliveryStore, templateId: string): Promise<Delivery[]> {
   return (await store.listDeliveries()).filter((delivery) => delivery.parentId === templateId);
 }
+
+/** A value that throws on every look: property reads, key listing, `in`, its prototype. */
+export function throwingProxy(): object {
+  const trap = () => {
+    throw new TypeError('trap');
+  };
+  return new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap });
+}

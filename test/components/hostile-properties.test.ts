@@ -10,22 +10,9 @@ import { provideSendkit } from '../../components/index.js';
 import { COMMON_LABELS } from '../../components/shared/labels.js';
 import type { SendkitElement } from '../../components/shared/sendkit-element.js';
 import { InputError } from '../../src/index.js';
-import { closeStores, freshStore, sendingDelivery, starter } from '../helpers.js';
+import { closeStores, freshStore, sendingDelivery, starter, throwingProxy } from '../helpers.js';
 
-const throwing = new Proxy(
-  {},
-  {
-    get() {
-      throw new Error('trap');
-    },
-    ownKeys() {
-      throw new Error('trap');
-    },
-    has() {
-      throw new Error('trap');
-    },
-  },
-);
+const throwing = throwingProxy();
 
 const HOSTILE: [string, unknown][] = [
   ['null', null],
