@@ -22,7 +22,7 @@ export class ProfileHistory {
     private readonly dialog: () => HTMLDialogElement | null,
   ) {}
 
-  /** Reads the history of `address` and opens the dialog (a read error is thrown, shown nothing). */
+  /** Reads the history of `address`, then opens the dialog; a read error is thrown, nothing shown. */
   async open(store: SendkitStore, address: string): Promise<void> {
     this.shown = { address, entries: await store.readProfileHistory(address) };
     this.host.requestUpdate();

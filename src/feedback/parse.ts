@@ -1,7 +1,7 @@
 /** parseFeedback: any supported input → normalised provider events, and what was rejected. */
+import { readOptions } from '../rules/valid-input.js';
 import { adaptEntries, type Adaptation } from './adapt.js';
 import { readEntries } from './sources.js';
-import { readOptions } from '../rules/valid-input.js';
 import {
   PROVIDERS,
   type FeedbackInput,

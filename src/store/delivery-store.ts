@@ -10,9 +10,6 @@ import { systemClock, type Clock } from '../clock.js';
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { readId, readOptions } from '../rules/valid-input.js';
-import { readStoreOptions, type StoreOptions } from './store-options.js';
-
-export type { StoreOptions } from './store-options.js';
 import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
 import {
   DELIVERY_MODES,
@@ -53,8 +50,11 @@ import { rescheduleInTransaction } from './rescheduling.js';
 import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
 import { CORE_STORES, toDelivery, type DeliveryRecord } from './schema.js';
 import { StoreAccess, changed } from './store-access.js';
+import { readStoreOptions, type StoreOptions } from './store-options.js';
 import type { Stores } from './transactions.js';
 import { checkPermission, userTransition } from './transitions.js';
+
+export type { StoreOptions } from './store-options.js';
 
 type UserActionBody = (record: DeliveryRecord, user: User, now: number) => void;
 
