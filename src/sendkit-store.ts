@@ -3,6 +3,7 @@
  * implements it over IndexedDB; anything else can stand in for it (a read-only store, a store in
  * another context reached through messages), as long as errors keep their classes (errors.ts).
  */
+import { hasMethods } from './rules/valid-input.js';
 import type {
   Delivery,
   DeliveryMode,
@@ -82,13 +83,5 @@ export const STORE_ACTIONS = [
  * Proxy that throws) is told apart here rather than failing later inside a render.
  */
 export function isSendkitStore(value: unknown): value is SendkitStore {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    const calls = value as Record<string, unknown>;
-    return ['now', 'subscribe', ...STORE_READS, ...STORE_ACTIONS].every(
-      (name) => typeof calls[name] === 'function',
-    );
-  } catch {
-    return false;
-  }
+  return hasMethods(value, ['now', 'subscribe', ...STORE_READS, ...STORE_ACTIONS]);
 }

@@ -3,7 +3,7 @@
  * that follows a sendkit relay (relay-feed.ts).
  */
 import { InputError } from '../errors.js';
-import { readOptions, readSafely } from '../rules/valid-input.js';
+import { readNumberOption, readOptions, readSafely } from '../rules/valid-input.js';
 import { FeedbackConnection } from './relay-feed.js';
 import { readFeedbackTarget, type FeedbackTarget } from './resolve.js';
 
@@ -52,18 +52,8 @@ export function connectFeedback(
   if (deliveryId !== undefined && (typeof deliveryId !== 'string' || deliveryId === '')) {
     throw new InputError('options.deliveryId', 'a delivery id');
   }
-  if (
-    batchMs !== undefined &&
-    !(typeof batchMs === 'number' && batchMs >= 0 && batchMs <= 10_000)
-  ) {
-    throw new InputError('options.batchMs', 'a number of ms from 0 to 10000');
-  }
-  if (
-    staleMs !== undefined &&
-    !(typeof staleMs === 'number' && staleMs >= 1_000 && staleMs <= 600_000)
-  ) {
-    throw new InputError('options.staleMs', 'a number of ms from 1000 to 600000');
-  }
+  const batch = readNumberOption('options.batchMs', batchMs, 0, 10_000);
+  const stale = readNumberOption('options.staleMs', staleMs, 1_000, 600_000);
   const target = readFeedbackTarget<FeedTarget>(store, ['readFeedCursor']);
   const path = base.pathname.replace(/\/+$/, '');
   const eventsUrl = `${base.origin}${path}/events`;
@@ -76,7 +66,7 @@ export function connectFeedback(
     token,
     deliveryId as string | undefined,
     feed,
-    (batchMs as number | undefined) ?? 50,
-    (staleMs as number | undefined) ?? 45_000,
+    batch ?? 50,
+    stale ?? 45_000,
   );
 }

@@ -9,11 +9,10 @@
  */
 import { FeedbackError } from '../errors.js';
 import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
-import type { FeedbackColumns } from '../types.js';
 import { readRelayEvent } from './relay-event.js';
 import type { FeedTarget } from './connect-feedback.js';
 import { FeedStatusEvent, type FeedState, type FeedStatus } from './feed-status.js';
-import { EventSorter, type ResolvedColumns } from './resolve.js';
+import { EventSorter, columnsOf, type ResolvedColumns } from './resolve.js';
 import { SseParser, type SseMessage } from './sse.js';
 import type { ProviderEvent } from './types.js';
 
@@ -266,26 +265,8 @@ function withoutEvent(parts: readonly ResolvedColumns[], index: number): Resolve
     if (local < 0 || local >= length) return [part];
     part.columns.filter((at) => at !== local);
     if (part.columns.length === 0) return [];
-    return [
-      {
-        columns: part.columns,
-        feedback: { ...part.feedback, ...sliceColumns(part.feedback, part.columns.length) },
-      },
-    ];
+    return [{ columns: part.columns, feedback: columnsOf(part.feedback.deliveryId, part.columns) }];
   });
-}
-
-function sliceColumns(
-  feedback: FeedbackColumns,
-  length: number,
-): Omit<FeedbackColumns, 'deliveryId'> {
-  return {
-    recipients: feedback.recipients.subarray(0, length),
-    types: feedback.types.subarray(0, length),
-    at: feedback.at.subarray(0, length),
-    reasons: feedback.reasons.subarray(0, length),
-    ...(feedback.idHashes ? { idHashes: feedback.idHashes.subarray(0, length * 2) } : {}),
-  };
 }
 
 function readHead(data: string): number | null {

@@ -5,11 +5,12 @@
  * Shared by the file import and the relay feed, so both place an event the same way.
  */
 import { SendkitError } from '../errors.js';
+import { FEEDBACK_EVENT_INDEX } from '../rules/event-codes.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
 import { readMethods } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import { hashEventId } from '../store/event-ids.js';
-import { FAILURE_REASONS, FEEDBACK_EVENT_TYPES, type FeedbackColumns } from '../types.js';
+import { FAILURE_REASONS, type FeedbackColumns, type FeedbackEventType } from '../types.js';
 import type { InputProblem, ProviderEvent } from './types.js';
 
 /** The store calls placing and applying feedback needs. */
@@ -30,7 +31,6 @@ export function readFeedbackTarget<T extends FeedbackTarget>(
 
 /** Reports list at most this many problems of each kind, then say how many more there were. */
 const MAX_LISTED = 10_000;
-const TYPE_INDEX = new Map(FEEDBACK_EVENT_TYPES.map((type, index) => [type, index]));
 const REASON_INDEX = new Map(FAILURE_REASONS.map((reason, index) => [reason, index + 1]));
 
 /** One delivery's events, in growing typed columns, with where each came from. */
@@ -52,7 +52,7 @@ export class Columns {
     if (this.length === this.recipients.length) this.grow();
     const index = this.length++;
     this.recipients[index] = recipient;
-    this.types[index] = TYPE_INDEX.get(event.kind as never)!;
+    this.types[index] = FEEDBACK_EVENT_INDEX.get(event.kind as FeedbackEventType)!;
     this.at[index] = event.at;
     this.reasons[index] = event.reason ? REASON_INDEX.get(event.reason)! : 0;
     if (event.id !== null) {
@@ -209,7 +209,8 @@ export interface ResolvedColumns {
   readonly feedback: FeedbackColumns;
 }
 
-function columnsOf(deliveryId: string, columns: Columns): FeedbackColumns {
+/** What the store is given for one delivery: views of the columns' first `length` events. */
+export function columnsOf(deliveryId: string, columns: Columns): FeedbackColumns {
   return {
     deliveryId,
     recipients: columns.recipients.subarray(0, columns.length),

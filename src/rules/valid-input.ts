@@ -132,9 +132,19 @@ export function readOptions<K extends string>(
   });
 }
 
+/** Whether `value` is an object offering the named methods; false too when looking throws. */
+export function hasMethods(value: unknown, names: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+  } catch {
+    return false;
+  }
+}
+
 /**
- * An object offering the named methods (a store, a clock), read safely: anything else, a Proxy
- * that throws included, is an InputError naming what was expected.
+ * An object offering the named methods (a store, a clock): anything else, a Proxy that throws
+ * included, is an InputError naming what was expected.
  */
 export function readMethods<T extends object>(
   field: string,
@@ -142,14 +152,8 @@ export function readMethods<T extends object>(
   names: readonly string[],
   expected: string,
 ): T {
-  return readSafely(field, () => {
-    const ok =
-      typeof value === 'object' &&
-      value !== null &&
-      names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
-    if (!ok) throw new InputError(field, expected);
-    return value as T;
-  });
+  if (!hasMethods(value, names)) throw new InputError(field, expected);
+  return value as T;
 }
 
 /** An optional number within [min, max] (finite), or undefined. */

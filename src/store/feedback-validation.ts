@@ -5,7 +5,7 @@
  * getter or a Proxy does later. Unknown keys such as `__proto__` are refused, not ignored.
  */
 import { FeedbackError, InputError, SendkitError } from '../errors.js';
-import { REASON_CODES, isFailureReason } from '../rules/event-codes.js';
+import { FEEDBACK_EVENT_INDEX, REASON_CODES, isFailureReason } from '../rules/event-codes.js';
 import { isEngagementEvent, outcomeRule } from '../rules/feedback-rules.js';
 import { FEEDBACK_CLOCK_SKEW_MS, isValidTime } from '../rules/valid-input.js';
 import {
@@ -40,9 +40,6 @@ const ALLOWED_KEYS: ReadonlySet<string> = new Set([
   'at',
   'reason',
 ]);
-const TYPE_INDEX: ReadonlyMap<string, number> = new Map(
-  FEEDBACK_EVENT_TYPES.map((type, index) => [type, index]),
-);
 const NEEDS_REASON: readonly boolean[] = FEEDBACK_EVENT_TYPES.map(
   (type: FeedbackEventType) => !isEngagementEvent(type) && outcomeRule(type).needsReason,
 );
@@ -104,7 +101,7 @@ function readEvent(
   if (checkString(index, 'deliveryId', deliveryId) === '') {
     throw new FeedbackError(index, "'deliveryId' is empty");
   }
-  const typeIndex = TYPE_INDEX.get(checkString(index, 'type', type));
+  const typeIndex = FEEDBACK_EVENT_INDEX.get(checkString(index, 'type', type) as FeedbackEventType);
   if (typeIndex === undefined)
     throw new FeedbackError(index, `unknown event type '${String(type)}'`);
   if (
