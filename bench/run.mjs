@@ -5,7 +5,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROME_ARGS, findBrowser } from '../scripts/find-browser.mjs';
-import { bundleGzipKb } from './bundle-size.mjs';
+import { bundleGzipKb, bundleWatchGzipKb } from './bundle-size.mjs';
 import { benchFiles } from './files-plugin.mjs';
 import { extensionFigures } from './extension.mjs';
 import { relayFigures } from './relay.mjs';
@@ -56,12 +56,11 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(
-  JSON.stringify({
-    figure: 'bundle_gzip_kb',
-    value: Math.round((await bundleGzipKb()) * 100) / 100,
-    unit: 'KB',
-    target: 25,
-  }),
-);
+for (const [figure, measure, target] of [
+  ['bundle_gzip_kb', bundleGzipKb, 34],
+  ['bundle_watch_gzip_kb', bundleWatchGzipKb, 20],
+]) {
+  const value = Math.round((await measure()) * 100) / 100;
+  console.log(JSON.stringify({ figure, value, unit: 'KB', target }));
+}
 process.exit(failed ? 1 : 0);

@@ -68,6 +68,25 @@ export const STORE_READS = [
   'readProfileHistory',
 ] as const satisfies readonly (keyof SendkitStore)[];
 
+export type StoreRead = (typeof STORE_READS)[number];
+/** The reads of SendkitStore, with their own parameters and results. */
+export type StoreReadCalls = Pick<SendkitStore, StoreRead>;
+/** What one read resolves to. */
+export type StoreReadResult<K extends StoreRead> = Awaited<ReturnType<StoreReadCalls[K]>>;
+
+/**
+ * Calls one read of `store` with its arguments: the one place that pairs a read's name with its
+ * parameters (TypeScript cannot follow the pairing through an indexed call by itself).
+ */
+export function callRead<K extends StoreRead>(
+  store: StoreReadCalls,
+  read: K,
+  args: Parameters<StoreReadCalls[K]>,
+): Promise<StoreReadResult<K>> {
+  type Call = (...given: Parameters<StoreReadCalls[K]>) => Promise<StoreReadResult<K>>;
+  return (store[read] as Call).apply(store, args);
+}
+
 /** The actions of SendkitStore. */
 export const STORE_ACTIONS = [
   'confirm',

@@ -10,7 +10,7 @@ import { openStore } from '../../src/index.js';
 import { createSimulatedMta } from '../../src/simulator/index.js';
 import { fromExtensionPage, fromOwnContentScript, requireSender } from '../shared/guards.js';
 import { modelClock } from '../shared/model-clock.js';
-import { messaging } from '../shared/protocol.js';
+import { messaging, onEveryRead, sendRead } from '../shared/protocol.js';
 import { self } from '../shared/self.js';
 import { loadRates } from '../shared/settings.js';
 import { watchSite } from './watch.js';
@@ -76,12 +76,14 @@ export function startBackground(platform: Platform): void {
     );
   });
 
-  messaging.onMessage('portal.read', ({ sender, data }) => {
-    requireSender(fromExtensionPage(sender, me), 'portal.read');
+  // Each read of the store interface is its own message, carried to the tab's content script.
+  onEveryRead('portal', (read, data, sender) => {
+    requireSender(fromExtensionPage(sender, me), `portal.${read}`);
     return portalCall(data.tabId, () =>
-      messaging.sendMessage(
-        'bridge.read',
-        { store: data.store, read: data.read },
+      sendRead(
+        'bridge',
+        read,
+        { store: data.store, args: data.args },
         { tabId: data.tabId, frameId: 0 },
       ),
     );

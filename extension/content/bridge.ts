@@ -6,16 +6,23 @@
  * comes from the page, and answers only this extension.
  */
 import {
-  STORE_READS,
+  callRead,
   listSendkitStores,
   openStoreReader,
   type StoreReader,
 } from '../../src/remote/index.js';
-import { fromBackground, requireSender } from '../shared/guards.js';
-import { messaging, type PortalStores, type ReadCall } from '../shared/protocol.js';
+import { fromBackground, requireSender, type Sender } from '../shared/guards.js';
+import {
+  messaging,
+  onEveryRead,
+  type PortalStores,
+  type ReadAnswer,
+  type ReadData,
+  type Result,
+  type StoreRead,
+} from '../shared/protocol.js';
 import { resultOf } from '../shared/results.js';
 import { self } from '../shared/self.js';
-import { InputError } from '../../src/index.js';
 
 const NOTICE_MS = 250;
 
@@ -73,15 +80,17 @@ function start(): void {
     });
   });
 
-  messaging.onMessage('bridge.read', ({ sender, data }) => {
-    requireSender(fromBackground(sender, me), 'bridge.read');
-    return resultOf(async () => {
-      const { call, args } = data.read as ReadCall;
-      if (!STORE_READS.includes(call)) throw new InputError('call', 'a read of the store');
-      const opened = await reader(String(data.store));
-      return (opened[call] as (...given: unknown[]) => Promise<unknown>).apply(opened, [...args]);
-    });
-  });
+  function answer<K extends StoreRead>(
+    read: K,
+    data: ReadData<'bridge', K>,
+    sender: Sender,
+  ): Promise<Result<ReadAnswer<K>>> {
+    requireSender(fromBackground(sender, me), `bridge.${read}`);
+    return resultOf<ReadAnswer<K>>(() =>
+      reader(String(data.store)).then((opened) => callRead(opened, read, data.args)),
+    );
+  }
+  onEveryRead('bridge', answer);
 
   addEventListener('pagehide', () => {
     for (const opening of readers.values()) void opening.then((opened) => opened.close());

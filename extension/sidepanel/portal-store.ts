@@ -4,20 +4,8 @@
  * unchanged; its actions reject with ReadOnlyError, so they are disabled with the reason.
  */
 import { ReadOnlyStore } from '../../src/remote/index.js';
-import type {
-  ChangeListener,
-  Delivery,
-  DeliveryMode,
-  DeliverySnapshot,
-  Indicators,
-  LogAfterQuery,
-  LogPage,
-  LogQuery,
-  LogRow,
-  ProfileHistoryEntry,
-  StoreChange,
-} from '../../src/index.js';
-import { messaging, type ReadAnswer, type ReadCall, type StoreRead } from '../shared/protocol.js';
+import type { ChangeListener, StoreChange } from '../../src/index.js';
+import { sendRead, type ReadAnswer, type ReadArgs, type StoreRead } from '../shared/protocol.js';
 import { valueOf } from '../shared/results.js';
 
 export class PortalStore extends ReadOnlyStore {
@@ -28,7 +16,8 @@ export class PortalStore extends ReadOnlyStore {
     readonly origin: string,
     readonly name: string,
   ) {
-    super();
+    // Each read is its own message, typed by the protocol (portal.<read>).
+    super((read, args) => this.read(read, args) as never);
   }
 
   now(): number {
@@ -51,48 +40,7 @@ export class PortalStore extends ReadOnlyStore {
     for (const listener of this.listeners) listener(change);
   }
 
-  private async read<K extends StoreRead>(
-    call: K,
-    args: Extract<ReadCall, { call: K }>['args'],
-  ): Promise<ReadAnswer<K>> {
-    const read = { call, args } as ReadCall;
-    const result = await messaging.sendMessage('portal.read', {
-      tabId: this.tabId,
-      store: this.name,
-      read,
-    });
-    return valueOf(result) as ReadAnswer<K>;
-  }
-
-  getDelivery(id: string): Promise<Delivery> {
-    return this.read('getDelivery', [id]);
-  }
-
-  listDeliveries(): Promise<Delivery[]> {
-    return this.read('listDeliveries', []);
-  }
-
-  readSnapshot(id: string): Promise<DeliverySnapshot> {
-    return this.read('readSnapshot', [id]);
-  }
-
-  readIndicators(id: string, options?: { mode?: DeliveryMode }): Promise<Indicators> {
-    return this.read('readIndicators', [id, options]);
-  }
-
-  readLogs(id: string, query?: LogQuery): Promise<LogPage> {
-    return this.read('readLogs', [id, query]);
-  }
-
-  readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]> {
-    return this.read('readLogsAfter', [id, query]);
-  }
-
-  readExclusionLogs(id: string, query?: Omit<LogQuery, 'status'>): Promise<LogPage> {
-    return this.read('readExclusionLogs', [id, query]);
-  }
-
-  readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {
-    return this.read('readProfileHistory', [address]);
+  private async read<K extends StoreRead>(read: K, args: ReadArgs<K>): Promise<ReadAnswer<K>> {
+    return valueOf(await sendRead('portal', read, { tabId: this.tabId, store: this.name, args }));
   }
 }

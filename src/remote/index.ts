@@ -5,7 +5,9 @@
  * Kept out of the main entry, which portals ship.
  */
 export { ERROR_CODES, errorFromData, errorToData, type ErrorData } from './error-data.js';
-export { STORE_READS, STORE_ACTIONS } from '../sendkit-store.js';
+export { STORE_READS, STORE_ACTIONS, callRead } from '../sendkit-store.js';
+export type { StoreRead, StoreReadCalls, StoreReadResult } from '../sendkit-store.js';
+export type { ReadForwarder } from '../store/read-only-store.js';
 export { changeChannelName } from '../store/changes.js';
 export { listSendkitStores } from '../store/connection.js';
 export { openStoreReader, StoreReader, type ReaderOptions } from '../store/store-reader.js';

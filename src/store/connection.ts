@@ -9,12 +9,11 @@ import {
   StoreNameTakenError,
   StoreVersionError,
 } from '../errors.js';
-import { openDatabase, type Database } from './idb.js';
-import { CORE_STORES } from './schema.js';
+import { openDB, type IDBPDatabase } from 'idb';
+import { CORE_STORES, type SendkitDB } from './schema.js';
+import type { Database } from './transactions.js';
 
 export const SCHEMA_VERSION = 2;
-
-export type { Database };
 
 /** Whether a database holds every object store of sendkit's schema. */
 export function isSendkitDatabase(names: DOMStringList): boolean {
@@ -22,7 +21,7 @@ export function isSendkitDatabase(names: DOMStringList): boolean {
 }
 
 /** The migration ladder: one step per version, each run once. */
-function upgrade(db: IDBDatabase, oldVersion: number): void {
+function upgrade(db: IDBPDatabase<SendkitDB>, oldVersion: number): void {
   if (oldVersion < 1) {
     const deliveries = db.createObjectStore('deliveries', { keyPath: 'id' });
     deliveries.createIndex('byParent', 'parentId');
@@ -122,10 +121,9 @@ export class Connection {
     }
     let db: Database;
     try {
-      db = await openDatabase(this.name, undefined, {
-        upgrade: (_db, _oldVersion, abort) => abort(),
-        blocked: () => undefined,
-        blocking: (newVersion) => {
+      db = await openDB<SendkitDB>(this.name, undefined, {
+        upgrade: (_db, _oldVersion, _newVersion, transaction) => transaction.abort(),
+        blocking: (_current, newVersion) => {
           void this.database?.then((open) => open.close());
           this.database = null;
           if (newVersion !== null) this.outdated = true;
@@ -137,11 +135,11 @@ export class Connection {
     } catch {
       return fail(new StoreMissingError(this.name));
     }
-    if (db.raw.version !== SCHEMA_VERSION) {
+    if (db.version !== SCHEMA_VERSION) {
       db.close();
       return fail(
         new StoreVersionError(
-          `This sendkit store has schema version ${db.raw.version}; this reader knows version ${SCHEMA_VERSION}.`,
+          `This sendkit store has schema version ${db.version}; this reader knows version ${SCHEMA_VERSION}.`,
         ),
       );
     }
@@ -163,12 +161,12 @@ export class Connection {
         this.database = null;
         reject(error);
       };
-      const opening = openDatabase(this.name, this.options.version ?? SCHEMA_VERSION, {
-        upgrade: (db, oldVersion, abort) => {
+      const opening = openDB<SendkitDB>(this.name, this.options.version ?? SCHEMA_VERSION, {
+        upgrade: (db, oldVersion, _newVersion, transaction) => {
           // A database that exists but is not ours: abort before the ladder touches it.
           if (oldVersion > 0 && !isSendkitDatabase(db.objectStoreNames)) {
             foreign = true;
-            abort();
+            transaction.abort();
             return;
           }
           upgrade(db, oldVersion);
@@ -179,7 +177,7 @@ export class Connection {
             fail(new StoreBlockedError());
           }, timeoutMs);
         },
-        blocking: (newVersion) => {
+        blocking: (_current, newVersion) => {
           void opening.then((db) => db.close());
           this.database = null;
           // A deletion lets us reopen later; a newer schema means this code is out of date.

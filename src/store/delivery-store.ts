@@ -6,51 +6,42 @@
  * Over 300 lines because the API is wide (one method per call of the README's table, each with
  * its documentation), not deep: no method holds more than its checks and one call.
  */
-import { systemClock, type Clock } from '../clock.js';
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { readId, readOptions } from '../rules/valid-input.js';
-import type { DeliverySnapshot, SendkitStore } from '../sendkit-store.js';
-import {
-  DELIVERY_MODES,
-  type Delivery,
-  type DeliveryInput,
-  type DeliveryMode,
-  type FeedbackColumns,
-  type FeedbackEvent,
-  type FeedbackOptions,
-  type FeedbackResult,
-  type Indicators,
-  type LogAfterQuery,
-  type LogPage,
-  type LogQuery,
-  type LogRow,
-  type ProfileHistoryEntry,
-  type User,
+import type { SendkitStore } from '../sendkit-store.js';
+import type {
+  Delivery,
+  DeliveryInput,
+  FeedbackColumns,
+  FeedbackEvent,
+  FeedbackOptions,
+  FeedbackResult,
+  Indicators,
+  User,
 } from '../types.js';
 import { newId } from '../ids.js';
 import { setAddressStatusInTransaction } from './address-lists.js';
 import { alertOf, indicatorsOf } from './alerts.js';
 import { normalizeAddress } from './audience.js';
-import { ChangeHub, ChangeSet, type ChangeListener } from './changes.js';
-import { Connection } from './connection.js';
+import { ChangeSet } from './changes.js';
 import { createInTransaction, planCreation } from './creation.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
 import { applyFeedbackInTransaction } from './feedback-apply.js';
 import { readFeedbackBatch } from './feedback-validation.js';
 import { acknowledgeGuard } from './guarding.js';
-import { findRecipientsInTransaction, readHistoryInTransaction } from './history.js';
-import { countMatching, readAfter, readPage } from './log-reads.js';
+import { findRecipientsInTransaction } from './history.js';
 import { prepareInTransaction } from './preparation.js';
 import { failDelivery, startDelivery } from './progress.js';
-import { checkAddress, checkAddressStatus, checkCursor, checkMode, checkQuery } from './queries.js';
+import { checkAddress, checkAddressStatus, checkCursor } from './queries.js';
 import { computeStatsInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
 import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
 import { CORE_STORES, toDelivery, type DeliveryRecord } from './schema.js';
-import { StoreAccess, changed } from './store-access.js';
+import { changed } from './store-access.js';
 import { readStoreOptions, type StoreOptions } from './store-options.js';
+import { StoreReads } from './store-reads.js';
 import type { Stores } from './transactions.js';
 import { checkPermission, userTransition } from './transitions.js';
 
@@ -67,43 +58,9 @@ export async function openStore(options: StoreOptions = {}): Promise<DeliverySto
   return store;
 }
 
-export class DeliveryStore implements SendkitStore {
-  readonly name: string;
-  readonly clock: Clock;
-  /** False for a store opened by openStoreReader: every write is refused before it starts. */
-  readonly writable: boolean;
+export class DeliveryStore extends StoreReads implements SendkitStore {
   /** Whether the browser agreed to keep the data (after `persist`); null if never asked. */
   persisted: boolean | null = null;
-  private readonly connection: Connection;
-  private readonly changes: ChangeHub;
-  private readonly access: StoreAccess;
-
-  constructor(options: StoreOptions = {}, access: 'read-write' | 'read-only' = 'read-write') {
-    const given = readStoreOptions(options);
-    this.name = given.name ?? 'sendkit';
-    this.clock = given.clock ?? systemClock;
-    this.writable = access === 'read-write';
-    this.connection = new Connection(this.name, {
-      blockedTimeoutMs: given.blockedTimeoutMs,
-      readOnly: !this.writable,
-    });
-    this.changes = new ChangeHub(this.name);
-    this.access = new StoreAccess(this.connection, this.changes, () => this.now(), this.writable);
-  }
-
-  now(): number {
-    return this.clock.now();
-  }
-
-  subscribe(listener: ChangeListener): () => void {
-    if (typeof listener !== 'function') throw new InputError('listener', 'a function');
-    return this.changes.subscribe(listener);
-  }
-
-  async close(): Promise<void> {
-    this.changes.close();
-    await this.connection.close();
-  }
 
   /** Asks the browser to keep the kit's data under storage pressure; says whether it agreed. */
   async persist(): Promise<boolean> {
@@ -305,78 +262,6 @@ export class DeliveryStore implements SendkitStore {
     }));
   }
 
-  async getDelivery(id: string): Promise<Delivery> {
-    return this.access.readDelivery('read the delivery', id, [], toDelivery);
-  }
-
-  async listDeliveries(): Promise<Delivery[]> {
-    return this.access.read('list the deliveries', async (db) => {
-      const records = await db.getAll('deliveries');
-      return records.sort((a, b) => b.createdAt - a.createdAt).map(toDelivery);
-    });
-  }
-
-  /** The delivery and its indicators (in every mode) from one transaction: one commit's view. */
-  async readSnapshot(id: string): Promise<DeliverySnapshot> {
-    return this.access.readDelivery('read the delivery', id, [], (record) => {
-      const byMode = Object.fromEntries(
-        DELIVERY_MODES.map((mode) => [mode, indicatorsOf(record, mode)]),
-      ) as Record<DeliveryMode, Indicators>;
-      return { delivery: toDelivery(record), indicators: byMode[record.mode], byMode };
-    });
-  }
-
-  /**
-   * The Deployment KPIs. `mode` computes them as the other mode would show the same messages
-   * (a message's status is a function of the events it received and the mode): the live
-   * comparison of `efs-comparison`. Engagement rates are those published for the delivery.
-   */
-  async readIndicators(id: string, options: { mode?: DeliveryMode } = {}): Promise<Indicators> {
-    const mode = checkMode(options);
-    return this.access.readDelivery('read the indicators', id, [], (record) =>
-      indicatorsOf(record, mode),
-    );
-  }
-
-  /** A page of the sending logs, optionally of one status, at any offset. */
-  async readLogs(id: string, query: LogQuery = {}): Promise<LogPage> {
-    const { from: offset, limit, status } = checkQuery(query, 'offset');
-    return this.access.readDelivery('read the logs', id, LOG_STORES, async (record, tx) => ({
-      total: countMatching(record, status),
-      offset,
-      rows: await readPage(tx, record, offset, limit, status),
-    }));
-  }
-
-  /** Up to `limit` rows after a given recipient, optionally of one status. */
-  async readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]> {
-    const { from: after, limit, status } = checkQuery(query, 'after');
-    return this.access.readDelivery('read the logs', id, LOG_STORES, (record, tx) =>
-      readAfter(tx, record, after, limit, status),
-    );
-  }
-  /** Exclusion logs: the recipients preparation excluded, with why. */
-  async readExclusionLogs(id: string, query: Omit<LogQuery, 'status'> = {}): Promise<LogPage> {
-    const { from: offset, limit } = checkQuery(query, 'offset');
-    return this.readLogs(id, { offset, limit, status: 'ignored' });
-  }
-
-  async readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {
-    const checked = checkAddress(address);
-    return this.access.read('read the profile history', (db) =>
-      readHistoryInTransaction(
-        db.transaction([
-          'deliveries',
-          'audiences',
-          'addressBuckets',
-          'addressChunks',
-          'stateChunks',
-        ]),
-        checked,
-      ),
-    );
-  }
-
   /** A user's transition of one delivery: permission checked once, then the table applied. */
   private async userAction(
     action: Extract<UserAction, 'confirm' | 'pause' | 'resume' | 'stop'>,
@@ -401,4 +286,3 @@ const PREPARE_STORES = [
   'stateChunks',
   'addressLists',
 ] as const satisfies readonly Stores[];
-const LOG_STORES = ['stateChunks', 'addressChunks'] as const satisfies readonly Stores[];

@@ -1,4 +1,5 @@
 /** What the database holds: one typed schema for every object store (layout.ts maps it). */
+import type { DBSchema } from 'idb';
 import type { EngagementSnapshot, Tally } from '../rules/indicators.js';
 import { emptyTally } from '../rules/indicators.js';
 import type {
@@ -114,7 +115,6 @@ export interface AddressListEntry {
   quarantined: boolean;
 }
 
-/** Every object store: its key and value types (and indexes), for the typed layer in idb.ts. */
 /** Hashes of the provider event ids applied to one delivery (event-ids.ts), sorted pairs. */
 export interface EventIdBucket {
   pairs: Uint32Array;
@@ -126,7 +126,8 @@ export interface FeedCursorRecord {
   seq: number;
 }
 
-export interface SendkitDB {
+/** Every object store: its key and value types (and indexes), as `idb` types the database. */
+export interface SendkitDB extends DBSchema {
   deliveries: { key: string; value: DeliveryRecord; indexes: { byParent: string } };
   audiences: { key: string; value: AudienceRecord };
   addressChunks: { key: [string, number]; value: AddressChunk };

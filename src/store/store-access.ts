@@ -8,10 +8,16 @@ import { NotFoundError, ReadOnlyError, StoreVersionError } from '../errors.js';
 import { readId } from '../rules/valid-input.js';
 import type { ChangeKind, Delivery } from '../types.js';
 import { ChangeSet, type ChangeHub } from './changes.js';
-import type { Connection, Database } from './connection.js';
+import type { Connection } from './connection.js';
 import { typedStoreError } from './failures.js';
 import { toDelivery, type DeliveryRecord } from './schema.js';
-import { inTransaction, type ReadTx, type Stores, type WriteTx } from './transactions.js';
+import {
+  inTransaction,
+  type Database,
+  type ReadTx,
+  type Stores,
+  type WriteTx,
+} from './transactions.js';
 
 /** What a write body returns: its result, and what changed (announced once committed). */
 export interface Outcome<T> {

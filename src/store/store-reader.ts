@@ -3,27 +3,19 @@
  * content script), opened to read only. It never creates the database, never upgrades it, never
  * writes to it (no tick, no transaction in readwrite mode), and refuses a schema version this code
  * does not know. Its actions reject with ReadOnlyError, so the elements disable them and say why.
+ * Built on StoreReads alone: a page that only watches ships no write path.
  */
-import type { ChangeListener, DeliverySnapshot } from '../sendkit-store.js';
-import type {
-  Delivery,
-  DeliveryMode,
-  Indicators,
-  LogAfterQuery,
-  LogPage,
-  LogQuery,
-  LogRow,
-  ProfileHistoryEntry,
-} from '../types.js';
-import { DeliveryStore, type StoreOptions } from './delivery-store.js';
+import { callRead, type ChangeListener } from '../sendkit-store.js';
 import { ReadOnlyStore } from './read-only-store.js';
+import type { StoreOptions } from './store-options.js';
+import { StoreReads } from './store-reads.js';
 
 export type ReaderOptions = Pick<StoreOptions, 'name' | 'clock'>;
 
 export class StoreReader extends ReadOnlyStore {
   /** @internal Use openStoreReader. */
-  constructor(private readonly store: DeliveryStore) {
-    super();
+  constructor(private readonly store: StoreReads) {
+    super((read, args) => callRead(store, read, args));
   }
 
   get name(): string {
@@ -41,38 +33,6 @@ export class StoreReader extends ReadOnlyStore {
   close(): Promise<void> {
     return this.store.close();
   }
-
-  getDelivery(id: string): Promise<Delivery> {
-    return this.store.getDelivery(id);
-  }
-
-  listDeliveries(): Promise<Delivery[]> {
-    return this.store.listDeliveries();
-  }
-
-  readSnapshot(id: string): Promise<DeliverySnapshot> {
-    return this.store.readSnapshot(id);
-  }
-
-  readIndicators(id: string, options?: { mode?: DeliveryMode }): Promise<Indicators> {
-    return this.store.readIndicators(id, options);
-  }
-
-  readLogs(id: string, query?: LogQuery): Promise<LogPage> {
-    return this.store.readLogs(id, query);
-  }
-
-  readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]> {
-    return this.store.readLogsAfter(id, query);
-  }
-
-  readExclusionLogs(id: string, query?: Omit<LogQuery, 'status'>): Promise<LogPage> {
-    return this.store.readExclusionLogs(id, query);
-  }
-
-  readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {
-    return this.store.readProfileHistory(address);
-  }
 }
 
 /**
@@ -81,7 +41,7 @@ export class StoreReader extends ReadOnlyStore {
  * StoreNameTakenError for a database that is not sendkit's.
  */
 export async function openStoreReader(options: ReaderOptions = {}): Promise<StoreReader> {
-  const store = new DeliveryStore(options, 'read-only');
+  const store = new StoreReads(options, 'read-only');
   const reader = new StoreReader(store);
   try {
     // Opens the connection now, so a missing or unknown store is refused here.

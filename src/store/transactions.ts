@@ -1,19 +1,35 @@
-/** Typed transaction helpers shared by the store's operations. */
-import type { ObjectStore, StoreName } from './idb.js';
+/** Typed transaction helpers shared by the store's operations, over idb's typed database. */
+import type { IDBPDatabase, StoreKey, StoreNames, StoreValue } from 'idb';
+import type { SendkitDB } from './schema.js';
 
-export type Stores = StoreName;
+export type Database = IDBPDatabase<SendkitDB>;
+export type Stores = StoreNames<SendkitDB>;
+type Query<N extends Stores> = StoreKey<SendkitDB, N> | IDBKeyRange;
+
+/** The reads of one object store, as idb types them. */
+export interface ReadStore<N extends Stores> {
+  get(query: Query<N>): Promise<StoreValue<SendkitDB, N> | undefined>;
+  getAll(query?: Query<N> | null): Promise<StoreValue<SendkitDB, N>[]>;
+}
+/** The reads and writes of one object store. */
+export interface WriteStore<N extends Stores> extends ReadStore<N> {
+  put(
+    value: StoreValue<SendkitDB, N>,
+    key?: StoreKey<SendkitDB, N>,
+  ): Promise<StoreKey<SendkitDB, N>>;
+  add(
+    value: StoreValue<SendkitDB, N>,
+    key?: StoreKey<SendkitDB, N>,
+  ): Promise<StoreKey<SendkitDB, N>>;
+  delete(query: Query<N>): Promise<void>;
+}
 
 /**
  * A transaction over at least the stores `S`. Structural, so that a transaction over more
  * stores can be handed to a helper that needs fewer; a read transaction offers reads only.
  */
 export interface TxOver<S extends Stores, M extends IDBTransactionMode> {
-  objectStore<N extends S>(
-    name: N,
-  ): Pick<
-    ObjectStore<N>,
-    M extends 'readwrite' ? 'get' | 'getAll' | 'put' | 'add' | 'delete' : 'get' | 'getAll'
-  >;
+  objectStore<N extends S>(name: N): [M] extends ['readwrite'] ? WriteStore<N> : ReadStore<N>;
 }
 export type ReadTx<S extends Stores> = TxOver<S, 'readonly' | 'readwrite'>;
 export type WriteTx<S extends Stores> = TxOver<S, 'readwrite'>;
