@@ -43,7 +43,6 @@ export const themeStyles = css`
     cursor: pointer;
     max-width: 100%;
   }
-  button:disabled,
   button.danger {
     background: var(--_danger);
     color: var(--_on-danger);
@@ -53,6 +52,12 @@ export const themeStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     border-color: transparent;
+  }
+  /* Danger is for Stop only: a control that cannot act is dimmed, whatever its kind. */
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.5;
+    cursor: not-allowed;
   }
   button:focus-visible,
   [tabindex]:focus-visible,
