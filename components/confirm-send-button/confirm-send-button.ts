@@ -5,7 +5,7 @@ import { ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
 import { formatCount, formatDate } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
-import type { ReadSource } from '../shared/store-reader.js';
+import type { ReadSource } from '../shared/read-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { confirmSendButtonStyles } from './confirm-send-button.styles.js';
 import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-button.labels.js';

@@ -10,7 +10,7 @@ import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
-import type { ReadSource } from '../shared/store-reader.js';
+import type { ReadSource } from '../shared/read-controller.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { deploymentKpisStyles } from './deployment-kpis.styles.js';

@@ -17,7 +17,7 @@ import {
 import { formatCount, formatPercent } from '../shared/format.js';
 import { withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
-import type { ReadSource } from '../shared/store-reader.js';
+import type { ReadSource } from '../shared/read-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { efsComparisonStyles } from './efs-comparison.styles.js';
 import { COMPARISON_LABELS, type ComparisonLabels } from './efs-comparison.labels.js';

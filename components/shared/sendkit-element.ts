@@ -1,6 +1,6 @@
 /**
  * The base of the sendkit elements: where the store, the delivery and the user come from
- * (properties first, a provideSendkit() context second), a StoreReader that keeps the element's
+ * (properties first, a provideSendkit() context second), a ReadController that keeps the element's
  * data fresh and its read status, the locale and heading level, and the shared states in words
  * (no store, no delivery, loading, not found, read error, no user, read-only).
  */
@@ -18,7 +18,7 @@ import { deliveryIdContext, ensureContextRoot, storeContext, userContext } from 
 import { ActionErrorEvent, type DeliveryAction } from './events.js';
 import { localeOf } from './format.js';
 import type { CommonLabels } from './labels.js';
-import { StoreReader, type ReadSource } from './store-reader.js';
+import { ReadController, type ReadSource } from './read-controller.js';
 
 /** Who may act: a valid user, or why there is none (in the element's words). */
 export type Actor = { readonly user: User } | { readonly problem: string };
@@ -60,7 +60,7 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
     user: new ContextConsumer(this, { context: userContext, subscribe: true }),
   };
 
-  protected readonly reader = new StoreReader<T>(
+  protected readonly reader = new ReadController<T>(
     this,
     () => ({ store: this.activeStore, deliveryId: this.activeDeliveryId }),
     (source) => this.read(source),

@@ -2,7 +2,8 @@
  * Reads from the store for an element: at once when the element connects or its store or
  * delivery changes, and at most once per animation frame when the store announces changes.
  * One read runs at a time; a change during a read schedules one more. Like `@lit/task`, it keeps
- * a status and the last error, so a failed read is shown, never hidden.
+ * a status and the last error, so a failed read is shown, never hidden, and it drops a stale
+ * result: a read started before the source changed (delivery A, now B) never lands as B's.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeliveryAlert, SendkitStore, StoreChange } from '../../src/index.js';
@@ -26,7 +27,7 @@ const NO_SOURCE: ReaderSource = { store: undefined, deliveryId: undefined };
 const hasDelivery = (source: ReaderSource): boolean =>
   source.store !== undefined && source.deliveryId !== undefined && source.deliveryId !== '';
 
-export class StoreReader<T> implements ReactiveController {
+export class ReadController<T> implements ReactiveController {
   status: ReadStatus = 'idle';
   error: Error | null = null;
   /** The last read's result; kept while a fresh read runs. */
@@ -38,6 +39,8 @@ export class StoreReader<T> implements ReactiveController {
   private queued = false;
   private running = false;
   private again = false;
+  /** Bumped when what is read changes: a read of an older generation is stale. */
+  private generation = 0;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -80,14 +83,12 @@ export class StoreReader<T> implements ReactiveController {
     if (source.store === this.last.store && source.deliveryId === this.last.deliveryId) return;
     this.last = source;
     this.subscribe(source.store);
-    this.status = hasDelivery(source) ? 'loading' : 'idle';
-    this.error = null;
-    this.value = undefined;
-    this.request(true);
+    this.restart();
   }
 
   /** Forgets what was read and reads again at once (the host changed what it reads). */
   restart(): void {
+    this.generation++;
     this.status = hasDelivery(this.source()) ? 'loading' : 'idle';
     this.value = undefined;
     this.error = null;
@@ -127,32 +128,40 @@ export class StoreReader<T> implements ReactiveController {
 
   private async run(): Promise<void> {
     this.running = true;
+    const generation = this.generation;
     const { store, deliveryId } = this.source();
+    let outcome: { value: T | undefined } | { error: Error };
     try {
-      // Value and status change together, in one update of the host.
-      if (store && deliveryId) {
-        this.value = await this.read({ store, deliveryId });
-        this.status = 'ready';
-      } else {
-        this.value = undefined;
-        this.status = 'idle';
-      }
-      this.error = null;
+      outcome = { value: store && deliveryId ? await this.read({ store, deliveryId }) : undefined };
     } catch (caught) {
-      const error = caught instanceof Error ? caught : new Error(String(caught));
-      const repeated = this.error?.message === error.message;
-      this.status = 'error';
-      this.error = error;
-      if (!repeated) this.onFailure(error);
+      outcome = { error: caught instanceof Error ? caught : new Error(String(caught)) };
     } finally {
       this.running = false;
     }
-    this.host.requestUpdate();
+    const stale = generation !== this.generation;
+    if (!stale) this.settle(outcome, Boolean(store && deliveryId));
     if (this.again) {
       this.again = false;
-      this.schedule();
+      // The source changed during the read: read the new one now, not a frame later.
+      if (stale) this.request(true);
+      else this.schedule();
     }
     if (!this.busy) this.release();
+  }
+
+  /** Value and status change together, in one update of the host. */
+  private settle(outcome: { value: T | undefined } | { error: Error }, hadSource: boolean): void {
+    if ('error' in outcome) {
+      const repeated = this.error?.message === outcome.error.message;
+      this.status = 'error';
+      this.error = outcome.error;
+      if (!repeated) this.onFailure(outcome.error);
+    } else {
+      this.value = outcome.value;
+      this.status = hadSource ? 'ready' : 'idle';
+      this.error = null;
+    }
+    this.host.requestUpdate();
   }
 
   private release(): void {
