@@ -109,6 +109,25 @@ export interface FeedbackOptions {
   readonly eventIds?: readonly (string | null)[];
   /** Where a feed (a relay's stream) stands after this batch, recorded in the same transaction. */
   readonly cursor?: { readonly feed: string; readonly seq: number };
+  /**
+   * Addresses to put on the denylist in the same transaction (complaints, unsubscribes), so a
+   * reload never keeps the events and loses the complaint.
+   */
+  readonly denylist?: readonly string[];
+  /**
+   * What an event the model refuses (its delivery unknown or not sending, its recipient out of
+   * range or excluded) does. `'batch'` (the default): the whole batch is refused with a
+   * FeedbackError and nothing is written. `'event'`: that event is skipped and listed in
+   * `refused` with its position, and the rest applies. A malformed event refuses the batch in
+   * both. File import and the relay feed use `'event'`.
+   */
+  readonly refuse?: 'batch' | 'event';
+}
+
+/** An event the model refused, by its position in the batch, and why. */
+export interface RefusedEvent {
+  readonly index: number;
+  readonly reason: string;
 }
 
 export interface FeedbackResult {
@@ -118,6 +137,8 @@ export interface FeedbackResult {
   readonly duplicates: number;
   /** Events weaker than one the message already had, or not reported in its mode. */
   readonly superseded: number;
+  /** With `refuse: 'event'`: the events the model refused, in batch order. */
+  readonly refused?: readonly RefusedEvent[];
 }
 
 export const RECURRENCE_PERIODS = ['hour', 'day', 'week', 'month'] as const;

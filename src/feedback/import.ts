@@ -1,13 +1,14 @@
 /**
  * importFeedback: reads an input as it streams, sorts and resolves its events (resolve.ts), and
- * applies them in one atomic batch per delivery (typed columns: a million events cost a few dozen
- * MB, not a few hundred). Complaints and unsubscribes put their address on the denylist. Never
- * throws for bad input: every event is applied, a duplicate, unmatched or rejected, with its
- * position.
+ * applies them with the denylist additions of its complaints and unsubscribes in one transaction
+ * (apply-resolved.ts; typed columns: a million events cost a few dozen MB, not a few hundred).
+ * Never throws for bad input: every event is applied, a duplicate, unmatched or rejected, with
+ * its position.
  */
-import { FeedbackError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { FEEDBACK_CLOCK_SKEW_MS, readOptions } from '../rules/valid-input.js';
 import { adaptEntries, type Adaptation } from './adapt.js';
+import { applyResolved } from './apply-resolved.js';
 import { EventSorter, readFeedbackTarget, type FeedbackTarget } from './resolve.js';
 import { readEntries, sizeOf } from './sources.js';
 import { PROVIDERS, type FeedbackInput, type ImportReport, type ProviderName } from './types.js';
@@ -76,23 +77,11 @@ export async function importFeedback(
     });
   }
 
-  for (const { columns, feedback } of await sorter.resolve(target)) {
-    try {
-      const result = await target.applyFeedback(feedback);
-      totals.applied += result.applied;
-      totals.duplicates += result.duplicates;
-      totals.superseded += result.superseded;
-    } catch (error) {
-      // The store refused the batch (the delivery changed meanwhile): nothing of it was applied.
-      if (!(error instanceof FeedbackError)) throw error;
-      for (let index = 0; index < columns.length; index++)
-        sorter.rejected.add({ ...columns.where(index), reason: error.detail });
-    }
-  }
-  for (const address of sorter.denylist) {
-    await target.setAddressStatus(address, { denylisted: true });
-    totals.denylisted++;
-  }
+  const result = await applyResolved(target, sorter, await sorter.resolve(target));
+  totals.applied += result.applied;
+  totals.duplicates += result.duplicates;
+  totals.superseded += result.superseded;
+  totals.denylisted += result.denylisted;
   (onProgress as ImportOptions['onProgress'])?.(1);
   return report();
 }

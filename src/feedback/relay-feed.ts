@@ -1,18 +1,19 @@
 /**
  * The connection connectFeedback opens (connect-feedback.ts): follows a sendkit relay's stream
  * of provider events and applies them to the store as they come, with the file import's placing
- * rules (resolve.ts). Each batch is applied in one transaction together with the stream position
- * it reaches, so a reload resumes exactly there: nothing applied twice, nothing missed. Reads
+ * rules (resolve.ts). Each batch is applied in one transaction together with its denylist
+ * additions and the stream position it reaches (apply-resolved.ts), so a reload resumes exactly
+ * there: nothing applied twice, nothing missed, no complaint lost. Reads
  * with `fetch` (the token goes in a header), reconnects with backoff, and reports its state as a
  * property and an event. Over 300 lines: reading, batching, applying and reconnecting share the
  * connection's state, and each is a method of it.
  */
-import { FeedbackError } from '../errors.js';
 import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
 import { readRelayEvent } from './relay-event.js';
 import type { FeedTarget } from './connect-feedback.js';
 import { FeedStatusEvent, type FeedState, type FeedStatus } from './feed-status.js';
-import { EventSorter, columnsOf, type ResolvedColumns } from './resolve.js';
+import { applyResolved } from './apply-resolved.js';
+import { EventSorter } from './resolve.js';
 import { SseParser, type SseMessage } from './sse.js';
 import type { ProviderEvent } from './types.js';
 
@@ -223,50 +224,18 @@ export class FeedbackConnection extends EventTarget {
   private async apply(batch: readonly { seq: number; event: ProviderEvent }[]): Promise<void> {
     const sorter = new EventSorter(this.deliveryId, this.store.now() + FEEDBACK_CLOCK_SKEW_MS);
     for (const { event } of batch) sorter.place(event);
-    let parts = await sorter.resolve(this.store);
     const seq = batch.at(-1)!.seq;
-    let rejected = 0;
-    for (;;) {
-      try {
-        const result = await this.store.applyFeedback(
-          parts.map((part) => part.feedback),
-          { cursor: { feed: this.feed, seq } },
-        );
-        for (const address of sorter.denylist) {
-          await this.store.setAddressStatus(address, { denylisted: true });
-        }
-        const { applied, duplicates } = this.current;
-        this.update({
-          seq,
-          applied: applied + result.applied,
-          duplicates: duplicates + result.duplicates,
-          unmatched: this.current.unmatched + sorter.unmatched.listed.length,
-          rejected: this.current.rejected + sorter.rejected.listed.length + rejected,
-        });
-        return;
-      } catch (error) {
-        // One event the store refuses (its delivery changed since it was resolved): drop it,
-        // keep the others.
-        if (!(error instanceof FeedbackError)) throw error;
-        parts = withoutEvent(parts, error.index);
-        rejected++;
-      }
-    }
+    const parts = await sorter.resolve(this.store);
+    const result = await applyResolved(this.store, sorter, parts, { feed: this.feed, seq });
+    const { applied, duplicates, unmatched, rejected } = this.current;
+    this.update({
+      seq,
+      applied: applied + result.applied,
+      duplicates: duplicates + result.duplicates,
+      unmatched: unmatched + sorter.unmatched.count,
+      rejected: rejected + sorter.rejected.count,
+    });
   }
-}
-
-/** The parts without the event at `index` of their concatenation. */
-function withoutEvent(parts: readonly ResolvedColumns[], index: number): ResolvedColumns[] {
-  let offset = 0;
-  return parts.flatMap((part) => {
-    const { length } = part.columns;
-    const local = index - offset;
-    offset += length;
-    if (local < 0 || local >= length) return [part];
-    part.columns.filter((at) => at !== local);
-    if (part.columns.length === 0) return [];
-    return [{ columns: part.columns, feedback: columnsOf(part.feedback.deliveryId, part.columns) }];
-  });
 }
 
 function readHead(data: string): number | null {

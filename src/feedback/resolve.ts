@@ -122,6 +122,11 @@ export class ProblemList {
     else this.more++;
   }
 
+  /** Every problem added, listed or not. */
+  get count(): number {
+    return this.listed.length + this.more;
+  }
+
   result(): InputProblem[] {
     return this.more === 0
       ? this.listed
@@ -210,7 +215,7 @@ export interface ResolvedColumns {
 }
 
 /** What the store is given for one delivery: views of the columns' first `length` events. */
-export function columnsOf(deliveryId: string, columns: Columns): FeedbackColumns {
+function columnsOf(deliveryId: string, columns: Columns): FeedbackColumns {
   return {
     deliveryId,
     recipients: columns.recipients.subarray(0, columns.length),

@@ -8,7 +8,7 @@
  */
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
-import { readId, readOptions } from '../rules/valid-input.js';
+import { oneOf, readId, readOptions } from '../rules/valid-input.js';
 import type { SendkitStore } from '../sendkit-store.js';
 import type {
   Delivery,
@@ -34,7 +34,7 @@ import { acknowledgeGuard } from './guarding.js';
 import { findRecipientsInTransaction } from './history.js';
 import { prepareInTransaction } from './preparation.js';
 import { failDelivery, startDelivery } from './progress.js';
-import { checkAddress, checkAddressStatus, checkCursor } from './queries.js';
+import { checkAddress, checkAddresses, checkAddressStatus, checkCursor } from './queries.js';
 import { computeStatsInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
 import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
@@ -171,22 +171,31 @@ export class DeliveryStore extends StoreReads implements SendkitStore {
   }
 
   /**
-   * Applies a batch of MTA feedback atomically. A malformed batch is refused whole with a
-   * FeedbackError naming the first bad event, and leaves the store exactly as it was. The
-   * batch is copied before anything else: changing it after the call changes nothing.
+   * Applies a batch of MTA feedback atomically, with the denylist additions and the feed
+   * position it carries, in one transaction. A malformed batch is refused whole with a
+   * FeedbackError naming the first bad event, and leaves the store exactly as it was; so is a
+   * batch with an event the model refuses, unless `refuse: 'event'` asks to skip and report
+   * such events instead. The batch is copied before anything else: changing it after the call
+   * changes nothing.
    */
   async applyFeedback(
     events: readonly FeedbackEvent[] | FeedbackColumns | readonly FeedbackColumns[],
     options: FeedbackOptions = {},
   ): Promise<FeedbackResult> {
-    const given = readOptions('options', options, ['eventIds', 'cursor']);
+    const given = readOptions('options', options, ['eventIds', 'cursor', 'denylist', 'refuse']);
     const batch = readFeedbackBatch(events, this.now(), given.eventIds);
     const cursor = checkCursor(given.cursor);
-    if (batch.length === 0 && !cursor) return { applied: 0, duplicates: 0, superseded: 0 };
+    const denylist = checkAddresses('options.denylist', given.denylist ?? [])
+      .map((address) => normalizeAddress(address))
+      .filter((address) => address !== '');
+    const refuse = oneOf('options.refuse', REFUSALS, given.refuse ?? 'batch');
+    const empty = { applied: 0, duplicates: 0, superseded: 0 };
+    if (batch.length === 0 && !cursor && denylist.length === 0)
+      return refuse === 'event' ? { ...empty, refused: [] } : empty;
     return this.access.write(
       'apply feedback',
-      ['deliveries', 'stateChunks', 'eventIds', 'feedCursors'],
-      (tx, now) => applyFeedbackInTransaction(tx, batch, now, cursor),
+      ['deliveries', 'stateChunks', 'eventIds', 'feedCursors', 'addressLists'],
+      (tx, now) => applyFeedbackInTransaction(tx, batch, now, { cursor, denylist, refuse }),
       'relaxed',
     );
   }
@@ -242,10 +251,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore {
     id: string,
     addresses: readonly string[],
   ): Promise<{ recipients: number[][]; excluded: number[] }> {
-    if (!Array.isArray(addresses) || addresses.some((address) => typeof address !== 'string')) {
-      throw new InputError('addresses', 'a list of addresses');
-    }
-    const list = addresses.slice();
+    const list = checkAddresses('addresses', addresses);
     return this.access.readDelivery(
       'find recipients',
       id,
@@ -278,6 +284,8 @@ export class DeliveryStore extends StoreReads implements SendkitStore {
     });
   }
 }
+
+const REFUSALS = ['batch', 'event'] as const;
 
 const PREPARE_STORES = [
   'audiences',

@@ -1,14 +1,22 @@
 /**
- * Applies a validated feedback batch in one transaction with the counters it moves. Chunks are
- * read first, then every event is applied in memory in batch order, then everything is written:
- * an event that turns out bad aborts the transaction before any write, so the store is unchanged.
+ * Applies a validated feedback batch in one transaction with the counters it moves, the
+ * denylist additions it carries and the feed position it reaches. Chunks are read first, then
+ * every event is applied in memory in batch order, then everything is written. An event the
+ * model refuses either aborts the transaction before any write (the store is unchanged) or,
+ * with `refuse: 'event'`, is skipped and reported while the rest applies (see FeedbackOptions).
  */
 import { FeedbackError } from '../errors.js';
 import { ENGAGEMENT_BITS, EXCLUDED_BIT, outcomeBit } from '../rules/event-codes.js';
 import { ENGAGEMENT_RULES, RETRYING_EVENT, isEngagementEvent } from '../rules/feedback-rules.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
 import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
-import { FEEDBACK_EVENT_TYPES, type FeedbackOptions, type FeedbackResult } from '../types.js';
+import {
+  FEEDBACK_EVENT_TYPES,
+  type FeedbackOptions,
+  type FeedbackResult,
+  type RefusedEvent,
+} from '../types.js';
+import { setAddressStatusInTransaction } from './address-lists.js';
 import { ChangeSet } from './changes.js';
 import { EventIdSet } from './event-ids.js';
 import type { Batch } from './feedback-validation.js';
@@ -21,7 +29,38 @@ import type { DeliveryRecord, StateChunk } from './schema.js';
 import type { WriteTx } from './transactions.js';
 import { VALIDITY_END_BIT } from './validity.js';
 
-export type FeedbackTx = WriteTx<'deliveries' | 'stateChunks' | 'eventIds' | 'feedCursors'>;
+export type FeedbackTx = WriteTx<
+  'deliveries' | 'stateChunks' | 'eventIds' | 'feedCursors' | 'addressLists'
+>;
+
+/** What goes with a batch into its transaction. */
+export interface BatchExtras {
+  readonly cursor: FeedbackOptions['cursor'];
+  /** Normalised addresses to denylist. */
+  readonly denylist: readonly string[];
+  readonly refuse: 'batch' | 'event';
+}
+
+/** Refusing an event: a throw under the whole-batch policy, else a note and a skip. */
+class Refusals {
+  readonly listed: RefusedEvent[] = [];
+  private readonly skip: Uint8Array | null;
+
+  constructor(perEvent: boolean, length: number) {
+    this.skip = perEvent ? new Uint8Array(length) : null;
+  }
+
+  refuse(index: number, reason: string): void {
+    if (!this.skip) throw new FeedbackError(index, reason);
+    if (this.skip[index]) return;
+    this.skip[index] = 1;
+    this.listed.push({ index, reason });
+  }
+
+  skipped(index: number): boolean {
+    return this.skip !== null && this.skip[index] === 1;
+  }
+}
 
 /** Per event type (its position in FEEDBACK_EVENT_TYPES): the outcome mask bit it sets. */
 const MASK_BIT: Uint8Array = Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) =>
@@ -58,14 +97,16 @@ export async function applyFeedbackInTransaction(
   tx: FeedbackTx,
   batch: Batch,
   now: number,
-  cursor: FeedbackOptions['cursor'],
+  { cursor, denylist, refuse }: BatchExtras,
 ): Promise<AppliedFeedback> {
-  const targets = await loadTargets(tx, batch, now);
+  const refusals = new Refusals(refuse === 'event', batch.length);
+  const targets = await loadTargets(tx, batch, now, refusals);
   const { delivery, recipients, types, at, reasons, idHashes } = batch;
   let applied = 0;
   let duplicates = 0;
   let superseded = 0;
   for (let index = 0; index < batch.length; index++) {
+    if (refusals.skipped(index)) continue;
     const { record, chunks, dirty, softExtra, ids } = targets[delivery[index]!]!;
     const recipient = recipients[index]!;
     const chunkIndex = recipient >>> CHUNK_SHIFT;
@@ -73,7 +114,8 @@ export async function applyFeedbackInTransaction(
     const chunk = chunks[chunkIndex]!;
     const mask = chunk.mask[slot]!;
     if (mask & EXCLUDED_BIT) {
-      throw new FeedbackError(index, `recipient ${recipient} was excluded at preparation`);
+      refusals.refuse(index, `recipient ${recipient} was excluded at preparation`);
+      continue;
     }
     if (ids && (idHashes![index * 2] !== 0 || idHashes![index * 2 + 1] !== 0)) {
       if (ids.seen(idHashes![index * 2]!, idHashes![index * 2 + 1]!)) {
@@ -124,7 +166,9 @@ export async function applyFeedbackInTransaction(
   const changes = new ChangeSet();
   const writes: Promise<unknown>[] = [];
   const states = tx.objectStore('stateChunks');
-  for (const { record, chunks, dirty, ids } of targets) {
+  for (const target of targets) {
+    if (!target) continue;
+    const { record, chunks, dirty, ids } = target;
     if (ids) writes.push(ids.save());
     if (dirty.size > 0) changes.note(record.id, 'logs', 'indicators');
     if (refreshEngagementIfDue(record, now)) changes.note(record.id, 'indicators');
@@ -147,29 +191,38 @@ export async function applyFeedbackInTransaction(
     if ((stored?.seq ?? 0) < cursor.seq)
       writes.push(cursors.put({ feed: cursor.feed, seq: cursor.seq }));
   }
+  for (const address of new Set(denylist)) {
+    writes.push(setAddressStatusInTransaction(tx, address, { denylisted: true }));
+    changes.note(null, 'address-lists');
+  }
   await Promise.all(writes);
-  return { result: { applied, duplicates, superseded }, changes };
+  const result: FeedbackResult = { applied, duplicates, superseded };
+  if (refuse === 'batch') return { result, changes };
+  const refused = refusals.listed.sort((a, b) => a.index - b.index);
+  return { result: { ...result, refused }, changes };
 }
 
-/** Reads every delivery, chunk and id bucket the batch touches, refusing bad ones before any write. */
-async function loadTargets(tx: FeedbackTx, batch: Batch, now: number): Promise<Target[]> {
-  const firstIndex = batch.deliveryIds.map(() => -1);
-  for (let index = 0; index < batch.length; index++) {
-    const delivery = batch.delivery[index]!;
-    if (firstIndex[delivery] === -1) firstIndex[delivery] = index;
-  }
+/**
+ * Reads every delivery, chunk and id bucket the batch touches, refusing bad events before any
+ * write. A delivery refused as a whole has no target: each of its events is refused.
+ */
+async function loadTargets(
+  tx: FeedbackTx,
+  batch: Batch,
+  now: number,
+  refusals: Refusals,
+): Promise<(Target | null)[]> {
   const deliveries = tx.objectStore('deliveries');
   const records = await Promise.all(batch.deliveryIds.map((id) => deliveries.get(id)));
-  const targets = records.map((record, position): Target => {
+  const problems = records.map((record, position): string | null => {
     const id = batch.deliveryIds[position]!;
-    const index = Math.max(0, firstIndex[position]!);
-    if (!record) throw new FeedbackError(index, `unknown delivery '${id}'`);
-    if (!acceptsFeedback(record) || !record.chunkCounts) {
-      throw new FeedbackError(
-        index,
-        `delivery '${id}' has not started sending (state '${record.state}')`,
-      );
-    }
+    if (!record) return `unknown delivery '${id}'`;
+    if (!acceptsFeedback(record) || !record.chunkCounts)
+      return `delivery '${id}' has not started sending (state '${record.state}')`;
+    return null;
+  });
+  const targets = records.map((record, position): Target | null => {
+    if (!record || problems[position] !== null) return null;
     const softExtra = retriesHaveEnded(record, now) ? VALIDITY_END_BIT : 0;
     const ids = batch.idHashes ? new EventIdSet(tx, record.id) : null;
     return { record, softExtra, chunks: [], dirty: new Set(), ids };
@@ -178,18 +231,23 @@ async function loadTargets(tx: FeedbackTx, batch: Batch, now: number): Promise<T
   for (let index = 0; index < batch.length; index++) {
     const delivery = batch.delivery[index]!;
     const recipient = batch.recipients[index]!;
-    const { record } = targets[delivery]!;
-    if (recipient >= record.recipientCount) {
-      throw new FeedbackError(
+    const target = targets[delivery]!;
+    if (!target) {
+      refusals.refuse(index, problems[delivery]!);
+    } else if (recipient >= target.record.recipientCount) {
+      refusals.refuse(
         index,
-        `recipient ${recipient} is out of range (delivery has ${record.recipientCount})`,
+        `recipient ${recipient} is out of range (delivery has ${target.record.recipientCount})`,
       );
+    } else {
+      wanted[delivery]!.add(recipient >>> CHUNK_SHIFT);
     }
-    wanted[delivery]!.add(recipient >>> CHUNK_SHIFT);
   }
   const states = tx.objectStore('stateChunks');
   const reads: Promise<void>[] = [];
-  targets.forEach(({ record, chunks, ids }, position) => {
+  targets.forEach((target, position) => {
+    if (!target) return;
+    const { record, chunks, ids } = target;
     for (const chunkIndex of wanted[position]!) {
       reads.push(
         states.get([record.id, chunkIndex]).then((chunk) => {

@@ -1,6 +1,6 @@
 /** Checks the arguments of the store's reads: typed InputErrors, never a silent empty page. */
 import { InputError } from '../errors.js';
-import { oneOf, readOptions, wholeNumber } from '../rules/valid-input.js';
+import { oneOf, readOptions, readSafely, wholeNumber } from '../rules/valid-input.js';
 import {
   DELIVERY_MODES,
   RECIPIENT_STATUSES,
@@ -41,6 +41,17 @@ export function checkAddress(address: unknown): string {
     throw new InputError('address', 'a text of at most 320 characters');
   }
   return address;
+}
+
+/** A list of addresses, copied (changing the list after the call changes nothing). */
+export function checkAddresses(name: string, addresses: unknown): string[] {
+  const list = readSafely(name, () =>
+    Array.isArray(addresses) ? Array.from(addresses as unknown[]) : null,
+  );
+  if (!list || list.some((address) => typeof address !== 'string' || address.length > 320)) {
+    throw new InputError(name, 'a list of addresses');
+  }
+  return list as string[];
 }
 
 /** The lists to change: `denylisted` and/or `quarantined`, booleans; at least one of them. */
