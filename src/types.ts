@@ -2,6 +2,7 @@
  * Public types of the sendkit delivery model, in one module so that the API reads in one place
  * (and `sendkit` re-exports them at once); over 300 lines because each field is documented.
  */
+import type { LifecycleAction } from './rules/lifecycle.js';
 
 export const CHANNELS = ['email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -178,7 +179,8 @@ export interface DeliveryInput {
 export interface JournalEntry {
   readonly at: number;
   readonly user: string;
-  readonly action: string;
+  /** The life-cycle table's action (rules/lifecycle.ts): every entry is one of its transitions. */
+  readonly action: LifecycleAction;
   readonly from: DeliveryState | null;
   readonly to: DeliveryState;
   readonly message: string;

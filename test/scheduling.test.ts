@@ -1,6 +1,7 @@
 /** Contact dates and recurring deliveries (SPEC §3), with a controlled clock. */
 import { expect } from '@open-wc/testing';
 import { HOUR_MS, PermissionError, WORKFLOW_USER, openStore } from '../src/index.js';
+import { TRANSITIONS } from '../src/rules/index.js';
 import { ManualClock } from '../src/simulator/index.js';
 import {
   addresses,
@@ -117,7 +118,18 @@ describe('scheduling', () => {
     }
     const occurrences = await occurrencesOf(store, template.id);
     expect(occurrences).to.have.length(1);
-    expect(occurrences[0]!.journal.filter((entry) => entry.action === 'group')).to.have.length(3);
+    const grouped = occurrences[0]!.journal.filter((entry) => entry.action === 'group');
+    expect(grouped).to.have.length(3);
+    // Journaled through the life-cycle table like every other entry: its text, its state.
+    for (const entry of grouped) {
+      expect(entry.message).to.match(
+        /^Run of \S+ grouped into this occurrence \(aggregation by day\)$/,
+      );
+      expect([entry.from, entry.user]).to.deep.equal([entry.to, 'workflow']);
+    }
+    for (const { journal } of [template, ...occurrences])
+      for (const entry of journal)
+        expect(TRANSITIONS.map((transition) => transition.action)).to.include(entry.action);
     clock.advance(24 * HOUR_MS);
     await store.tick();
     expect(await occurrencesOf(store, template.id)).to.have.length(2);

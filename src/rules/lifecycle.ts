@@ -1,5 +1,16 @@
-/** The delivery life cycle of SPEC §1–2 as data: who may do what, from which state. */
-import type { DeliveryState, Role } from '../types.js';
+/**
+ * The delivery life cycle of SPEC §1–2 as data: who may do what, from which state, and what
+ * entering the next state does to the delivery besides its state (its effects, pure functions
+ * named in the table and applied by the store's one `move`).
+ */
+import { HOUR_MS } from '../clock.js';
+import {
+  DELIVERY_STATES,
+  type DeliveryState,
+  type GuardAcknowledgement,
+  type GuardTrip,
+  type Role,
+} from '../types.js';
 
 export const USER_ACTIONS = [
   'create',
@@ -21,19 +32,82 @@ export type SystemAction =
   | 'finish'
   | 'fail'
   | 'guard-pause'
-  | 'guard-acknowledge';
+  | 'guard-acknowledge'
+  | 'group';
 
 export type LifecycleAction = UserAction | SystemAction;
+
+/** The fields of a delivery that transitions change besides its state. */
+export interface LifecycleFields {
+  state: DeliveryState;
+  readonly validityHours: number;
+  confirmedBy: string | null;
+  startedAt: number | null;
+  endsAt: number | null;
+  nextOccurrenceAt: number | null;
+  preparationError: string | null;
+  guardPause?: GuardTrip | null;
+  guardAck?: GuardAcknowledgement | null;
+}
+
+/** What a transition is taken with: who, when, the journal's detail, a guard's figures. */
+export interface TransitionContext {
+  readonly user: string;
+  readonly now: number;
+  readonly detail: string;
+  readonly guardPause?: GuardTrip;
+  readonly guardAck?: GuardAcknowledgement;
+}
+
+/** What entering a state does, by name: one pure function each, the only place it is written. */
+export const EFFECTS = {
+  /** Confirm send: who confirmed is who the system's later transitions act for. */
+  'record-confirmer': (delivery: LifecycleFields, { user }: TransitionContext) => {
+    delivery.confirmedBy = user;
+  },
+  /** Sending starts: the validity period runs from now. */
+  'open-validity': (delivery: LifecycleFields, { now }: TransitionContext) => {
+    delivery.startedAt = now;
+    delivery.endsAt = Math.round(now + delivery.validityHours * HOUR_MS);
+  },
+  /** A stopped recurring delivery has no next occurrence. */
+  'end-schedule': (delivery: LifecycleFields) => {
+    delivery.nextOccurrenceAt = null;
+  },
+  'record-guard-pause': (delivery: LifecycleFields, { guardPause }: TransitionContext) => {
+    delivery.guardPause = guardPause ?? null;
+  },
+  /** Leaving a guarded pause any way but a plain resume: nothing is paused by the guard now. */
+  'clear-guard-pause': (delivery: LifecycleFields) => {
+    delivery.guardPause = null;
+  },
+  'record-guard-acknowledgement': (delivery: LifecycleFields, { guardAck }: TransitionContext) => {
+    delivery.guardAck = guardAck ?? null;
+  },
+  'record-preparation-error': (delivery: LifecycleFields, { detail }: TransitionContext) => {
+    delivery.preparationError = detail;
+  },
+  'clear-preparation-error': (delivery: LifecycleFields) => {
+    delivery.preparationError = null;
+  },
+} as const satisfies Record<
+  string,
+  (delivery: LifecycleFields, context: TransitionContext) => void
+>;
+
+export type EffectName = keyof typeof EFFECTS;
 
 export interface Transition {
   readonly action: LifecycleAction;
   readonly from: readonly DeliveryState[];
-  /** `null`: the delivery is removed. */
+  /** `null`: the state does not change (a delete then removes the record). */
   readonly to: DeliveryState | null;
   /** Roles allowed to take it; empty for the system's own transitions. */
   readonly roles: readonly Role[];
   /** Journal text; `{user}` and `{detail}` are filled in literally (see fillTemplate). */
   readonly message: string;
+  /** What taking it does besides the state, in order (EFFECTS). */
+  readonly effects: readonly EffectName[];
 }
 
 const EDITORS: readonly Role[] = ['start-deliveries', 'prepare-deliveries'];
@@ -46,6 +120,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'editing',
     roles: EDITORS,
     message: "Delivery created by user '{user}'",
+    effects: [],
   },
   {
     action: 'prepare',
@@ -53,6 +128,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'preparing',
     roles: [...EDITORS, 'workflow'],
     message: "Preparation started by user '{user}'",
+    effects: [],
   },
   {
     action: 'preparation-succeeded',
@@ -60,6 +136,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'prepared',
     roles: [],
     message: 'Send preparation completed. Confirm to start sending.',
+    effects: ['clear-preparation-error'],
   },
   {
     action: 'preparation-failed',
@@ -67,6 +144,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'preparation-error',
     roles: [],
     message: 'Preparation failed: {detail}',
+    effects: ['record-preparation-error'],
   },
   {
     action: 'confirm',
@@ -74,6 +152,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'start-pending',
     roles: STARTERS,
     message: "Delivery confirmed by user '{user}'",
+    effects: ['record-confirmer'],
   },
   {
     action: 'start',
@@ -81,6 +160,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'in-progress',
     roles: [],
     message: "Delivery started by user '{user}'",
+    effects: ['open-validity'],
   },
   {
     action: 'start-unconfirmed',
@@ -88,6 +168,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'in-progress',
     roles: [],
     message: 'Occurrence sent without confirmation (recurring schedule)',
+    effects: ['open-validity'],
   },
   {
     action: 'pause',
@@ -95,6 +176,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'paused',
     roles: STARTERS,
     message: "Delivery paused by user '{user}'",
+    effects: [],
   },
   {
     action: 'resume',
@@ -102,6 +184,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'in-progress',
     roles: STARTERS,
     message: "Delivery resumed by user '{user}'",
+    effects: [],
   },
   {
     action: 'stop',
@@ -109,6 +192,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'stopped',
     roles: STARTERS,
     message: "Delivery stopped by user '{user}'",
+    effects: ['end-schedule', 'clear-guard-pause'],
   },
   {
     action: 'reschedule',
@@ -116,6 +200,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'editing',
     roles: EDITORS,
     message: "Schedule changed by user '{user}': the delivery must be prepared again",
+    effects: [],
   },
   {
     action: 'delete',
@@ -123,6 +208,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: null,
     roles: STARTERS,
     message: "Delivery deleted by user '{user}'",
+    effects: [],
   },
   {
     action: 'guard-pause',
@@ -130,6 +216,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'paused',
     roles: [],
     message: 'Delivery paused by the reputation guard: {detail}',
+    effects: ['record-guard-pause'],
   },
   {
     // Journaled with the user who resumed: the resume is their acceptance of the rates.
@@ -138,6 +225,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'in-progress',
     roles: [],
     message: "Reputation guard acknowledged by user '{user}': {detail}",
+    effects: ['record-guard-acknowledgement', 'clear-guard-pause'],
   },
   {
     action: 'finish',
@@ -145,6 +233,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'finished',
     roles: [],
     message: 'All messages have been processed.',
+    effects: ['clear-guard-pause'],
   },
   {
     action: 'fail',
@@ -152,6 +241,16 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'failed',
     roles: [],
     message: 'Platform error: {detail}',
+    effects: ['clear-guard-pause'],
+  },
+  {
+    // A run of a recurring delivery that falls in an occurrence's aggregation period.
+    action: 'group',
+    from: DELIVERY_STATES,
+    to: null,
+    roles: [],
+    message: 'Run of {detail}',
+    effects: [],
   },
 ];
 

@@ -33,11 +33,11 @@ import { readFeedbackBatch } from './feedback-validation.js';
 import { acknowledgeGuard } from './guarding.js';
 import { findRecipientsInTransaction } from './history.js';
 import { prepareInTransaction } from './preparation.js';
-import { failDelivery, startDelivery } from './progress.js';
+import { failDelivery } from './progress.js';
 import { checkAddress, checkAddresses, checkAddressStatus, checkCursor } from './queries.js';
 import { computeStatsInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
-import { isRecurringTemplate, tickInTransaction } from './scheduler.js';
+import { followConfirmation, tickInTransaction } from './scheduler.js';
 import { CORE_STORES, toDelivery, type DeliveryRecord } from './schema.js';
 import { changed } from './store-access.js';
 import { readStoreOptions, type StoreOptions } from './store-options.js';
@@ -98,11 +98,9 @@ export class DeliveryStore extends StoreReads implements SendkitStore {
 
   /** Confirm send: only `prepared`, only with Start deliveries (SPEC §1–3). */
   async confirm(user: User, id: string): Promise<Delivery> {
-    const delivery = await this.userAction('confirm', user, id, (record, actor, now) => {
-      record.confirmedBy = actor.name;
-      if (isRecurringTemplate(record)) record.nextOccurrenceAt = record.contactDate ?? now;
-      else if ((record.contactDate ?? now) <= now) startDelivery(record, now);
-    });
+    const delivery = await this.userAction('confirm', user, id, (record, _actor, now) =>
+      followConfirmation(record, now),
+    );
     if (delivery.recurrence) await this.tick();
     return delivery;
   }
@@ -119,10 +117,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore {
   }
 
   async stop(user: User, id: string): Promise<Delivery> {
-    return this.userAction('stop', user, id, (record) => {
-      record.nextOccurrenceAt = null;
-      record.guardPause = null;
-    });
+    return this.userAction('stop', user, id);
   }
 
   /**

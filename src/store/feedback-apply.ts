@@ -173,7 +173,6 @@ export async function applyFeedbackInTransaction(
     if (dirty.size > 0) changes.note(record.id, 'logs', 'indicators');
     if (refreshEngagementIfDue(record, now)) changes.note(record.id, 'indicators');
     if (finishIfDone(record, now)) {
-      record.guardPause = null;
       changes.alert(alertOf(record, 'finished', now));
     } else {
       const trip = pauseIfGuardTrips(record, now);

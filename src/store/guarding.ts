@@ -19,8 +19,11 @@ export function pauseIfGuardTrips(record: DeliveryRecord, now: number): GuardTri
   if (record.state !== 'in-progress' || !record.guard) return null;
   const trip = guardTrip(record.guard, guardCounts(record), record.guardAck ?? null);
   if (!trip) return null;
-  systemTransition(record, 'guard-pause', now, { by: 'system', detail: guardDetail(trip) });
-  record.guardPause = trip;
+  systemTransition(record, 'guard-pause', now, {
+    by: 'system',
+    detail: guardDetail(trip),
+    guardPause: trip,
+  });
   return trip;
 }
 
@@ -28,10 +31,9 @@ export function pauseIfGuardTrips(record: DeliveryRecord, now: number): GuardTri
 export function acknowledgeGuard(record: DeliveryRecord, user: string, now: number): void {
   if (!record.guardPause || !record.guard) return;
   const accepted = guardRates(guardCounts(record));
-  record.guardAck = accepted;
-  record.guardPause = null;
   systemTransition(record, 'guard-acknowledge', now, {
     by: user,
     detail: acknowledgementDetail(record.guard, accepted),
+    guardAck: accepted,
   });
 }

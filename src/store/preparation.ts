@@ -88,13 +88,11 @@ export async function prepareInTransaction(
   await states.delete(chunksOf(record.id));
   const writes = chunks.map((state, chunk) => states.put(state, [record.id, chunk]));
   if (classes[UNRELAYED_CLASS] === 0) {
-    record.preparationError = 'No recipient to deliver: every targeted address was excluded.';
     systemTransition(record, 'preparation-failed', now, {
       by: by.name,
-      detail: record.preparationError,
+      detail: 'No recipient to deliver: every targeted address was excluded.',
     });
   } else {
-    record.preparationError = null;
     systemTransition(record, 'preparation-succeeded', now, { by: by.name });
   }
   await Promise.all([...writes, tx.objectStore('deliveries').put(record)]);

@@ -1,5 +1,4 @@
 /** What follows from time and counters: starting, publishing rates hourly, finishing. */
-import { HOUR_MS } from '../clock.js';
 import {
   ENGAGEMENT_REFRESH_MS,
   allMessagesFinal,
@@ -16,8 +15,6 @@ export function startDelivery(
   by?: string,
 ): void {
   systemTransition(record, action, now, by === undefined ? {} : { by });
-  record.startedAt = now;
-  record.endsAt = Math.round(now + record.validityHours * HOUR_MS);
   record.engagement = snapshotEngagement(record.tally, record.mode, now);
 }
 
@@ -51,5 +48,4 @@ export function retriesHaveEnded(record: DeliveryRecord, now: number): boolean {
 /** A platform error: the delivery ends in `failed`, a final state, journaled with the detail. */
 export function failDelivery(record: DeliveryRecord, detail: string, now: number): void {
   systemTransition(record, 'fail', now, { by: 'system', detail });
-  record.guardPause = null;
 }

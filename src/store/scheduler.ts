@@ -11,6 +11,7 @@ import { refreshEngagementIfDue, startDelivery } from './progress.js';
 import { nextSlot, occurrenceKey } from './recurrence.js';
 import { notStarted, type DeliveryRecord } from './schema.js';
 import { alertOf, validityEndingSoon } from './alerts.js';
+import { systemTransition } from './transitions.js';
 import { endValidityInTransaction } from './validity.js';
 
 /** The identity recurring occurrences are prepared under: it may prepare, never confirm. */
@@ -24,6 +25,15 @@ export function isRecurringTemplate(record: DeliveryRecord): boolean {
 }
 
 const isDue = (time: number | null, now: number): boolean => (time ?? 0) <= now;
+
+/**
+ * What follows Confirm send: a recurring delivery arms its first occurrence; any other starts
+ * at once when its contact date has come (else the tick starts it then).
+ */
+export function followConfirmation(record: DeliveryRecord, now: number): void {
+  if (isRecurringTemplate(record)) record.nextOccurrenceAt = record.contactDate ?? now;
+  else if (isDue(record.contactDate ?? now, now)) startDelivery(record, now);
+}
 
 export async function tickInTransaction(tx: PrepareTx, now: number): Promise<ChangeSet> {
   const changes = new ChangeSet();
@@ -51,7 +61,6 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
       record.endsAt <= now
     ) {
       await endValidityInTransaction(tx, record, now);
-      record.guardPause = null;
       changes
         .note(record.id, 'state', 'logs', 'indicators')
         .alert(alertOf(record, 'finished', now));
@@ -88,13 +97,9 @@ async function runOccurrence(
   const id = `${template.id}-${key.replace(/[^0-9A-Za-z]/g, '')}`;
   const existing = records.get(id);
   if (existing) {
-    existing.journal.push({
-      at: now,
-      user: WORKFLOW_USER.name,
-      action: 'group',
-      from: existing.state,
-      to: existing.state,
-      message: `Run of ${new Date(slot).toISOString()} grouped into this occurrence (aggregation by ${recurrence.aggregation})`,
+    systemTransition(existing, 'group', now, {
+      by: WORKFLOW_USER.name,
+      detail: `${new Date(slot).toISOString()} grouped into this occurrence (aggregation by ${recurrence.aggregation})`,
     });
     changes.note(id, 'state');
     return existing;

@@ -1,12 +1,16 @@
 /**
- * Moves a delivery record along the life-cycle table (rules/lifecycle.ts), journaled. A user's
- * action is permitted once, at the public call (checkPermission); the system's own transitions
- * (preparation result, start, finish, failure) go through systemTransition.
+ * Moves a delivery record along the life-cycle table (rules/lifecycle.ts), journaled, with the
+ * effects the table names: the one `move`, so what entering a state does is written once. A
+ * user's action is permitted once, at the public call (checkPermission); the system's own
+ * transitions (preparation result, start, finish, failure, the guard's) go through
+ * systemTransition.
  */
 import { PermissionError, StateError } from '../errors.js';
 import {
+  EFFECTS,
   rolesAllow,
   transitionFor,
+  type TransitionContext,
   type LifecycleAction,
   type SystemAction,
   type UserAction,
@@ -30,8 +34,13 @@ export function userTransition(
   user: User,
   now: number,
 ): void {
-  move(record, action, user.name, now, '');
+  move(record, action, { user: user.name, now, detail: '' });
 }
+
+/** What a system transition may be given: who it acts for, a detail, the guard's figures. */
+export type SystemOptions = Partial<Omit<TransitionContext, 'now' | 'user'>> & {
+  readonly by?: string;
+};
 
 /**
  * The system's own transitions. The journal names the user whose action led to it: by default
@@ -41,19 +50,14 @@ export function systemTransition(
   record: DeliveryRecord,
   action: SystemAction,
   now: number,
-  options: { readonly by?: string; readonly detail?: string } = {},
+  { by, detail = '', ...figures }: SystemOptions = {},
 ): void {
-  move(record, action, options.by ?? record.confirmedBy ?? 'system', now, options.detail ?? '');
+  move(record, action, { user: by ?? record.confirmedBy ?? 'system', now, detail, ...figures });
 }
 
-function move(
-  record: DeliveryRecord,
-  action: LifecycleAction,
-  name: string,
-  now: number,
-  detail: string,
-): void {
+function move(record: DeliveryRecord, action: LifecycleAction, context: TransitionContext): void {
   const transition = transitionFor(action);
+  const { user: name, now, detail } = context;
   // A transition from no state is the creation of the record.
   const from = transition.from.length === 0 ? null : record.state;
   if (from !== null && !transition.from.includes(from))
@@ -68,4 +72,5 @@ function move(
     message: fillTemplate(transition.message, { user: name, detail }),
   });
   record.state = to;
+  for (const effect of transition.effects) EFFECTS[effect](record, context);
 }
