@@ -5,7 +5,7 @@
  */
 import { importFeedback } from '../src/feedback/index.js';
 import type { DeliveryStore, User } from '../src/index.js';
-import type { ImportRequest } from '../showcase/import-worker.js';
+import type { ImportRequest } from '../panels/import-worker.js';
 import { dsnMail } from '../test/feedback/fixtures.js';
 import { longestTaskDuring } from './components.js';
 import { heapMb, report, time } from './figures.js';
@@ -53,7 +53,7 @@ function dsnFile(deliveryId: string, recipient: number, date: string): File {
  * the first load, which is not the import's time).
  */
 async function importInWorker(request: ImportRequest): Promise<number> {
-  const worker = new Worker(new URL('../showcase/import-worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../panels/import-worker.ts', import.meta.url), {
     type: 'module',
   });
   await new Promise<void>((resolve) => {

@@ -11,11 +11,11 @@ import { openStore, type Delivery, type Role, type User } from '../src/index.js'
 import { createSimulatedMta } from '../src/simulator/index.js';
 import { apiTables, loadManifest, type Manifest } from './api-table.js';
 import { MODEL_SECONDS_PER_SECOND, showcaseClock } from './clock.js';
-import { deliveryForm, readDeliveryForm } from './delivery-form.js';
+import { deliveryForm, readDeliveryForm } from '../panels/delivery-form.js';
 import { restoreRates, saveRates } from './rates.js';
 import { startHere } from './start-here.js';
-import { feedbackImport } from './feedback-panel.js';
-import { RelayControl } from './relay-panel.js';
+import { feedbackImport } from '../panels/feedback-panel.js';
+import { RelayControl } from '../panels/relay-panel.js';
 
 const ROLES: Record<string, readonly Role[]> = {
   'Start deliveries': ['start-deliveries'],

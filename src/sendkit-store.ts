@@ -7,6 +7,10 @@ import { hasMethods } from './rules/valid-input.js';
 import type {
   Delivery,
   DeliveryMode,
+  FeedbackColumns,
+  FeedbackEvent,
+  FeedbackOptions,
+  FeedbackResult,
   Indicators,
   LogAfterQuery,
   LogPage,
@@ -54,6 +58,32 @@ export interface SendkitStore {
   resume(user: User, id: string): Promise<Delivery>;
   stop(user: User, id: string): Promise<Delivery>;
   computeStats(id: string): Promise<Indicators>;
+}
+
+/**
+ * The store calls placing and applying feedback needs (importFeedback): `DeliveryStore` has
+ * them; a store in another context may stand in.
+ */
+export interface FeedbackTarget {
+  now(): number;
+  getDelivery(id: string): Promise<Delivery>;
+  findRecipients(
+    id: string,
+    addresses: readonly string[],
+  ): Promise<{ recipients: number[][]; excluded: number[] }>;
+  applyFeedback(
+    events: readonly FeedbackEvent[] | FeedbackColumns | readonly FeedbackColumns[],
+    options?: FeedbackOptions,
+  ): Promise<FeedbackResult>;
+  setAddressStatus(
+    address: string,
+    status: { denylisted?: boolean; quarantined?: boolean },
+  ): Promise<void>;
+}
+
+/** What a feed needs (connectFeedback): a feedback target and the feed's stored position. */
+export interface FeedTarget extends FeedbackTarget {
+  readFeedCursor(feed: string): Promise<number>;
 }
 
 /** The reads of SendkitStore: what a read-only implementation serves. */

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { HOUR_MS, type GuardAcknowledgement, type GuardTrip } from '../src/index.js';
 import { TRANSITIONS, type LifecycleAction } from '../src/rules/index.js';
-import { EFFECTS, type LifecycleFields } from '../src/rules/lifecycle.js';
+import { EFFECTS, type LifecycleFields } from '../src/rules/transition-effects.js';
 import { ManualClock } from '../src/simulator/index.js';
 import { closeStores, freshStore, rejection, sendingDelivery, starter } from './helpers.js';
 

@@ -5,11 +5,10 @@
 import { InputError } from '../errors.js';
 import { readNumberOption, readOptions, readSafely } from '../rules/valid-input.js';
 import { FeedbackConnection } from './relay-feed.js';
-import { readFeedbackTarget, type FeedbackTarget } from './resolve.js';
+import type { FeedTarget } from '../sendkit-store.js';
+import { readFeedbackTarget } from './resolve.js';
 
-/** The store calls a feed needs: those of an import, and the stream position. */
-export type FeedTarget = FeedbackTarget &
-  Pick<import('../store/delivery-store.js').DeliveryStore, 'readFeedCursor'>;
+export type { FeedTarget } from '../sendkit-store.js';
 
 export interface FeedOptions {
   /** The relay's reader token (`SENDKIT_RELAY_TOKEN`). */

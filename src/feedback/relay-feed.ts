@@ -10,7 +10,7 @@
  */
 import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
 import { readRelayEvent } from './relay-event.js';
-import type { FeedTarget } from './connect-feedback.js';
+import type { FeedTarget } from '../sendkit-store.js';
 import { FeedStatusEvent, type FeedState, type FeedStatus } from './feed-status.js';
 import { applyResolved } from './apply-resolved.js';
 import { EventSorter } from './resolve.js';

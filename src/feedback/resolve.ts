@@ -8,16 +8,12 @@ import { SendkitError } from '../errors.js';
 import { FEEDBACK_EVENT_INDEX } from '../rules/event-codes.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
 import { readMethods } from '../rules/valid-input.js';
-import type { DeliveryStore } from '../store/delivery-store.js';
+import type { FeedbackTarget } from '../sendkit-store.js';
 import { hashEventId } from '../store/event-ids.js';
 import { FAILURE_REASONS, type FeedbackColumns, type FeedbackEventType } from '../types.js';
 import type { InputProblem, ProviderEvent } from './types.js';
 
-/** The store calls placing and applying feedback needs. */
-export type FeedbackTarget = Pick<
-  DeliveryStore,
-  'now' | 'getDelivery' | 'findRecipients' | 'applyFeedback' | 'setAddressStatus'
->;
+export type { FeedbackTarget } from '../sendkit-store.js';
 
 const TARGET_CALLS = ['now', 'getDelivery', 'findRecipients', 'applyFeedback', 'setAddressStatus'];
 

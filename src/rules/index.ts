@@ -62,6 +62,7 @@ export {
 export { FEEDBACK_CLOCK_SKEW_MS, MAX_TIME, isValidTime, readUser } from './valid-input.js';
 export {
   computeIndicators,
+  indicatorsOf,
   percent,
   CHANNEL_RATES,
   ENGAGEMENT_REFRESH_MS,
@@ -80,3 +81,4 @@ export {
   type IndicatorChange,
   type Direction,
 } from './seed-steps.js';
+export { MAX_VALIDITY_HOURS, VALIDITY_WARNING_MS, validityEndingSoon } from './validity.js';

@@ -90,6 +90,19 @@ export function snapshotEngagement(
   };
 }
 
+/** A delivery's indicators from its counters, in its own mode or in `mode`. */
+export function indicatorsOf(
+  delivery: {
+    readonly tally: Tally;
+    readonly mode: DeliveryMode;
+    readonly channel: Channel;
+    readonly engagement: EngagementSnapshot | null;
+  },
+  mode: DeliveryMode = delivery.mode,
+): Indicators {
+  return computeIndicators(delivery.tally, mode, delivery.channel, delivery.engagement);
+}
+
 export function computeIndicators(
   tally: Tally,
   mode: DeliveryMode,

@@ -3,16 +3,10 @@
  * failed, paused by the reputation guard, an occurrence waiting for confirmation, a validity
  * period about to end with messages still being retried.
  */
-import { computeIndicators } from '../rules/indicators.js';
-import type { AlertKind, DeliveryAlert, DeliveryMode, Indicators } from '../types.js';
+import { indicatorsOf } from '../rules/indicators.js';
+import { validityEndingSoon } from '../rules/validity.js';
+import type { AlertKind, DeliveryAlert } from '../types.js';
 import type { DeliveryRecord } from './schema.js';
-
-/** "About to end": the validity period ends within this much model time. */
-export const VALIDITY_WARNING_MS = 6 * 60 * 60 * 1000;
-
-export function indicatorsOf(record: DeliveryRecord, mode: DeliveryMode = record.mode): Indicators {
-  return computeIndicators(record.tally, mode, record.channel, record.engagement);
-}
 
 export function alertOf(
   record: DeliveryRecord,
@@ -34,13 +28,12 @@ export function alertOf(
   };
 }
 
-/**
- * Whether the validity period ends soon while messages are still retried (announced once per
- * delivery: the record remembers it).
- */
-export function validityEndingSoon(record: DeliveryRecord, now: number): boolean {
-  if (record.validityWarned || record.state !== 'in-progress' || record.endsAt === null)
-    return false;
-  if (record.endsAt - now > VALIDITY_WARNING_MS || record.endsAt <= now) return false;
-  return indicatorsOf(record).retrying > 0;
+/** Whether the record's validity period ends soon with messages still retried (alert once). */
+export function validityEndsSoon(record: DeliveryRecord, now: number): boolean {
+  return validityEndingSoon(
+    record,
+    indicatorsOf(record).retrying,
+    record.validityWarned ?? false,
+    now,
+  );
 }

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { DEFAULT_GUARD } from '../rules/guard.js';
+import { MAX_VALIDITY_HOURS } from '../rules/validity.js';
 import { isValidTime, oneOf, readOptions, readSafely, wholeNumber } from '../rules/valid-input.js';
 import {
   AGGREGATIONS,
@@ -14,7 +15,6 @@ import {
   type ReputationGuard,
 } from '../types.js';
 
-export const MAX_VALIDITY_HOURS = 84;
 export const MAX_RECIPIENTS = 5_000_000;
 export const MAX_ADDRESS_LENGTH = 320;
 export const MAX_LABEL_LENGTH = 256;

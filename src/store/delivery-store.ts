@@ -9,7 +9,7 @@
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { oneOf, readId, readOptions } from '../rules/valid-input.js';
-import type { SendkitStore } from '../sendkit-store.js';
+import type { FeedTarget, SendkitStore } from '../sendkit-store.js';
 import type {
   Delivery,
   DeliveryInput,
@@ -22,7 +22,8 @@ import type {
 } from '../types.js';
 import { newId } from '../ids.js';
 import { setAddressStatusInTransaction } from './address-lists.js';
-import { alertOf, indicatorsOf } from './alerts.js';
+import { indicatorsOf } from '../rules/indicators.js';
+import { alertOf } from './alerts.js';
 import { normalizeAddress } from './audience.js';
 import { ChangeSet } from './changes.js';
 import { createInTransaction, planCreation } from './creation.js';
@@ -58,7 +59,7 @@ export async function openStore(options: StoreOptions = {}): Promise<DeliverySto
   return store;
 }
 
-export class DeliveryStore extends StoreReads implements SendkitStore {
+export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarget {
   /** Whether the browser agreed to keep the data (after `persist`); null if never asked. */
   persisted: boolean | null = null;
 

@@ -10,7 +10,7 @@ import { prepareInTransaction, type PrepareTx } from './preparation.js';
 import { refreshEngagementIfDue, startDelivery } from './progress.js';
 import { nextSlot, occurrenceKey } from './recurrence.js';
 import { notStarted, type DeliveryRecord } from './schema.js';
-import { alertOf, validityEndingSoon } from './alerts.js';
+import { alertOf, validityEndsSoon } from './alerts.js';
 import { systemTransition } from './transitions.js';
 import { endValidityInTransaction } from './validity.js';
 
@@ -65,7 +65,7 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
         .note(record.id, 'state', 'logs', 'indicators')
         .alert(alertOf(record, 'finished', now));
       dirty.add(record);
-    } else if (validityEndingSoon(record, now)) {
+    } else if (validityEndsSoon(record, now)) {
       record.validityWarned = true;
       changes.alert(alertOf(record, 'validity-ending', now));
       dirty.add(record);

@@ -17,7 +17,7 @@ import {
   type LogRow,
   type ProfileHistoryEntry,
 } from '../types.js';
-import { indicatorsOf } from './alerts.js';
+import { indicatorsOf } from '../rules/indicators.js';
 import { ChangeHub, type ChangeListener } from './changes.js';
 import { Connection } from './connection.js';
 import { readHistoryInTransaction } from './history.js';

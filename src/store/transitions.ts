@@ -6,11 +6,10 @@
  * systemTransition.
  */
 import { PermissionError, StateError } from '../errors.js';
+import { EFFECTS, type TransitionContext } from '../rules/transition-effects.js';
 import {
-  EFFECTS,
   rolesAllow,
   transitionFor,
-  type TransitionContext,
   type LifecycleAction,
   type SystemAction,
   type UserAction,

@@ -1,7 +1,7 @@
 /**
- * The showcase's "Connect to a relay" control: the relay's address and reader token, connect and
- * disconnect, and the feed's state as it goes. The address and token are kept for this tab
- * (sessionStorage), and a feed that was on is resumed after a reload.
+ * The "Connect to a relay" control of the showcase and the sidebar: the relay's address and reader
+ * token, connect and disconnect, and the feed's state as it goes. The address and token are kept
+ * for this tab (sessionStorage), and a feed that was on is resumed after a reload.
  */
 import { html, nothing } from 'lit';
 import {

@@ -1,7 +1,8 @@
 /**
- * The showcase's feedback import, off the main thread: a million-event file is parsed and
- * applied here, so the page never has a long task. The worker opens the same store (same origin,
- * same database); the page hears of the changes through the store's change broadcast.
+ * The feedback import of the showcase and the sidebar, off the main thread: a million-event file
+ * is parsed and applied here, so the page never has a long task. The worker opens the same store
+ * (same origin, same database); the page hears of the changes through the store's change
+ * broadcast.
  */
 import { importFeedback } from '../src/feedback/index.js';
 import { openStore, type Clock } from '../src/index.js';

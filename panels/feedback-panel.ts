@@ -1,7 +1,7 @@
 /**
- * The showcase's "Import feedback" control: pick or drop provider files (JSON, NDJSON, .eml,
- * several at once), see the progress, then the report; and the correlation tags a sending
- * script attaches so that feedback finds its way back to the selected delivery.
+ * The "Import feedback" control of the showcase and the sidebar: pick or drop provider files
+ * (JSON, NDJSON, .eml, several at once), see the progress, then the report; and the correlation
+ * tags a sending script attaches so that feedback finds its way back to the selected delivery.
  */
 import { html, nothing } from 'lit';
 import { correlationTags, type ImportReport, type InputProblem } from '../src/feedback/index.js';

@@ -1,4 +1,7 @@
-/** The "new delivery" form of the showcase: what to send, and how the simulated MTA behaves. */
+/**
+ * The "new delivery" form of the showcase and the sidebar: what to send, and how the simulated MTA
+ * behaves.
+ */
 import { html } from 'lit';
 import {
   HOUR_MS,
