@@ -12,7 +12,7 @@ import {
   type FeedbackEvent,
   type StoreChange,
 } from '../src/index.js';
-import { DEFAULT_GUARD, GUARD_MARGIN_POINTS, guardTrip } from '../src/rules/index.js';
+import { DEFAULT_GUARD, GUARD_MARGIN_POINTS, alertOfState, guardTrip } from '../src/rules/index.js';
 import {
   addresses,
   closeStores,
@@ -273,6 +273,28 @@ describe('alerts', () => {
       deliveryId: failing.id,
       detail: 'The MTA is down',
     });
+  });
+
+  it('read back from state (a restarted background catching up), each alert is the one announced', async () => {
+    const { store } = await freshStore();
+    const alerts = collectAlerts(store);
+    const done = await sendingDelivery(store, {
+      efs: true,
+      recipients: { addresses: addresses(4) },
+    });
+    await store.applyFeedback(events(done.id, store.now(), { relayed: 4, hard: 1, delivered: 3 }));
+    const failing = await sendingDelivery(store);
+    await store.reportPlatformError(failing.id, 'The MTA is down');
+    const paused = await guarded(store);
+    await store.applyFeedback(events(paused.id, store.now(), { relayed: 100, hard: 6 }));
+    await settle();
+    expect(alerts.map((alert) => alert.kind)).to.deep.equal(['finished', 'failed', 'guard-paused']);
+    for (const announced of alerts) {
+      const snapshot = await store.readSnapshot(announced.deliveryId);
+      const caughtUp = alertOfState(snapshot.delivery, snapshot.indicators, announced.at);
+      expect(caughtUp).to.deep.equal(announced);
+    }
+    expect(alerts[0]!.deliveredPercent).to.equal(75);
   });
 
   it('an occurrence waiting for confirmation, and a validity about to end with messages retried', async () => {

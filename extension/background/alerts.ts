@@ -7,8 +7,8 @@
  * (rules/attention.ts), so one announced while the background was stopped is not lost. The first
  * start takes what exists as already known.
  */
-import type { AlertKind, Delivery, DeliveryAlert, DeliveryStore } from '../../src/index.js';
-import { alertKindOfState, needsOperator } from '../../src/rules/index.js';
+import type { AlertKind, DeliveryAlert, DeliveryStore } from '../../src/index.js';
+import { alertKindOfState, alertOfState, needsOperator } from '../../src/rules/index.js';
 import { loadNotifyKinds } from '../shared/notify-settings.js';
 import { saveShownDelivery } from '../shared/settings.js';
 import type { Platform } from './start.js';
@@ -40,21 +40,6 @@ function messageOf(alert: DeliveryAlert): string {
   }
 }
 
-/** What a delivery's state stands for, as an alert (for the start's catch-up). */
-function alertOfState(delivery: Delivery, kind: AlertKind): DeliveryAlert {
-  return {
-    kind,
-    deliveryId: delivery.id,
-    label: delivery.label,
-    at: Date.now(),
-    deliveredPercent: 0,
-    bouncesPercent: 0,
-    detail: delivery.journal.at(-1)?.message.replace(/^[^:]*: /, '') ?? '',
-    endsAt: delivery.endsAt,
-    retrying: 0,
-  };
-}
-
 export class Notifier {
   /** One at a time: two alerts of one delivery and kind never race to be shown twice. */
   private queue: Promise<void> = Promise.resolve();
@@ -73,11 +58,14 @@ export class Notifier {
 
   /** At every start: catch up with the deliveries' states; the first start only takes note. */
   async catchUp(): Promise<void> {
-    const deliveries = await this.store.listDeliveries();
-    const alerts = deliveries.flatMap((delivery) => {
-      const kind = alertKindOfState(delivery);
-      return kind ? [alertOfState(delivery, kind)] : [];
-    });
+    const alerts: DeliveryAlert[] = [];
+    for (const delivery of await this.store.listDeliveries()) {
+      if (!alertKindOfState(delivery)) continue;
+      // The figures of now, read with the state: the alert says what the delivery did.
+      const snapshot = await this.store.readSnapshot(delivery.id);
+      const alert = alertOfState(snapshot.delivery, snapshot.indicators, Date.now());
+      if (alert) alerts.push(alert);
+    }
     const known = (await chrome.storage.local.get(SHOWN))[SHOWN];
     if (known === undefined) {
       await chrome.storage.local.set({

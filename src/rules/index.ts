@@ -21,7 +21,7 @@ export {
   ALERT_KINDS,
   GUARD_MEASURES,
 } from '../types.js';
-export { needsOperator, alertKindOfState } from './attention.js';
+export { needsOperator, alertKindOfState, alertOfState } from './attention.js';
 export {
   DEFAULT_GUARD,
   GUARD_MARGIN_POINTS,

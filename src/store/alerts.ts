@@ -3,29 +3,20 @@
  * failed, paused by the reputation guard, an occurrence waiting for confirmation, a validity
  * period about to end with messages still being retried.
  */
+import { alertOf as alertFromFigures } from '../rules/attention.js';
 import { indicatorsOf } from '../rules/indicators.js';
 import { validityEndingSoon } from '../rules/validity.js';
 import type { AlertKind, DeliveryAlert } from '../types.js';
 import type { DeliveryRecord } from './schema.js';
 
+/** The moment's alert, with the record's figures now. */
 export function alertOf(
   record: DeliveryRecord,
   kind: AlertKind,
   now: number,
   detail = '',
 ): DeliveryAlert {
-  const { deliveredPercent, bouncesPercent, retrying } = indicatorsOf(record);
-  return {
-    kind,
-    deliveryId: record.id,
-    label: record.label,
-    at: now,
-    deliveredPercent,
-    bouncesPercent,
-    detail,
-    endsAt: record.endsAt,
-    retrying,
-  };
+  return alertFromFigures(record, indicatorsOf(record), kind, now, detail);
 }
 
 /** Whether the record's validity period ends soon with messages still retried (alert once). */
