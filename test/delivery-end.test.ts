@@ -81,7 +81,8 @@ interface Run {
   readonly store: DeliveryStore;
   readonly id: string;
   readonly start: number;
-  advancePastEnd(): Promise<void>;
+  /** Moves the clock past the validity end (and `late` more), then ticks. */
+  advancePastEnd(late?: number): Promise<void>;
 }
 
 async function newRun(mode: DeliveryMode): Promise<Run> {
@@ -95,8 +96,8 @@ async function newRun(mode: DeliveryMode): Promise<Run> {
     store,
     id: delivery.id,
     start: clock.now(),
-    async advancePastEnd() {
-      clock.advance(VALIDITY_HOURS * HOUR_MS + 1);
+    async advancePastEnd(late = 0) {
+      clock.advance(VALIDITY_HOURS * HOUR_MS + 1 + late);
       await store.tick();
     },
   };
@@ -137,6 +138,22 @@ describe('the end of a delivery', () => {
       'Mailbox full',
     ]);
     expect((await run.store.getDelivery(run.id)).state).to.equal('finished');
+  });
+
+  it('a message failed by the validity end keeps the validity end as its log time, whenever the tick runs', async () => {
+    const run = await newRun('standard');
+    const at = run.start;
+    await run.store.applyFeedback([
+      { deliveryId: run.id, recipient: 0, type: 'relayed', at },
+      { deliveryId: run.id, recipient: 0, type: 'soft-bounce', at, reason: 'Mailbox full' },
+    ]);
+    const { endsAt } = await run.store.getDelivery(run.id);
+    // The page was closed at the end: the tick comes a day late.
+    await run.advancePastEnd(24 * HOUR_MS);
+    const row = (await run.store.readLogs(run.id, { limit: 1 })).rows[0]!;
+    expect([row.status, row.failureType]).to.deep.equal(['failed', 'soft']);
+    expect(row.at).to.equal(endsAt);
+    expect(row.at).to.be.below(run.store.now());
   });
 
   it('a soft bounce reported after the validity end fails the message at once', async () => {

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import {
   CONFIRM_PERMISSION_MESSAGE,
+  FeedbackError,
   InputError,
   NotFoundError,
   PermissionError,
@@ -21,6 +22,34 @@ import {
 
 describe('roles and life cycle', () => {
   afterEach(closeStores);
+
+  it('feedback is refused for a delivery that never started sending, even once stopped', async () => {
+    const { store, clock } = await freshStore();
+    const created = await store.createDelivery(starter, {
+      label: 'Later',
+      channel: 'email',
+      recipients: { addresses: addresses(3) },
+      contactDate: clock.now() + 60 * 60 * 1000,
+    });
+    await store.prepare(starter, created.id);
+    const pending = await store.confirm(starter, created.id);
+    expect([pending.state, pending.startedAt]).to.deep.equal(['start-pending', null]);
+    const event = {
+      deliveryId: created.id,
+      recipient: 0,
+      type: 'relayed',
+      at: clock.now(),
+    } as const;
+    const before = await rejection(store.applyFeedback([event]));
+    expect(before).to.be.instanceOf(FeedbackError);
+    expect((before as FeedbackError).detail).to.contain('has not started sending');
+    // Stopped before its contact date: a state feedback is taken in, yet nothing was ever sent.
+    const stopped = await store.stop(starter, created.id);
+    expect([stopped.state, stopped.startedAt]).to.deep.equal(['stopped', null]);
+    const after = await rejection(store.applyFeedback([event]));
+    expect((after as FeedbackError).detail).to.contain("has not started sending (state 'stopped')");
+    expect((await store.readIndicators(created.id)).relayed).to.equal(0);
+  });
 
   async function prepared() {
     const context = await freshStore();
