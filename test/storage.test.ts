@@ -87,12 +87,39 @@ describe('storage that says no', () => {
     }
   });
 
-  it('asks the browser to keep the data when told to', async () => {
+  it('asks the browser to keep the data when told to, and reports the answer', async () => {
     const store = await openStore({ name: uniqueName(), persist: true });
     try {
-      expect(store.persisted).to.be.a('boolean');
+      expect(await store.persistence).to.be.a('boolean');
+      expect(store.persisted).to.equal(await store.persistence);
     } finally {
       await store.close();
+    }
+  });
+
+  it('never waits for the permission prompt: the store opens while the user has not answered', async () => {
+    const storage = navigator.storage;
+    const asked = storage.persist;
+    let answer!: (granted: boolean) => void;
+    // Firefox's prompt, unanswered: the browser's promise stays pending until the user decides.
+    storage.persist = () => new Promise<boolean>((resolve) => (answer = resolve));
+    try {
+      const opening = openStore({ name: uniqueName(), persist: true });
+      const late = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3_000));
+      const store = await Promise.race([opening, late]);
+      expect(store, 'openStore waited for the prompt').not.to.equal('waited');
+      const opened = store as Awaited<typeof opening>;
+      try {
+        expect(opened.persisted).to.equal(null);
+        expect((await opened.listDeliveries()).length).to.equal(0);
+        answer(true);
+        expect(await opened.persistence).to.equal(true);
+        expect(opened.persisted).to.equal(true);
+      } finally {
+        await opened.close();
+      }
+    } finally {
+      storage.persist = asked;
     }
   });
 

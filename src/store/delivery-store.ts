@@ -50,27 +50,39 @@ export type { StoreOptions } from './store-options.js';
 
 type UserActionBody = (record: DeliveryRecord, user: User, now: number) => void;
 
-/** Opens the store and runs what became due while no page had it open. */
+/**
+ * Opens the store and runs what became due while no page had it open. With `persist`, the
+ * browser is asked to keep the data, and nothing waits for its answer: Firefox asks the user,
+ * who may never answer. The answer arrives in `persistence` (and `persisted`) when it comes.
+ */
 export async function openStore(options: StoreOptions = {}): Promise<DeliveryStore> {
   const given = readStoreOptions(options);
   const store = new DeliveryStore(given);
-  if (given.persist) await store.persist();
+  if (given.persist) void store.persist();
   await store.tick();
   return store;
 }
 
 export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarget {
-  /** Whether the browser agreed to keep the data (after `persist`); null if never asked. */
+  /** Whether the browser agreed to keep the data; null until it answered `persist`. */
   persisted: boolean | null = null;
+  /** The browser's answer to `persist`, once asked (it may wait for the user); else null. */
+  persistence: Promise<boolean> | null = null;
 
-  /** Asks the browser to keep the kit's data under storage pressure; says whether it agreed. */
-  async persist(): Promise<boolean> {
-    try {
-      this.persisted = (await navigator.storage?.persist?.()) ?? false;
-    } catch {
-      this.persisted = false;
-    }
-    return this.persisted;
+  /**
+   * Asks the browser to keep the kit's data under storage pressure; resolves with whether it
+   * agreed (asked once: a second call gives the same answer).
+   */
+  persist(): Promise<boolean> {
+    this.persistence ??= (async () => {
+      try {
+        this.persisted = (await navigator.storage?.persist?.()) ?? false;
+      } catch {
+        this.persisted = false;
+      }
+      return this.persisted;
+    })();
+    return this.persistence;
   }
 
   async createDelivery(user: User, input: DeliveryInput): Promise<Delivery> {
