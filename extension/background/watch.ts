@@ -22,6 +22,14 @@ function patternOf(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+function originOf(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? '').origin;
+  } catch {
+    return null;
+  }
+}
+
 export function watchSite(origin: unknown): Promise<Result<{ tabIds: number[] }>> {
   return resultOf(async () => {
     const pattern = patternOf(String(origin));
@@ -39,8 +47,11 @@ export function watchSite(origin: unknown): Promise<Result<{ tabIds: number[] }>
     };
     if (registered) await chrome.scripting.updateContentScripts([script]);
     else await chrome.scripting.registerContentScripts([script]);
+    // A match pattern has no port: keep the tabs of exactly this origin (scheme, host and port).
     const tabs = await chrome.tabs.query({ url: pattern });
-    const tabIds = tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+    const tabIds = tabs.flatMap((tab) =>
+      tab.id !== undefined && originOf(tab.url) === origin ? [tab.id] : [],
+    );
     await Promise.all(
       tabIds.map((tabId) =>
         chrome.scripting

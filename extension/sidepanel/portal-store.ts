@@ -3,10 +3,29 @@
  * (side panel → background → the tab's content script), read-only. The four elements render it
  * unchanged; its actions reject with ReadOnlyError, so they are disabled with the reason.
  */
-import { ReadOnlyStore } from '../../src/remote/index.js';
-import type { ChangeListener, StoreChange } from '../../src/index.js';
+import {
+  ReadOnlyStore,
+  deliveryFromData,
+  indicatorsFromData,
+  snapshotFromData,
+} from '../../src/remote/index.js';
+import { NotFoundError, type ChangeListener, type StoreChange } from '../../src/index.js';
 import { sendRead, type ReadAnswer, type ReadArgs, type StoreRead } from '../shared/protocol.js';
 import { valueOf } from '../shared/results.js';
+
+const known = <T>(value: T | null, id: unknown): T => {
+  if (value === null) throw new NotFoundError(String(id));
+  return value;
+};
+
+/** The reads whose answers carry deliveries or indicators, and how each is made safe. */
+const UNTRUSTED: { readonly [K in StoreRead]?: (value: unknown, id: unknown) => ReadAnswer<K> } = {
+  getDelivery: (value, id) => known(deliveryFromData(value), id),
+  listDeliveries: (value) =>
+    (Array.isArray(value) ? value : []).flatMap((entry) => deliveryFromData(entry) ?? []),
+  readSnapshot: (value, id) => known(snapshotFromData(value), id),
+  readIndicators: (value) => indicatorsFromData(value),
+};
 
 export class PortalStore extends ReadOnlyStore {
   private readonly listeners = new Set<ChangeListener>();
@@ -16,8 +35,13 @@ export class PortalStore extends ReadOnlyStore {
     readonly origin: string,
     readonly name: string,
   ) {
-    // Each read is its own message, typed by the protocol (portal.<read>).
-    super((read, args) => this.read(read, args) as never);
+    // Each read is its own message, typed by the protocol (portal.<read>); what a page's
+    // store answers is read into the kit's shapes before any element sees it.
+    super(async (read, args) => {
+      const answer: unknown = await this.read(read, args);
+      const safe = UNTRUSTED[read] as ((value: unknown, id: unknown) => unknown) | undefined;
+      return (safe ? safe(answer, args[0]) : answer) as never;
+    });
   }
 
   now(): number {

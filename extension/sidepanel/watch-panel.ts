@@ -36,11 +36,12 @@ export async function watch(origin: string): Promise<Watched> {
   if (!(await chrome.permissions.request({ origins: [pattern] }))) {
     throw new Error('The permission to read this site was not given.');
   }
-  const { tabIds } = valueOf(
-    await messaging.sendMessage('watch.site', { origin: new URL(origin).origin }),
-  );
+  const site = new URL(origin).origin;
+  const { tabIds } = valueOf(await messaging.sendMessage('watch.site', { origin: site }));
   if (tabIds.length === 0)
-    throw new Error('No tab is open on this site: open the portal, then watch it.');
+    throw new Error(
+      `No tab is open on ${site} (the same scheme, host and port): open the portal there, then watch it.`,
+    );
   const [active] = await chrome.tabs.query({ active: true, currentWindow: true });
   const tabId = tabIds.find((id) => id === active?.id) ?? tabIds[0]!;
   return { tabId, portal: await portalOf(tabId) };

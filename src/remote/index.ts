@@ -12,3 +12,4 @@ export { changeChannelName } from '../store/changes.js';
 export { listSendkitStores } from '../store/connection.js';
 export { openStoreReader, StoreReader, type ReaderOptions } from '../store/store-reader.js';
 export { ReadOnlyStore } from '../store/read-only-store.js';
+export { deliveryFromData, indicatorsFromData, snapshotFromData } from './untrusted-records.js';

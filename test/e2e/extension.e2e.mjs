@@ -191,6 +191,102 @@ test('extension: a portal page watched live and read-only; a tab without sendkit
   }
 });
 
+test('extension: a portal store of junk records renders safely; Watch names an origin with no open tab', async () => {
+  const portal = await servePortal();
+  const elsewhere = await servePortal();
+  const { context, id } = await launchWithExtension(testBuild());
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${portal.origin}/portal.html`);
+    await waitFor(tab, () => window.ready === true);
+    await tab.evaluate(() => window.deliver(10));
+    // The page writes what it likes under sendkit's names: wrong types, markup, NaN times, junk.
+    await tab.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('sendkit');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('deliveries', 'readwrite');
+            const deliveries = tx.objectStore('deliveries');
+            const junk = {
+              label: { not: 'a text' },
+              state: '<img src=x id=injected>',
+              channel: '<b>sms</b>',
+              mode: 42,
+              recipientCount: 'many',
+              createdAt: NaN,
+              startedAt: NaN,
+              endsAt: Infinity,
+              journal: [null, 7, { action: '<script>', at: 'now' }, 'text'],
+              guardPause: { measure: 'everything' },
+              recurrence: 'daily',
+            };
+            deliveries.put({ ...junk, id: 'junk-1' });
+            deliveries.put({
+              ...junk,
+              id: 'junk-2',
+              label: '<img src=x id=injected2>',
+              journal: 'x',
+            });
+            tx.oncomplete = () => {
+              db.close();
+              resolve(undefined);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    const page = await openPanel(context, id);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.click('#watch summary');
+
+    // Same host, another port, no tab open there: said plainly, not "Watching".
+    await page.fill('#watch-site', elsewhere.origin);
+    await page.click('#watch-start');
+    await waitFor(page, () =>
+      /No tab is open on/.test(document.querySelector('#watch-status')?.textContent ?? ''),
+    );
+    const status = await page.textContent('#watch-status');
+    check(status.includes(elsewhere.origin), `status names no origin: ${status}`);
+
+    await page.fill('#watch-site', portal.origin);
+    await page.click('#watch-start');
+    await waitFor(page, () =>
+      document.querySelector('#watch-status')?.textContent.includes('Watching'),
+    );
+    await waitFor(page, () => document.querySelectorAll('.deliveries li').length === 3);
+    const listed = await page.textContent('.deliveries');
+    check(listed.includes('(no label)'), `junk label shown as: ${listed}`);
+    check(listed.includes('<img src=x id=injected2>'), `markup label not shown as text: ${listed}`);
+    for (const junkId of ['junk-1', 'junk-2']) {
+      await page.click(`.deliveries button[data-id="${junkId}"]`);
+      await waitFor(
+        page,
+        () => (document.querySelector('deployment-kpis')?.shadowRoot?.textContent ?? '').length > 0,
+      );
+      await page.waitForTimeout(300);
+    }
+    const injected = await page.evaluate(() => {
+      const roots = [
+        document,
+        ...[...document.querySelectorAll('*')].flatMap((element) =>
+          element.shadowRoot ? [element.shadowRoot] : [],
+        ),
+      ];
+      return roots.some((root) => root.querySelector('#injected, #injected2'));
+    });
+    check(!injected, 'markup from the page became elements in the side panel');
+    check(errors.length === 0, `side panel errors: ${errors.join('; ')}`);
+  } finally {
+    await context.close();
+    await portal.close();
+    await elsewhere.close();
+  }
+});
+
 test('extension: the Firefox build passes web-ext lint with no error, warning or notice; both zips exist', async () => {
   const result = spawnSync(
     'node_modules/.bin/web-ext',

@@ -1,0 +1,164 @@
+/**
+ * Records read from a store someone else owns (a portal page's IndexedDB, seen from the
+ * extension) are untrusted: the page may have written anything under sendkit's names. Each is
+ * read field by field into the kit's own shape, so what the elements render always has the types
+ * they expect: a field of the wrong type gets a neutral value (a text for a label, `failed` for a
+ * state the kit does not know, null for a time that is not one), a journal keeps only its
+ * well-formed entries, and a record without an id is left out. Text is rendered as text by Lit
+ * templates, so markup in it stays harmless.
+ */
+import { TRANSITIONS } from '../rules/lifecycle.js';
+import { isOneOf, isValidTime } from '../rules/valid-input.js';
+import type { DeliverySnapshot } from '../sendkit-store.js';
+import {
+  AGGREGATIONS,
+  CHANNELS,
+  DELIVERY_MODES,
+  DELIVERY_STATES,
+  GUARD_MEASURES,
+  RECURRENCE_PERIODS,
+  type Delivery,
+  type DeliveryMode,
+  type GuardTrip,
+  type Indicators,
+  type JournalEntry,
+  type Recurrence,
+  type ReputationGuard,
+} from '../types.js';
+
+type Fields = Record<string, unknown>;
+
+const ACTIONS = TRANSITIONS.map((transition) => transition.action);
+const fieldsOf = (value: unknown): Fields | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null;
+const text = (value: unknown, fallback = ''): string =>
+  typeof value === 'string' ? value.slice(0, 1_000) : fallback;
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const time = (value: unknown): number | null => (isValidTime(value) ? value : null);
+const count = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+
+function recurrenceOf(value: unknown): Recurrence | null {
+  const fields = fieldsOf(value);
+  if (!fields) return null;
+  const { every, aggregation, requestConfirmation } = fields;
+  if (!isOneOf(RECURRENCE_PERIODS, every) || !isOneOf(AGGREGATIONS, aggregation)) return null;
+  return { every, aggregation, requestConfirmation: requestConfirmation === true };
+}
+
+function guardOf(value: unknown): ReputationGuard | null {
+  const fields = fieldsOf(value);
+  if (!fields) return null;
+  return {
+    hardBounceRate: count(fields['hardBounceRate']),
+    bounceRate: count(fields['bounceRate']),
+    minRelayed: count(fields['minRelayed']),
+  };
+}
+
+function guardPauseOf(value: unknown): GuardTrip | null {
+  const fields = fieldsOf(value);
+  if (!fields || !isOneOf(GUARD_MEASURES, fields['measure'])) return null;
+  return {
+    measure: fields['measure'],
+    rate: count(fields['rate']),
+    threshold: count(fields['threshold']),
+    relayed: count(fields['relayed']),
+  };
+}
+
+function journalOf(value: unknown): JournalEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry): JournalEntry[] => {
+    const fields = fieldsOf(entry);
+    if (!fields || !isOneOf(ACTIONS, fields['action']) || !isValidTime(fields['at'])) return [];
+    const { from, to } = fields;
+    if (!isOneOf(DELIVERY_STATES, to) || (from !== null && !isOneOf(DELIVERY_STATES, from)))
+      return [];
+    return [
+      {
+        at: fields['at'],
+        user: text(fields['user']),
+        action: fields['action'],
+        from,
+        to,
+        message: text(fields['message']),
+      },
+    ];
+  });
+}
+
+/** A delivery in the kit's shape, or null when the value has no id to name it by. */
+export function deliveryFromData(value: unknown): Delivery | null {
+  const fields = fieldsOf(value);
+  if (!fields || typeof fields['id'] !== 'string' || fields['id'] === '') return null;
+  const { state, channel, mode } = fields;
+  return {
+    id: fields['id'],
+    label: text(fields['label'], '(no label)'),
+    channel: isOneOf(CHANNELS, channel) ? channel : 'email',
+    mode: isOneOf(DELIVERY_MODES, mode) ? mode : 'standard',
+    state: isOneOf(DELIVERY_STATES, state) ? state : 'failed',
+    recipientCount: count(fields['recipientCount']),
+    validityHours: count(fields['validityHours']),
+    contactDate: time(fields['contactDate']),
+    recurrence: recurrenceOf(fields['recurrence']),
+    parentId: textOrNull(fields['parentId']),
+    createdAt: time(fields['createdAt']) ?? 0,
+    createdBy: text(fields['createdBy']),
+    startedAt: time(fields['startedAt']),
+    endsAt: time(fields['endsAt']),
+    nextOccurrenceAt: time(fields['nextOccurrenceAt']),
+    preparationError: textOrNull(fields['preparationError']),
+    guard: guardOf(fields['guard']),
+    guardPause: guardPauseOf(fields['guardPause']),
+    journal: journalOf(fields['journal']),
+  };
+}
+
+const COUNTS = [
+  'targeted',
+  'excluded',
+  'toDeliver',
+  'relayed',
+  'relayedPercent',
+  'delivered',
+  'deliveredPercent',
+  'bounces',
+  'bouncesPercent',
+  'pending',
+  'failed',
+  'retrying',
+  'opens',
+  'clicks',
+] as const;
+
+/** Indicators in the kit's shape: a count that is not a finite number shows as 0. */
+export function indicatorsFromData(value: unknown): Indicators {
+  const fields = fieldsOf(value) ?? {};
+  const rate = (given: unknown) => (given === null ? null : count(given));
+  return {
+    ...(Object.fromEntries(COUNTS.map((name) => [name, count(fields[name])])) as Record<
+      (typeof COUNTS)[number],
+      number
+    >),
+    openRate: rate(fields['openRate']),
+    clickRate: rate(fields['clickRate']),
+    engagementRefreshedAt: time(fields['engagementRefreshedAt']),
+  };
+}
+
+/** A snapshot in the kit's shape, or null when its delivery has no id. */
+export function snapshotFromData(value: unknown): DeliverySnapshot | null {
+  const fields = fieldsOf(value);
+  const delivery = deliveryFromData(fields?.['delivery']);
+  if (!fields || !delivery) return null;
+  const byMode = fieldsOf(fields['byMode']) ?? {};
+  return {
+    delivery,
+    indicators: indicatorsFromData(fields['indicators']),
+    byMode: Object.fromEntries(
+      DELIVERY_MODES.map((mode) => [mode, indicatorsFromData(byMode[mode])]),
+    ) as Record<DeliveryMode, Indicators>,
+  };
+}
