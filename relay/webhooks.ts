@@ -120,7 +120,7 @@ export function webhookRoutes(
       const denied = unauthorised(verdict);
       if (denied) return denied;
       if (body.length === 0) return malformed('an empty message');
-      // The raw bytes: postal-mime decodes each part by its own charset.
+      // The raw bytes: each part is decoded by its own transfer encoding (mime-parts.ts).
       return adapt(body.buffer.slice(body.byteOffset, body.byteOffset + body.length), 'dsn');
     },
   };

@@ -97,6 +97,66 @@ describe('provider adapters, one fixture per mapping row', () => {
     expect([dsn.events[0]!.deliveryId, dsn.events[0]!.recipient]).to.deep.equal(['d1', 5]);
   });
 
+  it('bounce mails parse side by side without touching a global; encoded parts are decoded', async () => {
+    const blob = globalThis.Blob;
+    const seen = new Set<unknown>();
+    const watch = setInterval(() => seen.add(globalThis.Blob), 0);
+    const mails = Array.from({ length: 40 }, (_, index) =>
+      dsnMail('failed', '5.1.1', { recipient: `r${index}@example.org` }),
+    );
+    // One report sent base64, one quoted-printable, as some MTAs do.
+    const base64 = dsnMail('delayed', '4.2.2').replace(
+      /Content-Type: message\/delivery-status\r\n\r\n([\s\S]*?)\r\n--b1/,
+      (_, fields: string) =>
+        `Content-Type: message/delivery-status\r\nContent-Transfer-Encoding: base64\r\n\r\n${btoa(fields).replace(/(.{76})/g, '$1\r\n')}\r\n--b1`,
+    );
+    const quoted = dsnMail('failed', '5.1.1', { recipient: 'q@example.org' })
+      .replace(
+        'Content-Type: message/delivery-status\r\n',
+        'Content-Type: message/delivery-status\r\nContent-Transfer-Encoding: quoted-printable\r\n',
+      )
+      .replace(
+        'Final-Recipient: rfc822; q@example.org',
+        'Final-Recipient: rfc822; q=40example.org=\r\n',
+      );
+    try {
+      const parsed = await Promise.all(
+        [...mails, base64, quoted].map((mail) => parseFeedback(mail)),
+      );
+      expect(parsed.slice(0, 40).map((result) => result.events[0]?.address)).to.deep.equal(
+        mails.map((_, index) => `r${index}@example.org`),
+      );
+      expect(parsed[40]!.events.map((event) => [event.kind, event.reason])).to.deep.equal([
+        ['soft-bounce', 'Mailbox full'],
+      ]);
+      expect(parsed[41]!.events.map((event) => event.address)).to.deep.equal(['q@example.org']);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(globalThis.Blob).to.equal(blob);
+    expect([...seen].every((value) => value === blob)).to.equal(true);
+  });
+
+  it('in a worker too, as the import runs: side by side, and no global is ever replaced', async () => {
+    const worker = new Worker(new URL('./feedback/dsn-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    try {
+      const answer = await new Promise<{ addresses: string[]; blobChanged: boolean }>(
+        (resolve, reject) => {
+          worker.onmessage = (message) => resolve(message.data);
+          worker.onerror = (error) => reject(new Error(error.message));
+        },
+      );
+      expect(answer.blobChanged).to.equal(false);
+      expect(answer.addresses).to.deep.equal(
+        Array.from({ length: 40 }, (_, index) => `r${index}@example.org`),
+      );
+    } finally {
+      worker.terminate();
+    }
+  });
+
   it('RFC 3463 codes give the reasons of the table; comments and unknown codes are handled', () => {
     const cases: [string, string | null][] = [
       ['smtp; 550 5.1.1 user unknown', 'User unknown'],

@@ -12,9 +12,9 @@ const support = await import('../relay/support.ts');
 const RECIPIENTS = 3_000;
 const PER_POST = 250;
 
-// The model (tsc output), idb and postal-mime, mapped for the browser.
+// The model (tsc output) and idb, mapped for the browser.
 const PAGE = `<!doctype html><html lang="en"><head><title>Relay feed</title>
-<script type="importmap">{"imports":{"idb":"/node_modules/idb/build/index.js","postal-mime":"/node_modules/postal-mime/dist/esm/postal-mime.js"}}</script>
+<script type="importmap">{"imports":{"idb":"/node_modules/idb/build/index.js"}}</script>
 <script type="module">
 import { openStore } from '/dist/src/index.js';
 import { connectFeedback } from '/dist/src/feedback/index.js';
@@ -42,11 +42,7 @@ async function servePage() {
       response.writeHead(200, { 'Content-Type': 'text/html' });
       return response.end(PAGE);
     }
-    if (
-      !/^(dist\/src|node_modules\/idb\/build|node_modules\/postal-mime\/dist\/esm)\/[\w/.-]+\.js$/.test(
-        path,
-      )
-    ) {
+    if (!/^(dist\/src|node_modules\/idb\/build)\/[\w/.-]+\.js$/.test(path)) {
       response.writeHead(404);
       return response.end();
     }

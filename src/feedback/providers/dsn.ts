@@ -1,5 +1,5 @@
 /**
- * RFC 3464 delivery status notifications: a `multipart/report` mail (parsed with postal-mime)
+ * RFC 3464 delivery status notifications: a `multipart/report` mail (its parts: mime-parts.ts)
  * whose `message/delivery-status` part holds one block of fields for the message, then one per
  * recipient (`Final-Recipient`, `Action`, `Status`, `Diagnostic-Code`, `Last-Attempt-Date`).
  * Our tags come back in the returned headers (`text/rfc822-headers` or `message/rfc822`).
@@ -7,7 +7,7 @@
 import type { FailureReason } from '../../types.js';
 import { HEADER_DELIVERY, HEADER_RECIPIENT, readTag, type Tag } from '../correlation.js';
 import { reasonOfStatus, statusCodeOf } from '../status-codes.js';
-import { parseMail } from './mail-parser.js';
+import { parseMimeParts } from './mime-parts.js';
 import type { ProviderEventKind } from '../types.js';
 import { adapted, address, badTime, type Adapted, type AdapterResult } from '../values.js';
 
@@ -69,20 +69,17 @@ function addressOf(field: string | undefined): string | null {
 export async function adaptDsn(raw: string | ArrayBuffer | Uint8Array): Promise<AdapterResult> {
   let email;
   try {
-    email = await parseMail(raw, {
-      forceRfc822Attachments: true,
-      attachmentEncoding: 'arraybuffer',
-    });
+    email = parseMimeParts(raw);
   } catch {
     return { error: 'not a readable mail message' };
   }
-  const report = email.attachments.find((part) => REPORT_TYPES.includes(part.mimeType));
+  const report = email.parts.find((part) => REPORT_TYPES.includes(part.mimeType));
   if (!report) return { error: 'not a delivery status notification: no delivery-status part' };
   const [perMessage, ...perRecipient] = fieldBlocks(decode(report.content));
   if (!perMessage || perRecipient.length === 0) {
     return { error: 'the delivery-status part names no recipient' };
   }
-  const returned = email.attachments.find((part) => HEADER_TYPES.includes(part.mimeType));
+  const returned = email.parts.find((part) => HEADER_TYPES.includes(part.mimeType));
   const returnedHeaders = returned
     ? (fieldBlocks(decode(returned.content))[0] ?? new Map())
     : new Map<string, string>();
@@ -104,7 +101,7 @@ export async function adaptDsn(raw: string | ArrayBuffer | Uint8Array): Promise<
     const mapping =
       DSN_ACTIONS[action === 'failed' ? `failed/${code?.class === 4 ? 4 : 5}` : action];
     if (!mapping) return { error: `unknown DSN Action '${action}'` };
-    // RFC 5322 dates ("Wed, 1 May 2024 10:00:00 +0000"), or postal-mime's ISO `date`.
+    // RFC 5322 dates ("Wed, 1 May 2024 10:00:00 +0000").
     const at = Date.parse(
       block.get('last-attempt-date') ?? perMessage.get('arrival-date') ?? email.date ?? '',
     );
