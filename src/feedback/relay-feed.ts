@@ -3,10 +3,9 @@
  * of provider events and applies them to the store as they come, with the file import's placing
  * rules (resolve.ts). Each batch is applied in one transaction together with its denylist
  * additions and the stream position it reaches (apply-resolved.ts), so a reload resumes exactly
- * there: nothing applied twice, nothing missed, no complaint lost. Reads
- * with `fetch` (the token goes in a header), reconnects with backoff, and reports its state as a
- * property and an event. Over 300 lines: reading, batching, applying and reconnecting share the
- * connection's state, and each is a method of it.
+ * there: nothing applied twice, nothing missed, no complaint lost. Reads with `fetch` (the
+ * token goes in a header), reconnects with backoff, and reports its state as a property and an
+ * event.
  */
 import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
 import { readRelayEvent } from './relay-event.js';

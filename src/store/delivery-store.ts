@@ -2,7 +2,9 @@
  * The delivery store: the public API of the model. Every call checks its arguments first (typed
  * errors) and names the stores it works on; every write goes through one path
  * (store-access.ts): one IndexedDB transaction with the counters it moves, then the changes it
- * reports are announced. The operations live in their own modules; this file only wires them.
+ * reports are announced. The reads are StoreReads' (store-reads.ts), which a watching page ships
+ * alone; this class adds the writes. The operations live in their own modules; this file only
+ * wires them.
  * Over 300 lines because the API is wide (one method per call of the README's table, each with
  * its documentation), not deep: no method holds more than its checks and one call.
  */
