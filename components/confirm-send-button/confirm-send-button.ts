@@ -76,7 +76,8 @@ export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
     return this.data !== undefined && this.whyNot(this.text) === '';
   }
 
-  // The dialog's initial focus goes to OK, as the HTML dialog focusing steps intend.
+  // The dialog's initial focus goes to Cancel, the least destructive control (the WAI-ARIA
+  // alert-dialog pattern for an irreversible action): a double Enter never sends.
   /* eslint-disable lit-a11y/no-autofocus */
   override render() {
     const text = this.text;
@@ -106,8 +107,10 @@ export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
         <p id="body">${this.dialogText(text)}</p>
         <p id="summary" part="summary">${this.summary(text)}</p>
         <div class="actions">
-          <button part="cancel" @click=${() => this.dialog.close()}>${text.cancel}</button>
-          <button part="ok" class="primary" autofocus @click=${this.onOk}>${text.ok}</button>
+          <button part="cancel" autofocus @click=${() => this.dialog.close()}>
+            ${text.cancel}
+          </button>
+          <button part="ok" class="primary" @click=${this.onOk}>${text.ok}</button>
         </div>
       </dialog>
     `;

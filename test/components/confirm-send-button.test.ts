@@ -128,7 +128,7 @@ describe('confirm-send-button', () => {
     expect(part(element, 'button').getAttribute('aria-disabled')).to.equal('false');
   });
 
-  it('is keyboard-operable: Enter opens, Escape closes, Enter on OK confirms', async () => {
+  it('is keyboard-operable: Enter opens on Cancel, a second Enter sends nothing, Escape closes, Enter on OK confirms', async () => {
     const { store } = await freshStore();
     const delivery = await preparedDelivery(store);
     const element = await render(store, delivery.id);
@@ -136,7 +136,15 @@ describe('confirm-send-button', () => {
     part(element, 'button').focus();
     await sendKeys({ press: 'Enter' });
     expect(dialog.open).to.equal(true);
-    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'ok'));
+    // An irreversible action: the least destructive control has the focus.
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'cancel'));
+    await sendKeys({ press: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.open).to.equal(false);
+    expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
+    part(element, 'button').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(dialog.open).to.equal(true);
     await sendKeys({ press: 'Escape' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dialog.open).to.equal(false);
@@ -144,6 +152,8 @@ describe('confirm-send-button', () => {
     expect((await store.getDelivery(delivery.id)).state).to.equal('prepared');
     await sendKeys({ press: 'Space' });
     expect(dialog.open).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'ok'));
     const confirmed = nextEvent(element, 'sendkit-confirmed');
     await sendKeys({ press: 'Enter' });
     expect((await confirmed).delivery.state).to.equal('in-progress');
