@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, createSign, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,17 @@ import type { RelaySettings } from '../../relay/settings.js';
 
 export const TOKEN = 'reader-token-0123456789';
 
+const madeDirs: string[] = [];
+// Every folder made here is removed when the process ends, also when it fails: the relay's
+// logs and nats-server's store are the tests' and the benchmark's to clean, not the machine's.
+process.on('exit', () => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'sendkit-relay-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sendkit-relay-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export const sendgridKeys = (() => {
