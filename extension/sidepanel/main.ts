@@ -65,15 +65,22 @@ async function list(from: SendkitStore): Promise<ListedDelivery[]> {
 }
 
 async function refresh(): Promise<void> {
+  const from = activeStore();
+  let next: ListedDelivery[];
   try {
-    listed = await list(activeStore());
-    if (shown === null || !listed.some((entry) => entry.delivery.id === shown)) {
-      shown = listed[0]?.delivery.id ?? null;
-      provider.set({ deliveryId: shown ?? undefined });
-    }
+    next = await list(from);
   } catch (error) {
-    listed = [];
+    if (from !== activeStore()) return;
+    next = [];
     message = error instanceof Error ? error.message : String(error);
+  }
+  // A list read from the source shown before (the extension's own store, before a portal was
+  // watched) must not land as the new source's: its deliveries are not there.
+  if (from !== activeStore()) return;
+  listed = next;
+  if (shown === null || !listed.some((entry) => entry.delivery.id === shown)) {
+    shown = listed[0]?.delivery.id ?? null;
+    provider.set({ deliveryId: shown ?? undefined });
   }
   draw();
 }
