@@ -5,6 +5,7 @@
  */
 import type { AlertKind, Delivery, DeliveryAlert, Indicators } from '../types.js';
 import { guardDetail } from './guard.js';
+import { transitionFor } from './lifecycle.js';
 
 /** Paused by the reputation guard, or an occurrence waiting for a user's confirmation. */
 export function needsOperator(delivery: Delivery): boolean {
@@ -50,8 +51,11 @@ export function alertOfState(
   let detail = '';
   if (kind === 'guard-paused' && delivery.guardPause) detail = guardDetail(delivery.guardPause);
   if (kind === 'failed') {
-    const failure = delivery.journal.findLast((entry) => entry.action === 'fail');
-    detail = failure?.message.replace(/^Platform error: /, '') ?? '';
+    // The failure's journal text is the table's template around the detail: take it back out.
+    const [before = '', after = ''] = transitionFor('fail').message.split('{detail}');
+    const message = delivery.journal.findLast((entry) => entry.action === 'fail')?.message ?? '';
+    if (message.startsWith(before) && message.endsWith(after))
+      detail = message.slice(before.length, message.length - after.length);
   }
   return alertOf(delivery, indicators, kind, at, detail);
 }
