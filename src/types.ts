@@ -102,6 +102,10 @@ export interface FeedbackColumns {
 }
 
 /** Options of applyFeedback. */
+/** What an event the model refuses does to its batch (FeedbackOptions.refuse). */
+export const FEEDBACK_REFUSALS = ['batch', 'event'] as const;
+export type FeedbackRefusal = (typeof FEEDBACK_REFUSALS)[number];
+
 export interface FeedbackOptions {
   /**
    * The provider's id of each event (null where it has none), for FeedbackEvent arrays: an id
@@ -122,7 +126,7 @@ export interface FeedbackOptions {
    * `refused` with its position, and the rest applies. A malformed event refuses the batch in
    * both. File import and the relay feed use `'event'`.
    */
-  readonly refuse?: 'batch' | 'event';
+  readonly refuse?: FeedbackRefusal;
 }
 
 /** An event the model refused, by its position in the batch, and why. */

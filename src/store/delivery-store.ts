@@ -12,15 +12,16 @@ import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { oneOf, readId, readOptions } from '../rules/valid-input.js';
 import type { FeedTarget, SendkitStore } from '../sendkit-store.js';
-import type {
-  Delivery,
-  DeliveryInput,
-  FeedbackColumns,
-  FeedbackEvent,
-  FeedbackOptions,
-  FeedbackResult,
-  Indicators,
-  User,
+import {
+  FEEDBACK_REFUSALS,
+  type Delivery,
+  type DeliveryInput,
+  type FeedbackColumns,
+  type FeedbackEvent,
+  type FeedbackOptions,
+  type FeedbackResult,
+  type Indicators,
+  type User,
 } from '../types.js';
 import { newId } from '../ids.js';
 import { setAddressStatusInTransaction } from './address-lists.js';
@@ -198,7 +199,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     const denylist = checkAddresses('options.denylist', given.denylist ?? [])
       .map((address) => normalizeAddress(address))
       .filter((address) => address !== '');
-    const refuse = oneOf('options.refuse', REFUSALS, given.refuse ?? 'batch');
+    const refuse = oneOf('options.refuse', FEEDBACK_REFUSALS, given.refuse ?? 'batch');
     const empty = { applied: 0, duplicates: 0, superseded: 0 };
     if (batch.length === 0 && !cursor && denylist.length === 0)
       return refuse === 'event' ? { ...empty, refused: [] } : empty;
@@ -294,8 +295,6 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     });
   }
 }
-
-const REFUSALS = ['batch', 'event'] as const;
 
 const PREPARE_STORES = [
   'audiences',

@@ -13,6 +13,7 @@ import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
 import {
   FEEDBACK_EVENT_TYPES,
   type FeedbackOptions,
+  type FeedbackRefusal,
   type FeedbackResult,
   type RefusedEvent,
 } from '../types.js';
@@ -38,7 +39,7 @@ export interface BatchExtras {
   readonly cursor: FeedbackOptions['cursor'];
   /** Normalised addresses to denylist. */
   readonly denylist: readonly string[];
-  readonly refuse: 'batch' | 'event';
+  readonly refuse: FeedbackRefusal;
 }
 
 /** Refusing an event: a throw under the whole-batch policy, else a note and a skip. */
