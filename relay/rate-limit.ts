@@ -1,4 +1,8 @@
-/** Requests per second per client address: a token bucket each, refilled continuously. */
+/**
+ * Requests per second per key: a token bucket each, refilled continuously. The relay keys them by
+ * route and by credential (see `budgetOf` in relay.ts), so a flood of refused requests never
+ * spends the budget of verified ones from the same address.
+ */
 export class RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -7,13 +11,13 @@ export class RateLimit {
     private readonly burst = perSecond * 2,
   ) {}
 
-  /** Takes one request from the client's bucket; false when it is empty. */
-  take(client: string, now: number): boolean {
-    let bucket = this.buckets.get(client);
+  /** Takes one request from the key's bucket; false when it is empty. */
+  take(key: string, now: number): boolean {
+    let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size > 10_000) this.forgetFull(now);
       bucket = { tokens: this.burst, at: now };
-      this.buckets.set(client, bucket);
+      this.buckets.set(key, bucket);
     }
     bucket.tokens = Math.min(
       this.burst,
@@ -25,17 +29,17 @@ export class RateLimit {
     return true;
   }
 
-  /** Seconds until the client has a request again. */
-  retryAfter(client: string): number {
-    const bucket = this.buckets.get(client);
+  /** Seconds until the key has a request again. */
+  retryAfter(key: string): number {
+    const bucket = this.buckets.get(key);
     return bucket ? Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond)) : 1;
   }
 
-  /** Clients whose buckets have refilled are the same as new ones: forget them. */
+  /** Keys whose buckets have refilled are the same as new ones: forget them. */
   private forgetFull(now: number): void {
-    for (const [client, bucket] of this.buckets) {
+    for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond >= this.burst) {
-        this.buckets.delete(client);
+        this.buckets.delete(key);
       }
     }
   }

@@ -46,8 +46,27 @@ export async function startRelay(
   const routes = webhookRoutes(settings, options.fetchText ?? fetchTextOverHttps);
   const rate = new RateLimit(settings.ratePerSecond);
 
+  /**
+   * Answers 429 when the budget is spent. Budgets are per route and credential, each per address:
+   * `refused` (anything unverified: no or a wrong token or signature, unknown routes, bodies
+   * over the limit), `verified:<provider>` (posts whose signature held), `reader` (readers with
+   * the token) and `preflight` (CORS preflights, which never carry it).
+   */
+  function overBudget(budget: string, client: string, response: ServerResponse): boolean {
+    const key = `${budget} ${client}`;
+    if (rate.take(key, Date.now())) return false;
+    sendJson(
+      response,
+      429,
+      { error: 'too many requests' },
+      { 'Retry-After': String(rate.retryAfter(key)) },
+    );
+    return true;
+  }
+
   async function receive(
     provider: ProviderName,
+    client: string,
     request: IncomingMessage,
     response: ServerResponse,
   ) {
@@ -56,6 +75,7 @@ export async function startRelay(
       body = await readBody(request, settings.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLarge)) throw error;
+      if (overBudget('refused', client, response)) return;
       sendJson(
         response,
         413,
@@ -67,6 +87,9 @@ export async function startRelay(
       return;
     }
     const reading = await routes[provider]({ headers: request.headers, body, now: now() });
+    // Verified first, then counted: a refused post spends only the refused budget.
+    const budget = reading.kind === 'refused' ? 'refused' : `verified:${provider}`;
+    if (overBudget(budget, client, response)) return;
     if (reading.kind === 'refused') {
       sendJson(response, reading.status, { error: reading.reason });
     } else if (reading.kind === 'answer') {
@@ -91,24 +114,21 @@ export async function startRelay(
     if (url.pathname === '/health' && request.method === 'GET') {
       return sendJson(response, 200, { status: 'ok', log: log.kind });
     }
-    if (!rate.take(client, Date.now())) {
-      return sendJson(
-        response,
-        429,
-        { error: 'too many requests' },
-        {
-          'Retry-After': String(rate.retryAfter(client)),
-        },
-      );
-    }
     const webhook = /^\/webhooks\/([a-z]+)$/.exec(url.pathname)?.[1];
     if (webhook !== undefined && PROVIDERS.includes(webhook as ProviderName)) {
-      if (request.method !== 'POST')
+      if (request.method !== 'POST') {
+        if (overBudget('refused', client, response)) return;
         return sendJson(response, 405, { error: 'POST only' }, { Allow: 'POST' });
-      return receive(webhook as ProviderName, request, response);
+      }
+      return receive(webhook as ProviderName, client, request, response);
     }
     if (url.pathname === '/events') {
       const allowed = allowOrigin(request, response, settings.origins);
+      const token = bearerToken(request.headers.authorization);
+      const reader = token !== null && sameSecret(token, settings.token);
+      // A preflight never carries the token: its own budget, which no refused request spends.
+      const budget = request.method === 'OPTIONS' ? 'preflight' : reader ? 'reader' : 'refused';
+      if (overBudget(budget, client, response)) return;
       if (request.method === 'OPTIONS') {
         if (!allowed) return sendJson(response, 403, { error: 'origin not allowed' });
         response.writeHead(204, {
@@ -124,8 +144,7 @@ export async function startRelay(
       }
       if (request.method !== 'GET')
         return sendJson(response, 405, { error: 'GET only' }, { Allow: 'GET' });
-      const token = bearerToken(request.headers.authorization);
-      if (token === null || !sameSecret(token, settings.token)) return refuseReader(response);
+      if (!reader) return refuseReader(response);
       const position = readPosition(url, request);
       if (!position) return sendJson(response, 400, { error: 'after and limit are whole numbers' });
       // A page of JSON when asked for one (a limit, or JSON but not a stream in Accept).
@@ -136,6 +155,7 @@ export async function startRelay(
       if (wantsPage) return sendPage(response, log, position.after, position.limit ?? 1_000);
       return stream(response, log, position.after, settings.keepAliveMs);
     }
+    if (overBudget('refused', client, response)) return;
     sendJson(response, 404, { error: 'not found' });
   }
 

@@ -10,10 +10,14 @@ export interface RelaySettings {
   readonly port: number;
   /** Folder of the embedded file log. */
   readonly dataDir: string;
-  /** The bearer token readers (and DSN posts) must present. */
+  /** The bearer token readers must present: it reads, it never writes. */
   readonly token: string;
   /** Whether the token was generated because none was set. */
   readonly tokenGenerated: boolean;
+  /** The bearer token of `POST /webhooks/dsn`; null: that route is off. */
+  readonly dsnToken: string | null;
+  /** Start even with a damaged log: keep every readable event, move damaged bytes aside. */
+  readonly repair: boolean;
   /** Portal origins allowed to read the stream from a page (CORS), exactly as browsers send them. */
   readonly origins: readonly string[];
   readonly sendgridPublicKey: string | null;
@@ -43,9 +47,12 @@ export const USAGE = `Usage: npm run relay -- [options]
   --max-body <bytes>   largest webhook body (default 10485760; SENDKIT_RELAY_MAX_BODY)
   --rate <n>           requests per second per client (default 100; SENDKIT_RELAY_RATE)
   --keep-alive <ms>    a comment on idle streams this often (default 15000)
+  --repair             start on a damaged file log: keep every readable event and move the
+                       damaged bytes to <segment>.damaged-<offset> (refused without it)
 
 Secrets, from the environment only:
-  SENDKIT_RELAY_TOKEN            bearer token of readers and DSN posts (generated if unset)
+  SENDKIT_RELAY_TOKEN            bearer token of readers (generated if unset); reads only
+  SENDKIT_DSN_TOKEN              bearer token of POST /webhooks/dsn (the route is off if unset)
   SENDKIT_SENDGRID_PUBLIC_KEY    SendGrid's signed event webhook verification key (base64)
   SENDKIT_MAILGUN_SIGNING_KEY    Mailgun's HTTP webhook signing key
   SENDKIT_POSTMARK_AUTH          user:password of the Postmark webhook's basic auth
@@ -103,6 +110,7 @@ export function readSettings(
         'max-body': { type: 'string' },
         rate: { type: 'string' },
         'keep-alive': { type: 'string' },
+        repair: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -115,6 +123,15 @@ export function readSettings(
   if (given !== undefined && given.length < 16) {
     throw new SettingsError('SENDKIT_RELAY_TOKEN must be at least 16 characters');
   }
+  const dsnToken = env['SENDKIT_DSN_TOKEN'] || null;
+  if (dsnToken !== null && dsnToken.length < 16) {
+    throw new SettingsError('SENDKIT_DSN_TOKEN must be at least 16 characters');
+  }
+  if (dsnToken !== null && dsnToken === given) {
+    throw new SettingsError(
+      'SENDKIT_DSN_TOKEN must differ from SENDKIT_RELAY_TOKEN: every reader holds that one',
+    );
+  }
   const postmarkAuth = env['SENDKIT_POSTMARK_AUTH'] || null;
   if (postmarkAuth !== null && !postmarkAuth.includes(':')) {
     throw new SettingsError('SENDKIT_POSTMARK_AUTH must be user:password');
@@ -125,6 +142,8 @@ export function readSettings(
     dataDir: values.data ?? env['SENDKIT_RELAY_DATA'] ?? './relay-data',
     token: given ?? randomBytes(24).toString('base64url'),
     tokenGenerated: given === undefined,
+    dsnToken,
+    repair: values.repair ?? false,
     origins: origins(values.origins ?? env['SENDKIT_RELAY_ORIGINS']),
     sendgridPublicKey: env['SENDKIT_SENDGRID_PUBLIC_KEY'] || null,
     mailgunSigningKey: env['SENDKIT_MAILGUN_SIGNING_KEY'] || null,

@@ -114,9 +114,14 @@ export function webhookRoutes(
     },
 
     async dsn({ headers, body }) {
+      // Its own secret: the readers' token is in every portal page, so it must never write.
       const token = bearerToken(headers.authorization);
       const verdict =
-        token !== null && sameSecret(token, settings.token) ? ACCEPTED : refused('no valid token');
+        settings.dsnToken === null
+          ? refused('the DSN webhook is not set up (SENDKIT_DSN_TOKEN)')
+          : token !== null && sameSecret(token, settings.dsnToken)
+            ? ACCEPTED
+            : refused('no valid DSN token');
       const denied = unauthorised(verdict);
       if (denied) return denied;
       if (body.length === 0) return malformed('an empty message');

@@ -58,7 +58,7 @@ export class SnsVerifier {
   constructor(
     private readonly fetchText: FetchText,
     private readonly windowMs: number,
-    /** Topics accepted; empty: any topic whose messages verify. */
+    /** The only topics accepted: none configured, none accepted (the route is off). */
     private readonly topics: readonly string[],
   ) {}
 
@@ -70,6 +70,9 @@ export class SnsVerifier {
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       return refused('not an SNS message');
     }
+    if (this.topics.length === 0) {
+      return refused('the SES webhook is not set up (SENDKIT_SES_TOPIC_ARN)');
+    }
     const message = payload as Record<string, unknown>;
     const keys = SIGNED_KEYS[String(message['Type'])];
     if (!keys || message['Type'] !== typeHeader) return refused('unknown or mismatched SNS type');
@@ -79,7 +82,7 @@ export class SnsVerifier {
       return refused('the signing certificate is not on an SNS host');
     }
     if (typeof message['TopicArn'] !== 'string') return refused('no topic');
-    if (this.topics.length > 0 && !this.topics.includes(message['TopicArn'])) {
+    if (!this.topics.includes(message['TopicArn'])) {
       return refused('a topic this relay does not accept');
     }
     if (!isFresh(Date.parse(String(message['Timestamp'])), now, this.windowMs)) {

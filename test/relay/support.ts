@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { RelaySettings } from '../../relay/settings.js';
 
 export const TOKEN = 'reader-token-0123456789';
+export const DSN_TOKEN = 'dsn-writer-token-0123456789';
 
 const madeDirs: string[] = [];
 // Every folder made here is removed when the process ends, also when it fails: the relay's
@@ -56,6 +57,8 @@ export function settings(overrides: Partial<RelaySettings> = {}): RelaySettings 
     dataDir: tempDir(),
     token: TOKEN,
     tokenGenerated: false,
+    dsnToken: DSN_TOKEN,
+    repair: false,
     origins: [],
     sendgridPublicKey: sendgridKeys.publicKey,
     mailgunSigningKey: MAILGUN_KEY,

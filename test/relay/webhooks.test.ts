@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startRelay, type Relay } from '../../relay/relay.js';
 import { dsnMail } from '../feedback/fixtures.js';
 import {
+  DSN_TOKEN,
   MAILGUN_KEY,
   POSTMARK_AUTH,
   TOKEN,
@@ -219,6 +220,25 @@ describe('Amazon SES over SNS', () => {
     assert.equal(await stored(), before);
   });
 
+  test('with no topic configured, a notification signed for any topic is refused', async () => {
+    const open = await startRelay(settings({ sesTopics: [] }), { fetchText: sns.fetchText });
+    try {
+      for (const topic of [TOPIC, 'arn:aws:sns:us-east-1:999999999999:someone-else']) {
+        const message = sns.sign({ ...sesNotification(`sns-any-${topic}`), TopicArn: topic });
+        const response = await fetch(`${open.url}/webhooks/ses`, {
+          method: 'POST',
+          headers: headers('Notification'),
+          body: JSON.stringify(message),
+        });
+        assert.equal(response.status, 401, topic);
+        assert.match(((await response.json()) as { error: string }).error, /SENDKIT_SES_TOPIC_ARN/);
+      }
+      assert.equal((await readAll(open.url)).length, 0);
+    } finally {
+      await open.close();
+    }
+  });
+
   test('a subscription to the configured topic is confirmed, and nothing is stored', async () => {
     const before = await stored();
     const subscribe = 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=t';
@@ -246,21 +266,43 @@ describe('Amazon SES over SNS', () => {
 describe('DSN', () => {
   const dsn = dsnMail('failed', '5.1.1', { date: new Date().toUTCString() });
 
-  test('a DSN with the bearer token is stored; without it, 401', async () => {
+  test('a DSN with the DSN token is stored; without it, or with the readers\' token, 401', async () => {
     const before = await stored();
-    assert.equal(
-      (await post('/webhooks/dsn', dsn, { 'Content-Type': 'message/rfc822' })).status,
-      401,
-    );
+    for (const authorization of [null, `Bearer ${TOKEN}`, `Bearer ${DSN_TOKEN}x`]) {
+      const response = await post('/webhooks/dsn', dsn, {
+        'Content-Type': 'message/rfc822',
+        ...(authorization ? { Authorization: authorization } : {}),
+      });
+      assert.equal(response.status, 401, String(authorization));
+    }
+    assert.equal(await stored(), before);
     const response = await post('/webhooks/dsn', dsn, {
       'Content-Type': 'message/rfc822',
-      Authorization: `Bearer ${TOKEN}`,
+      Authorization: `Bearer ${DSN_TOKEN}`,
     });
     assert.equal(response.status, 200, await response.clone().text());
     const events = await readAll(relay.url);
     assert.equal(events.length, before + 1);
     assert.equal(events.at(-1)!['kind'], 'hard-bounce');
     assert.equal(events.at(-1)!['deliveryId'], 'd1');
+  });
+
+  test('without SENDKIT_DSN_TOKEN the route is off: no token opens it', async () => {
+    const off = await startRelay(settings({ dsnToken: null }));
+    try {
+      for (const token of [TOKEN, DSN_TOKEN]) {
+        const response = await fetch(`${off.url}/webhooks/dsn`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${token}` },
+          body: dsn,
+        });
+        assert.equal(response.status, 401);
+        assert.match(((await response.json()) as { error: string }).error, /SENDKIT_DSN_TOKEN/);
+      }
+      assert.equal((await readAll(off.url)).length, 0);
+    } finally {
+      await off.close();
+    }
   });
 });
 
@@ -330,7 +372,7 @@ describe('limits and readers', () => {
 });
 
 describe('rate', () => {
-  test('over the per-client rate: 429 with Retry-After', async () => {
+  test('over the rate: 429 with Retry-After', async () => {
     const limited = await startRelay(settings({ ratePerSecond: 2 }));
     try {
       const statuses: number[] = [];
@@ -344,9 +386,37 @@ describe('rate', () => {
         );
       }
       assert.ok(statuses.includes(429), statuses.join(','));
-      const response = await fetch(`${limited.url}/events?limit=1`);
+      const response = await fetch(`${limited.url}/events?limit=1`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
       assert.equal(response.status, 429);
       assert.ok(Number(response.headers.get('retry-after')) >= 1);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('refused requests from an address never spend its verified posts\' or readers\' budget', async () => {
+    const limited = await startRelay(settings({ ratePerSecond: 5 }));
+    try {
+      const anonymous = await Promise.all(
+        Array.from({ length: 250 }, () => fetch(`${limited.url}/events`).then((r) => r.status)),
+      );
+      assert.ok(anonymous.includes(429), 'the anonymous flood is itself limited');
+      assert.ok(anonymous.every((status) => status === 401 || status === 429));
+      const forged = await postSendgrid(limited.url, sendgridEvents('d-rate', 0, 1), {
+        'X-Twilio-Email-Event-Webhook-Signature': 'AAAA',
+        'X-Twilio-Email-Event-Webhook-Timestamp': String(Math.floor(Date.now() / 1000)),
+      });
+      assert.equal(forged.status, 429, 'a forged post from the flooding address is refused');
+      // The provider behind the same NAT, and a reader with the token, still get through.
+      const signed = await postSendgrid(limited.url, sendgridEvents('d-rate', 0, 3));
+      assert.equal(signed.status, 200, await signed.clone().text());
+      const page = await fetch(`${limited.url}/events?after=0&limit=10`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(page.status, 200);
+      assert.equal(((await page.json()) as { events: unknown[] }).events.length, 3);
     } finally {
       await limited.close();
     }
