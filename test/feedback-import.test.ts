@@ -277,6 +277,33 @@ describe('importFeedback', () => {
 describe('importFeedback with bad input', () => {
   afterEach(closeStores);
 
+  it('an NDJSON line is one JSON value or rejected whole: two events joined by a comma, a value split over two lines', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store, {
+      recipients: { addresses: Array.from({ length: 5 }, (_, r) => `user${r}@example.com`) },
+    });
+    const event = (r: number) =>
+      JSON.stringify(
+        sendgridEvent(store, 'processed', `user${r}@example.com`, { d: delivery.id, r }),
+      );
+    // No blank line: the chunk reads in one go, as a well-formed file's would.
+    const text = [event(0), `${event(1)},${event(2)}`, '[0', '0]', event(3), event(4)].join('\n');
+    const report = await importFeedback(store, new File([text], 'joined.ndjson'));
+    expect(report.applied).to.equal(3);
+    expect(
+      report.rejected.map((entry) => [entry.position, entry.reason]),
+      JSON.stringify(report.rejected),
+    ).to.deep.equal([
+      [2, 'not a JSON line'],
+      [3, 'not a JSON line'],
+      [4, 'not a JSON line'],
+    ]);
+    expect(report.unmatched).to.deep.equal([]);
+    const indicators = await store.readIndicators(delivery.id);
+    // Recipients 0, 3 and 4 relayed; neither half of the joined line, nor the split value.
+    expect(indicators.relayed).to.equal(3);
+  });
+
   it('each bad input is a report entry with its position; nothing thrown, nothing half-applied', async () => {
     const { store, name } = await freshStore();
     const delivery = await sendingDelivery(store);
