@@ -2,6 +2,7 @@
  * `npm run relay -- --port 8787 --data ./relay-data`: the relay as a process. Prints one line
  * with its address once it listens; stops cleanly on SIGINT and SIGTERM.
  */
+import { LogCorruptError } from './log/file-log.js';
 import { startRelay } from './relay.js';
 import { readSettings, SettingsError } from './settings.js';
 
@@ -24,6 +25,8 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof SettingsError ? error.message : error);
+  if (error instanceof SettingsError) console.error(error.message);
+  else if (error instanceof LogCorruptError) console.error(`sendkit relay: ${error.message}`);
+  else console.error(error);
   process.exit(2);
 }

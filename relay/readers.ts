@@ -1,8 +1,8 @@
 /**
  * Readers of the log: `GET /events` as Server-Sent Events (`id:` = sequence, `data:` = the event
  * with its `seq`), from the start or after `Last-Event-ID` / `?after=`, live, with keep-alive
- * comments and the log's head as `event: head` (how far behind a reader is); or, with `limit`,
- * one JSON page `{ events, next }` for catch-up.
+ * comments and the log's head and id as `event: head` (how far behind a reader is, and which
+ * log its position belongs to); or, with `limit`, one JSON page `{ events, next, head, log }`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventLog } from './log/event-log.js';
@@ -33,7 +33,7 @@ export async function sendPage(
 ): Promise<void> {
   const events = await log.read(after, limit);
   const next = events.at(-1)?.seq ?? after;
-  const json = `{"events":[${events.map((event) => event.json).join(',')}],"next":${next},"head":${log.head()}}`;
+  const json = `{"events":[${events.map((event) => event.json).join(',')}],"next":${next},"head":${log.head()},"log":${JSON.stringify(log.id)}}`;
   sendText(response, 200, json, 'application/json');
 }
 
@@ -61,7 +61,7 @@ export async function stream(
       let frames = '';
       if (log.head() !== headSent) {
         headSent = log.head();
-        frames += `event: head\ndata: {"seq":${headSent}}\n\n`;
+        frames += `event: head\ndata: {"seq":${headSent},"log":${JSON.stringify(log.id)}}\n\n`;
       }
       for (const event of events) frames += `id: ${event.seq}\ndata: ${event.json}\n\n`;
       if (frames !== '' && !response.write(frames)) {

@@ -34,7 +34,7 @@ export interface Relay {
 async function openLog(settings: RelaySettings): Promise<EventLog> {
   return settings.natsUrl
     ? NatsLog.open({ url: settings.natsUrl })
-    : FileLog.open({ dir: settings.dataDir });
+    : FileLog.open({ dir: settings.dataDir, repair: settings.repair });
 }
 
 export async function startRelay(
@@ -112,7 +112,14 @@ export async function startRelay(
     const url = new URL(request.url ?? '/', 'http://relay');
     const client = request.socket.remoteAddress ?? 'unknown';
     if (url.pathname === '/health' && request.method === 'GET') {
-      return sendJson(response, 200, { status: 'ok', log: log.kind });
+      // Non-2xx when events cannot be stored now, so a load balancer sends providers elsewhere.
+      const writable = log.writable();
+      return sendJson(response, writable ? 200 : 503, {
+        status: writable ? 'ok' : 'unavailable',
+        log: log.kind,
+        logId: log.id,
+        writable,
+      });
     }
     const webhook = /^\/webhooks\/([a-z]+)$/.exec(url.pathname)?.[1];
     if (webhook !== undefined && PROVIDERS.includes(webhook as ProviderName)) {

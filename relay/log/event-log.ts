@@ -21,6 +21,13 @@ export interface StoredEvent {
 
 export interface EventLog {
   readonly kind: 'file' | 'nats';
+  /**
+   * Chosen when the log was created and sent with every stream: a reader whose position came
+   * from another log (the relay started on an empty one) can tell.
+   */
+  readonly id: string;
+  /** Whether an append can be stored now (false while NATS is unreachable, say). */
+  writable(): boolean;
   /** Stores the events durably, each once; resolves only when they are safe. */
   append(events: readonly ProviderEvent[]): Promise<AppendResult>;
   /** Events with a sequence above `after`, at most `limit`, in order. */

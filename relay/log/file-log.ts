@@ -2,10 +2,13 @@
  * The embedded log: NDJSON segment files in one folder, one line per event (`{"seq":…, …event}`).
  * Appends from concurrent requests are written together and made durable with one fsync (group
  * commit), and only then acknowledged and shown to readers: a sequence a reader saw can never be
- * lost or reused. On start every segment is read back to rebuild the line index and the dedupe
- * keys; a torn last line (a crash mid-write, never acknowledged) is cut off.
+ * lost or reused. A write that fails (a full disk, an I/O error) is rolled back to the last whole
+ * record and refused, and the next one tries again. On start every segment is read back to
+ * rebuild the line index and the dedupe keys: an incomplete last record (never acknowledged) is
+ * cut off; any other damage is refused with its file and offset unless `repair` is set.
  */
-import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderEvent } from '../../src/feedback/index.js';
 import {
@@ -16,28 +19,29 @@ import {
   type EventLog,
   type StoredEvent,
 } from './event-log.js';
+import { readRepairedGaps, repairSegment, type RepairedGap } from './repair.js';
+import { Segment } from './segment.js';
+import { scanSegment } from './segment-scan.js';
 
 const SEGMENT_PATTERN = /^segment-(\d{16})\.ndjson$/;
-const NEWLINE = 0x0a;
+const LOG_ID_FILE = 'log-id';
 
 export interface FileLogOptions {
   readonly dir: string;
   /** A segment is closed once it reaches this size. Default 64 MiB. */
   readonly segmentBytes?: number;
+  /** Start on a damaged log: keep every readable event, move the damaged bytes aside. */
+  readonly repair?: boolean;
 }
 
-/** A log file whose data does not read back as the relay wrote it. */
+/** A log file whose data does not read back as the relay wrote it: the relay does not start. */
 export class LogCorruptError extends Error {
   override readonly name = 'LogCorruptError';
 }
 
-interface Segment {
-  readonly first: number;
-  readonly file: FileHandle;
-  size: number;
-  /** Byte offset of each line's start, and one past the last line's end. */
-  offsets: Float64Array;
-  count: number;
+/** A write that did not reach the disk whole: nothing of it is kept or acknowledged. */
+export class LogWriteError extends Error {
+  override readonly name = 'LogWriteError';
 }
 
 interface Pending {
@@ -58,20 +62,32 @@ export class FileLog implements EventLog {
   private readonly waiters = new Waiters();
   private pending: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  /** The highest sequence stored. */
   private last = 0;
+  /** The highest sequence given out or lost: new events are numbered after it. */
+  private reserved = 0;
+  /** A segment whose failed write could not be cut back yet: cut before the next write. */
+  private rollback: Segment | null = null;
   private readonly closing = new AbortController();
 
   private constructor(
     private readonly dir: string,
     private readonly segmentBytes: number,
+    readonly id: string,
   ) {}
 
   static async open(options: FileLogOptions): Promise<FileLog> {
-    const log = new FileLog(options.dir, options.segmentBytes ?? 64 * 1024 * 1024);
     await mkdir(options.dir, { recursive: true });
-    const names = (await readdir(options.dir)).filter((name) => SEGMENT_PATTERN.test(name)).sort();
-    for (const [index, name] of names.entries()) {
-      await log.load(name, index === names.length - 1);
+    const log = new FileLog(
+      options.dir,
+      options.segmentBytes ?? 64 * 1024 * 1024,
+      await logId(options.dir),
+    );
+    try {
+      await log.load(options.repair ?? false);
+    } catch (error) {
+      for (const segment of log.segments) await segment.file.close();
+      throw error;
     }
     return log;
   }
@@ -80,8 +96,12 @@ export class FileLog implements EventLog {
     return this.last;
   }
 
+  writable(): boolean {
+    return !this.closing.signal.aborted;
+  }
+
   async append(events: readonly ProviderEvent[]): Promise<AppendResult> {
-    if (this.closing.signal.aborted) throw new Error('the log is closed');
+    if (this.closing.signal.aborted) throw new LogWriteError('the log is closed');
     const fresh: ProviderEvent[] = [];
     const keys: string[] = [];
     for (const event of events) {
@@ -102,23 +122,24 @@ export class FileLog implements EventLog {
   }
 
   async read(after: number, limit: number): Promise<StoredEvent[]> {
-    const from = Math.max(0, Math.floor(after)) + 1;
-    const to = Math.min(this.last, from + limit - 1);
     const out: StoredEvent[] = [];
-    for (let seq = from; seq <= to;) {
-      const segment = this.segmentOf(seq)!;
-      const start = seq - segment.first;
-      const end = Math.min(segment.count, to - segment.first + 1);
-      const begin = segment.offsets[start]!;
-      const bytes = Buffer.alloc(segment.offsets[end]! - begin);
-      await segment.file.read(bytes, 0, bytes.length, begin);
-      let at = 0;
-      for (let line = start; line < end; line++) {
-        const length = segment.offsets[line + 1]! - segment.offsets[line]!;
-        out.push({ seq: segment.first + line, json: bytes.toString('utf8', at, at + length - 1) });
-        at += length;
+    let seq = Math.max(0, Math.floor(after)) + 1;
+    for (let at = this.segmentOf(seq); at < this.segments.length && out.length < limit; at++) {
+      const segment = this.segments[at]!;
+      const from = segment.indexFrom(seq);
+      const to = Math.min(segment.count, from + (limit - out.length));
+      if (from >= to) continue;
+      const { start, end } = segment.bytes(from, to);
+      const bytes = Buffer.alloc(end - start);
+      await segment.file.read(bytes, 0, bytes.length, start);
+      let offset = 0;
+      for (let line = from; line < to; line++) {
+        const length = segment.lineLength(line);
+        const json = bytes.toString('utf8', offset, offset + length - 1);
+        out.push({ seq: segment.seqAt(line), json });
+        offset += length;
       }
-      seq = segment.first + end;
+      seq = out.at(-1)!.seq + 1;
     }
     return out;
   }
@@ -153,32 +174,53 @@ export class FileLog implements EventLog {
   }
 
   private async write(events: ProviderEvent[]): Promise<void> {
+    if (this.rollback) await this.cutBack(this.rollback);
     let segment = this.segments.at(-1);
     if (!segment || segment.size >= this.segmentBytes) segment = await this.startSegment();
     const lines: string[] = [];
-    const lengths: number[] = [];
-    let seq = this.last;
-    for (const event of events) {
-      const line = `${encodeEvent(event, ++seq)}\n`;
-      lines.push(line);
-      lengths.push(Buffer.byteLength(line));
-    }
+    let seq = this.reserved;
+    for (const event of events) lines.push(`${encodeEvent(event, ++seq)}\n`);
     const bytes = Buffer.from(lines.join(''));
-    await segment.file.write(bytes, 0, bytes.length, segment.size);
+    try {
+      // A write may take only part of the bytes (a disk filling up): the rest is written on,
+      // until all of it is or the system refuses.
+      for (let written = 0; written < bytes.length;) {
+        const { bytesWritten } = await segment.file.write(
+          bytes,
+          written,
+          bytes.length - written,
+          segment.size + written,
+        );
+        written += bytesWritten;
+      }
+      await segment.file.datasync();
+    } catch (error) {
+      this.rollback = segment;
+      await this.cutBack(segment).catch(() => undefined);
+      throw new LogWriteError(`the log could not write to ${segment.name}`, { cause: error });
+    }
+    seq = this.reserved;
+    for (const line of lines) segment.add(++seq, Buffer.byteLength(line));
+    this.last = this.reserved = seq;
+  }
+
+  /** Cuts a segment back to its last whole record, after a write that failed part-way. */
+  private async cutBack(segment: Segment): Promise<void> {
+    await segment.file.truncate(segment.size);
     await segment.file.datasync();
-    for (const length of lengths) addLine(segment, segment.size + length);
-    this.last = seq;
+    this.rollback = null;
   }
 
   private async startSegment(): Promise<Segment> {
-    const first = this.last + 1;
-    const file = await open(join(this.dir, segmentName(first)), 'a+');
-    const segment: Segment = { first, file, size: 0, offsets: new Float64Array(1024), count: 0 };
+    const first = this.reserved + 1;
+    const name = segmentName(first);
+    const segment = new Segment(first, await open(join(this.dir, name), 'wx+'), name);
     this.segments.push(segment);
     return segment;
   }
 
-  private segmentOf(seq: number): Segment | undefined {
+  /** The index of the last segment whose name's first sequence is at most `seq` (0 if none). */
+  private segmentOf(seq: number): number {
     let low = 0;
     let high = this.segments.length - 1;
     while (low < high) {
@@ -186,55 +228,80 @@ export class FileLog implements EventLog {
       if (this.segments[middle]!.first <= seq) low = middle;
       else high = middle - 1;
     }
-    return this.segments[low];
+    return low;
   }
 
-  /** Reads one segment back: its line offsets, its events' keys; cuts a torn tail off the last. */
-  private async load(name: string, isLast: boolean): Promise<void> {
-    const first = Number(SEGMENT_PATTERN.exec(name)![1]);
-    if (first !== this.last + 1) {
-      throw new LogCorruptError(`${name} starts at ${first}, expected ${this.last + 1}`);
-    }
-    const file = await open(join(this.dir, name), 'r+');
-    const bytes = await file.readFile();
-    const segment: Segment = { first, file, size: 0, offsets: new Float64Array(1024), count: 0 };
-    let start = 0;
-    while (start < bytes.length) {
-      const end = bytes.indexOf(NEWLINE, start);
-      const event = end < 0 ? null : readLine(bytes.toString('utf8', start, end));
-      if (!event || event.seq !== this.last + 1) {
-        if (!isLast) throw new LogCorruptError(`${name}: line at byte ${start} is unreadable`);
-        // A write the relay never acknowledged: its lines are dropped; the provider retries.
-        await file.truncate(start);
-        await file.datasync();
-        break;
+  /** Reads every segment back, in order; damage refused, or repaired when asked. */
+  private async load(repair: boolean): Promise<void> {
+    const names = (await readdir(this.dir)).filter((name) => SEGMENT_PATTERN.test(name)).sort();
+    const repaired = await readRepairedGaps(this.dir);
+    for (const [index, name] of names.entries()) {
+      const path = join(this.dir, name);
+      const isLast = index === names.length - 1;
+      const bytes = await readFile(path);
+      const scan = scanSegment(bytes, this.reserved + 1, isLast);
+      // Unreadable lines after the last event kept may have held events readers saw: their
+      // sequences stay unused.
+      const tail = scan.damage.filter((damage) => damage.start >= (scan.lines.at(-1)?.end ?? 0));
+      const lost = isLast ? tail.reduce((sum, damage) => sum + damage.unreadable, 0) : 0;
+      const gaps: RepairedGap[] = scan.gaps.map(({ after, next }) => ({ after, next }));
+      if (lost > 0) gaps.push({ after: scan.next - 1, next: scan.next + lost });
+      const unknownGap = scan.gaps.find((gap) => repaired.get(gap.after) !== gap.next);
+      const problem = scan.damage[0] ?? null;
+      if (!repair && (problem || unknownGap)) {
+        const [offset, what] = problem
+          ? [problem.start, problem.reason]
+          : [unknownGap!.offset, `sequence ${unknownGap!.next} follows ${unknownGap!.after}`];
+        throw new LogCorruptError(
+          `${path}: damaged at byte ${offset} (${what}). Nothing was changed; start with --repair ` +
+            'to keep every readable event and move the damaged bytes aside.',
+        );
       }
-      this.keys.add(dedupeKey(event.value));
-      addLine(segment, end + 1);
-      this.last = event.seq;
-      start = end + 1;
+      if (repair && (problem || unknownGap)) {
+        const moved = await repairSegment(this.dir, name, bytes, scan, gaps);
+        for (const gap of gaps) repaired.set(gap.after, gap.next);
+        console.warn(
+          `sendkit relay: repaired ${path}: kept ${scan.lines.length} events` +
+            (moved.length > 0 ? `, damaged bytes moved to ${moved.join(', ')}` : '') +
+            (gaps.length > 0
+              ? `; lost sequences: ${gaps.map((gap) => `${gap.after + 1}–${gap.next - 1}`).join(', ')}`
+              : ''),
+        );
+      }
+      const file = await open(path, 'r+');
+      const segment = new Segment(Number(SEGMENT_PATTERN.exec(name)![1]), file, name);
+      this.segments.push(segment);
+      for (const line of scan.lines) {
+        this.keys.add(dedupeKey(line.event));
+        segment.add(line.seq, line.end - line.start);
+      }
+      if (scan.torn !== null && !problem) {
+        // A record cut off mid-write was never acknowledged: its provider posts it again.
+        console.warn(
+          `sendkit relay: ${path}: cut off an incomplete last record at byte ${scan.torn}`,
+        );
+        await file.truncate(segment.size);
+        await file.datasync();
+      }
+      this.last = this.reserved = Math.max(this.reserved, scan.next - 1);
     }
-    this.segments.push(segment);
+    // Sequences a repair found lost at the very end are never given out again.
+    const skipped = repaired.get(this.last);
+    if (skipped !== undefined && skipped > this.last + 1) this.reserved = skipped - 1;
   }
 }
 
-function addLine(segment: Segment, end: number): void {
-  if (segment.count + 2 > segment.offsets.length) {
-    const grown = new Float64Array(segment.offsets.length * 2);
-    grown.set(segment.offsets);
-    segment.offsets = grown;
-  }
-  segment.offsets[segment.count] = segment.size;
-  segment.count++;
-  segment.offsets[segment.count] = end;
-  segment.size = end;
-}
-
-function readLine(line: string): { seq: number; value: ProviderEvent } | null {
+/** The log's id: chosen when the log is created, kept beside its segments. */
+async function logId(dir: string): Promise<string> {
+  const path = join(dir, LOG_ID_FILE);
   try {
-    const { seq, ...value } = JSON.parse(line) as { seq: number } & ProviderEvent;
-    return Number.isSafeInteger(seq) ? { seq, value } : null;
-  } catch {
-    return null;
+    const id = (await readFile(path, 'utf8')).trim();
+    if (/^[\w-]{8,64}$/.test(id)) return id;
+    throw new LogCorruptError(`${path}: not a log id`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const id = randomBytes(12).toString('base64url');
+  await writeFile(path, `${id}\n`, { flag: 'wx' });
+  return id;
 }

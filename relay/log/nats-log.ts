@@ -2,8 +2,11 @@
  * The log on NATS JetStream, for more than one relay: every event is one message on one subject
  * of one stream, published with its dedupe key as `Nats-Msg-Id`, so the stream drops a provider's
  * retry and another relay's copy alike (inside the stream's duplicate window). Sequences are the
- * stream's, the same for every relay reading it.
+ * stream's, the same for every relay reading it. When the server goes away the client reconnects
+ * for as long as it takes; until it is back (and the stream checked), appends are refused at
+ * once rather than left to time out, and the relay answers providers 503.
  */
+import { randomBytes } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
 import {
   DeliverPolicy,
@@ -31,41 +34,82 @@ export interface NatsLogOptions {
 }
 
 const NANOS_PER_MS = 1_000_000;
-/** Publishes in flight per append: enough to keep the connection busy, not the server flooded. */
-const IN_FLIGHT = 1_000;
+/** The stream's description holds the log's id: `sendkit log <id>` (metadata needs 2.10). */
+const DESCRIPTION = /^sendkit log ([\w-]{8,64})$/;
+
+interface StreamSettings {
+  readonly stream: string;
+  readonly subject: string;
+  readonly duplicateWindow: number;
+}
+
+/**
+ * Makes sure the stream exists with the duplicate window and an id: created (with a new id) if
+ * it does not, updated if it does. Returns its id and last sequence.
+ */
+async function ensureStream(
+  connection: NatsConnection,
+  settings: StreamSettings,
+): Promise<{ id: string; last: number }> {
+  const manager = await jetstreamManager(connection);
+  const info = await manager.streams.info(settings.stream).catch(() => null);
+  const known = DESCRIPTION.exec(info?.config.description ?? '')?.[1];
+  const id = known ?? randomBytes(12).toString('base64url');
+  const config = {
+    duplicate_window: settings.duplicateWindow,
+    description: `sendkit log ${id}`,
+  };
+  const state = info
+    ? (await manager.streams.update(settings.stream, config)).state
+    : (
+        await manager.streams.add({
+          name: settings.stream,
+          subjects: [settings.subject],
+          ...config,
+        })
+      ).state;
+  return { id, last: state.last_seq };
+}
 
 export class NatsLog implements EventLog {
   readonly kind = 'nats';
   private readonly waiters = new Waiters();
   private readonly stopTail = new AbortController();
   private last = 0;
+  /** Connected, with the stream checked since: appends may go out. */
+  private reachable = true;
+  private tailing: { close(): void } | null = null;
 
   private constructor(
     private readonly connection: NatsConnection,
     private readonly client: JetStreamClient,
-    private readonly stream: string,
-    private readonly subject: string,
+    private readonly settings: StreamSettings,
+    private logId: string,
   ) {}
 
+  get id(): string {
+    return this.logId;
+  }
+
   static async open(options: NatsLogOptions): Promise<NatsLog> {
-    const stream = options.stream ?? 'SENDKIT_FEEDBACK';
-    const subject = options.subject ?? 'sendkit.feedback';
-    const connection = await connect({ servers: options.url, name: 'sendkit-relay' });
+    const settings: StreamSettings = {
+      stream: options.stream ?? 'SENDKIT_FEEDBACK',
+      subject: options.subject ?? 'sendkit.feedback',
+      duplicateWindow: (options.duplicateWindowMs ?? 24 * 3_600_000) * NANOS_PER_MS,
+    };
+    // The client reconnects on its own, for as long as the relay runs.
+    const connection = await connect({
+      servers: options.url,
+      name: 'sendkit-relay',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
     try {
-      const manager = await jetstreamManager(connection);
-      const config = {
-        name: stream,
-        subjects: [subject],
-        duplicate_window: (options.duplicateWindowMs ?? 24 * 3_600_000) * NANOS_PER_MS,
-      };
-      const info = await manager.streams.info(stream).catch(() => null);
-      const state = info
-        ? (await manager.streams.update(stream, { duplicate_window: config.duplicate_window }))
-            .state
-        : (await manager.streams.add(config)).state;
-      const log = new NatsLog(connection, jetstream(connection), stream, subject);
-      log.last = state.last_seq;
+      const { id, last } = await ensureStream(connection, settings);
+      const log = new NatsLog(connection, jetstream(connection), settings, id);
+      log.last = last;
       await log.tail();
+      void log.watch();
       return log;
     } catch (error) {
       await connection.close();
@@ -77,20 +121,24 @@ export class NatsLog implements EventLog {
     return this.last;
   }
 
+  writable(): boolean {
+    return this.reachable && !this.connection.isClosed();
+  }
+
   async append(events: readonly ProviderEvent[]): Promise<AppendResult> {
+    if (!this.writable()) throw new Error('NATS JetStream is unreachable');
+    // Pipelined: every publish is sent before any ack is awaited, as the client is fastest.
+    const acks = await Promise.all(
+      events.map((event) =>
+        this.client.publish(this.settings.subject, JSON.stringify(event), {
+          msgID: dedupeKey(event),
+        }),
+      ),
+    );
     let duplicates = 0;
-    for (let start = 0; start < events.length; start += IN_FLIGHT) {
-      const acks = await Promise.all(
-        events
-          .slice(start, start + IN_FLIGHT)
-          .map((event) =>
-            this.client.publish(this.subject, JSON.stringify(event), { msgID: dedupeKey(event) }),
-          ),
-      );
-      for (const ack of acks) {
-        if (ack.duplicate) duplicates++;
-        else this.advance(ack.seq);
-      }
+    for (const ack of acks) {
+      if (ack.duplicate) duplicates++;
+      else this.advance(ack.seq);
     }
     return { stored: events.length - duplicates, duplicates };
   }
@@ -99,7 +147,7 @@ export class NatsLog implements EventLog {
     const from = Math.max(0, Math.floor(after)) + 1;
     const wanted = Math.min(limit, this.last - from + 1);
     if (wanted <= 0) return [];
-    const consumer = await this.client.consumers.get(this.stream, {
+    const consumer = await this.client.consumers.get(this.settings.stream, {
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: from,
     });
@@ -125,14 +173,43 @@ export class NatsLog implements EventLog {
     await this.connection.close();
   }
 
+  /**
+   * Follows the connection: unreachable from a disconnect until it is back and the stream is
+   * checked again (a server restarted on an empty store gets a new stream, with a new id).
+   */
+  private async watch(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnecting') {
+        this.reachable = false;
+      } else if (status.type === 'reconnect') {
+        try {
+          const { id, last } = await ensureStream(this.connection, this.settings);
+          if (id !== this.logId) {
+            console.error(`sendkit relay: the JetStream stream is a new log (${id})`);
+            this.logId = id;
+            this.last = last;
+            this.tailing?.close();
+            await this.tail();
+          } else {
+            this.advance(last);
+          }
+          this.reachable = true;
+        } catch (error) {
+          console.error('sendkit relay: JetStream is back but its stream is not', error);
+        }
+      }
+    }
+  }
+
   /** Follows the stream's new messages, whichever relay stored them, to wake waiting readers. */
   private async tail(): Promise<void> {
-    const consumer = await this.client.consumers.get(this.stream, {
+    const consumer = await this.client.consumers.get(this.settings.stream, {
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: this.last + 1,
       headers_only: true,
     });
     const messages = await consumer.consume();
+    this.tailing = { close: () => void messages.close() };
     this.stopTail.signal.addEventListener('abort', () => void messages.close(), { once: true });
     void (async () => {
       for await (const message of messages) this.advance(message.seq);

@@ -266,7 +266,7 @@ describe('Amazon SES over SNS', () => {
 describe('DSN', () => {
   const dsn = dsnMail('failed', '5.1.1', { date: new Date().toUTCString() });
 
-  test('a DSN with the DSN token is stored; without it, or with the readers\' token, 401', async () => {
+  test("a DSN with the DSN token is stored; without it, or with the readers' token, 401", async () => {
     const before = await stored();
     for (const authorization of [null, `Bearer ${TOKEN}`, `Bearer ${DSN_TOKEN}x`]) {
       const response = await post('/webhooks/dsn', dsn, {
@@ -362,9 +362,13 @@ describe('limits and readers', () => {
   });
 
   test('health answers without a token; unknown routes 404; wrong methods 405', async () => {
-    assert.deepEqual(await (await fetch(`${relay.url}/health`)).json(), {
+    const health = await fetch(`${relay.url}/health`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(await health.json(), {
       status: 'ok',
       log: 'file',
+      logId: relay.log.id,
+      writable: true,
     });
     assert.equal((await fetch(`${relay.url}/webhooks/unknown`, { method: 'POST' })).status, 404);
     assert.equal((await fetch(`${relay.url}/webhooks/sendgrid`)).status, 405);
@@ -396,7 +400,7 @@ describe('rate', () => {
     }
   });
 
-  test('refused requests from an address never spend its verified posts\' or readers\' budget', async () => {
+  test("refused requests from an address never spend its verified posts' or readers' budget", async () => {
     const limited = await startRelay(settings({ ratePerSecond: 5 }));
     try {
       const anonymous = await Promise.all(
