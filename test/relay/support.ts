@@ -241,41 +241,51 @@ const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path
   existsSync(path),
 );
 
+export interface NatsServer {
+  readonly url: string;
+  stop(): Promise<void>;
+  /** Starts it again after `stop`, on the same port with the same store (an outage ends). */
+  restart(): Promise<void>;
+}
+
 /** Debian's nats-server with JetStream, on a loopback port, its data in a fresh folder. */
-export async function startNats(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startNats(): Promise<NatsServer> {
   if (!NATS_SERVER)
     throw new Error('nats-server is not installed (apt-get install -y nats-server)');
   const port = await freePort();
-  const child = spawn(
-    NATS_SERVER,
-    ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', tempDir()],
-    {
+  const store = tempDir();
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store], {
       stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`nats-server did not start: ${output}`)),
-      15_000,
-    );
-    const watch = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('Server is ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', watch);
-    child.stderr!.on('data', watch);
-  });
+    });
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(
+        () => reject(new Error(`nats-server did not start: ${output}`)),
+        15_000,
+      );
+      const watch = (chunk: Buffer) => {
+        output += chunk;
+        if (output.includes('Server is ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', watch);
+      child.stderr!.on('data', watch);
+    });
+  };
+  await launch();
   return {
     url: `nats://127.0.0.1:${port}`,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+    restart: launch,
   };
 }
 
