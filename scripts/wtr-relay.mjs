@@ -4,6 +4,7 @@
 //   { action: 'post', id, events }           → { status, body } (events: SendGrid event objects)
 //   { action: 'kill', id }                   SIGKILL, as a crash
 //   { action: 'restart', id }                the same port and data folder
+//   { action: 'restart-empty', id }          the same port, a new data folder (a new log)
 //   { action: 'stop', id }
 // The helpers are the relay tests' own (TypeScript, loaded through tsx).
 import { register } from 'tsx/esm/api';
@@ -53,6 +54,12 @@ export function relayCommand() {
         case 'restart':
           entry.process = await support.spawnRelay(entry.args);
           return true;
+        case 'restart-empty': {
+          await entry.process.kill('SIGKILL');
+          entry.args[entry.args.indexOf('--data') + 1] = support.tempDir();
+          entry.process = await support.spawnRelay(entry.args);
+          return true;
+        }
         case 'stop':
           await entry.process.kill();
           relays.delete(payload.id);

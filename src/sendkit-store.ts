@@ -83,7 +83,13 @@ export interface FeedbackTarget {
 
 /** What a feed needs (connectFeedback): a feedback target and the feed's stored position. */
 export interface FeedTarget extends FeedbackTarget {
-  readFeedCursor(feed: string): Promise<number>;
+  readFeedPosition(feed: string): Promise<FeedPosition>;
+}
+
+/** Where a feed stands: its last sequence applied, and the relay log's id it belongs to. */
+export interface FeedPosition {
+  readonly seq: number;
+  readonly log: string | null;
 }
 
 /** The reads of SendkitStore: what a read-only implementation serves. */

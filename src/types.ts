@@ -112,8 +112,11 @@ export interface FeedbackOptions {
    * already applied to the delivery makes its event a duplicate (a re-imported file, a replay).
    */
   readonly eventIds?: readonly (string | null)[];
-  /** Where a feed (a relay's stream) stands after this batch, recorded in the same transaction. */
-  readonly cursor?: { readonly feed: string; readonly seq: number };
+  /**
+   * Where a feed (a relay's stream) stands after this batch, recorded in the same transaction;
+   * `log` is the id of the relay's log the sequence belongs to.
+   */
+  readonly cursor?: { readonly feed: string; readonly seq: number; readonly log?: string };
   /**
    * Addresses to put on the denylist in the same transaction (complaints, unsubscribes), so a
    * reload never keeps the events and loses the complaint.

@@ -64,6 +64,7 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
     ['reportPlatformError', s.reportPlatformError!, [id, 'MTA down']],
     ['applyFeedback', s.applyFeedback!, [events, {}]],
     ['readFeedCursor', s.readFeedCursor!, ['feed']],
+    ['readFeedPosition', s.readFeedPosition!, ['feed']],
     ['computeStats', s.computeStats!, [id]],
     ['setAddressStatus', s.setAddressStatus!, ['a@b.c', { denylisted: false }]],
     ['findRecipients', s.findRecipients!, [id, ['a@b.c']]],

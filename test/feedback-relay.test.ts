@@ -31,7 +31,7 @@ async function startRelay(): Promise<RelayInfo> {
   return relay!;
 }
 
-function relay(action: 'kill' | 'restart' | 'stop', { id }: RelayInfo) {
+function relay(action: 'kill' | 'restart' | 'restart-empty' | 'stop', { id }: RelayInfo) {
   return executeServerCommand('relay', { action, id });
 }
 
@@ -175,6 +175,41 @@ describe('connectFeedback', () => {
     expect(status.applied).to.equal(200);
     expect(status.duplicates).to.equal(0);
     expect((await store.computeStats(delivery.id)).delivered).to.equal(400);
+  });
+
+  it('a relay restarted on a new, empty log: the connection says so instead of waiting forever', async () => {
+    const { store, delivery } = await sendingStore(200);
+    const info = await startRelay();
+    const connection = connect(store, info);
+    await post(info, delivered(store, delivery.id, 0, 100));
+    await until(connection, (status) => status.seq === 100);
+    const position = await store.readFeedPosition(`relay:${info.url}`);
+    expect(position.seq).to.equal(100);
+    expect(position.log).to.be.a('string').and.not.equal('');
+    await relay('restart-empty', info);
+    await post(info, delivered(store, delivery.id, 100, 10));
+    // (A crash first shows as a network error; the reconnect then meets the other log.)
+    const status = await until(
+      connection,
+      (current) => current.state === 'error' && /another log/.test(current.error ?? ''),
+      30_000,
+    );
+    expect(status.error).to.include(position.log!);
+    // Nothing of the new log was applied over the old position.
+    expect(status.seq).to.equal(100);
+    expect((await store.readIndicators(delivery.id)).delivered).to.equal(100);
+  });
+
+  it("a stored position ahead of the relay's head (no log named with it) is reported too", async () => {
+    const { store, delivery } = await sendingStore(200);
+    const info = await startRelay();
+    await post(info, delivered(store, delivery.id, 0, 20));
+    // A position recorded before relays named their logs, further than this log goes.
+    await store.applyFeedback([], { cursor: { feed: `relay:${info.url}`, seq: 500 } });
+    const connection = connect(store, info);
+    const status = await until(connection, (current) => current.state === 'error');
+    expect(status.error).to.match(/ends at 20, before this store's position 500/);
+    expect((await store.readIndicators(delivery.id)).delivered).to.equal(0);
   });
 
   it('with a delivery chosen, the other deliveries’ events are left alone', async () => {

@@ -92,8 +92,9 @@ export class FileLog implements EventLog {
     return log;
   }
 
+  /** The highest sequence given out (stored, or lost to a repaired damage): never reused. */
   head(): number {
-    return this.last;
+    return this.reserved;
   }
 
   writable(): boolean {

@@ -20,7 +20,7 @@ export async function applyResolved(
   target: FeedbackTarget,
   sorter: EventSorter,
   parts: readonly ResolvedColumns[],
-  cursor?: { readonly feed: string; readonly seq: number },
+  cursor?: { readonly feed: string; readonly seq: number; readonly log?: string },
 ): Promise<AppliedBatch> {
   const denylist = [...sorter.denylist];
   const result = await target.applyFeedback(

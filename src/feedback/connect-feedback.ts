@@ -8,7 +8,7 @@ import { FeedbackConnection } from './relay-feed.js';
 import type { FeedTarget } from '../sendkit-store.js';
 import { readFeedbackTarget } from './resolve.js';
 
-export type { FeedTarget } from '../sendkit-store.js';
+export type { FeedPosition, FeedTarget } from '../sendkit-store.js';
 
 export interface FeedOptions {
   /** The relay's reader token (`SENDKIT_RELAY_TOKEN`). */
@@ -53,7 +53,7 @@ export function connectFeedback(
   }
   const batch = readNumberOption('options.batchMs', batchMs, 0, 10_000);
   const stale = readNumberOption('options.staleMs', staleMs, 1_000, 600_000);
-  const target = readFeedbackTarget<FeedTarget>(store, ['readFeedCursor']);
+  const target = readFeedbackTarget<FeedTarget>(store, ['readFeedPosition']);
   const path = base.pathname.replace(/\/+$/, '');
   const eventsUrl = `${base.origin}${path}/events`;
   // One position per relay and per filter: a feed of one delivery skips the others' events.

@@ -6,7 +6,12 @@
  */
 export { parseFeedback } from './parse.js';
 export { importFeedback, type ImportOptions, type FeedbackTarget } from './import.js';
-export { connectFeedback, type FeedOptions, type FeedTarget } from './connect-feedback.js';
+export {
+  connectFeedback,
+  type FeedOptions,
+  type FeedPosition,
+  type FeedTarget,
+} from './connect-feedback.js';
 export { FeedbackConnection } from './relay-feed.js';
 export { FeedStatusEvent, FEED_STATES, type FeedState, type FeedStatus } from './feed-status.js';
 export {

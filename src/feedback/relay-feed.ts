@@ -5,7 +5,9 @@
  * additions and the stream position it reaches (apply-resolved.ts), so a reload resumes exactly
  * there: nothing applied twice, nothing missed, no complaint lost. Reads with `fetch` (the
  * token goes in a header), reconnects with backoff, and reports its state as a property and an
- * event.
+ * event. A relay names its log with every stream: a position is only meaningful in the log it
+ * came from, so a relay serving another log, or a log that ends before the stored position (a
+ * relay restarted on an empty log), ends the connection in `error` instead of waiting forever.
  */
 import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
 import { readRelayEvent } from './relay-event.js';
@@ -41,6 +43,10 @@ export class FeedbackConnection extends EventTarget {
   private attempt = new AbortController();
   private pending: { seq: number; event: ProviderEvent }[] = [];
   private head = 0;
+  /** The relay log the stored position belongs to (null until one is named). */
+  private log: string | null = null;
+  /** Why this relay's stream can never continue the stored position; set once, then it stops. */
+  private mismatch: string | null = null;
   /** The reconnection delay the relay asked for (`retry:`). */
   private retryMs = 2_000;
   private received = 0;
@@ -95,7 +101,9 @@ export class FeedbackConnection extends EventTarget {
   private async run(): Promise<void> {
     let attempt = 0;
     try {
-      this.update({ seq: await this.store.readFeedCursor(this.feed) });
+      const position = await this.store.readFeedPosition(this.feed);
+      this.log = position.log;
+      this.update({ seq: position.seq });
     } catch (error) {
       return this.update({ state: 'error', error: describe(error) });
     }
@@ -124,6 +132,8 @@ export class FeedbackConnection extends EventTarget {
         if (!this.stop.signal.aborted) throw new Error('the relay closed the stream');
       } catch (error) {
         if (this.stop.signal.aborted) break;
+        // Trying again would meet the same log: waiting on it would wait forever.
+        if (this.mismatch !== null) return this.update({ state: 'error', error: this.mismatch });
         // A batch that could not be stored ended the stream; its error is the one to show.
         if (this.current.state !== 'error') this.update({ state: 'error', error: describe(error) });
       }
@@ -173,8 +183,8 @@ export class FeedbackConnection extends EventTarget {
 
   private receive(message: SseMessage): void {
     if (message.event === 'head') {
-      const seq = readHead(message.data);
-      if (seq !== null) this.head = seq;
+      const head = readHead(message.data);
+      if (head !== null) this.checkHead(head);
       return;
     }
     const read = readRelayEvent(message.data);
@@ -186,6 +196,27 @@ export class FeedbackConnection extends EventTarget {
     if (read.seq <= this.received) return;
     this.received = read.seq;
     this.pending.push(read);
+  }
+
+  /** The head of the stream: the same log as the stored position, and not behind it. */
+  private checkHead(head: { seq: number; log: string | null }): void {
+    const position = this.current.seq;
+    if (head.log !== null && this.log !== null && head.log !== this.log) {
+      this.mismatch =
+        `the relay serves another log (${head.log}) than the one this store's position ` +
+        `${position} belongs to (${this.log}): it was started on a new log`;
+    } else if (head.seq < position) {
+      this.mismatch =
+        `the relay's log ends at ${head.seq}, before this store's position ${position}: ` +
+        'it was started on an empty or older log';
+    }
+    if (this.mismatch !== null) {
+      this.attempt.abort();
+      return;
+    }
+    this.head = head.seq;
+    // A position with no log yet (a new store, or one from before logs had ids) takes this one.
+    this.log ??= head.log;
   }
 
   /** Applies what has gathered, one batch at a time. */
@@ -225,7 +256,8 @@ export class FeedbackConnection extends EventTarget {
     for (const { event } of batch) sorter.place(event);
     const seq = batch.at(-1)!.seq;
     const parts = await sorter.resolve(this.store);
-    const result = await applyResolved(this.store, sorter, parts, { feed: this.feed, seq });
+    const cursor = { feed: this.feed, seq, ...(this.log === null ? {} : { log: this.log }) };
+    const result = await applyResolved(this.store, sorter, parts, cursor);
     const { applied, duplicates, unmatched, rejected } = this.current;
     this.update({
       seq,
@@ -237,10 +269,11 @@ export class FeedbackConnection extends EventTarget {
   }
 }
 
-function readHead(data: string): number | null {
+function readHead(data: string): { seq: number; log: string | null } | null {
   try {
-    const seq: unknown = (JSON.parse(data) as { seq?: unknown }).seq;
-    return Number.isSafeInteger(seq) ? (seq as number) : null;
+    const { seq, log } = JSON.parse(data) as { seq?: unknown; log?: unknown };
+    if (!Number.isSafeInteger(seq)) return null;
+    return { seq: seq as number, log: typeof log === 'string' && log !== '' ? log : null };
   } catch {
     return null;
   }

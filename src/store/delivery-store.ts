@@ -11,7 +11,7 @@
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { oneOf, readId, readOptions } from '../rules/valid-input.js';
-import type { FeedTarget, SendkitStore } from '../sendkit-store.js';
+import type { FeedPosition, FeedTarget, SendkitStore } from '../sendkit-store.js';
 import {
   FEEDBACK_REFUSALS,
   type Delivery,
@@ -213,11 +213,16 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   /** The last sequence of a feed (a relay's stream) applied with applyFeedback, or 0. */
   async readFeedCursor(feed: string): Promise<number> {
+    return (await this.readFeedPosition(feed)).seq;
+  }
+
+  /** A feed's position and the id of the relay log it belongs to (null when none was named). */
+  async readFeedPosition(feed: string): Promise<FeedPosition> {
     const key = readId(feed, 'feed');
-    return this.access.read(
-      'read the feed position',
-      async (db) => (await db.get('feedCursors', key))?.seq ?? 0,
-    );
+    return this.access.read('read the feed position', async (db) => {
+      const record = await db.get('feedCursors', key);
+      return { seq: record?.seq ?? 0, log: record?.log ?? null };
+    });
   }
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */

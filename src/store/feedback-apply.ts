@@ -188,8 +188,9 @@ export async function applyFeedbackInTransaction(
     // A feed only moves forward: two pages applying the same stream may finish out of order.
     const cursors = tx.objectStore('feedCursors');
     const stored = await cursors.get(cursor.feed);
-    if ((stored?.seq ?? 0) < cursor.seq)
-      writes.push(cursors.put({ feed: cursor.feed, seq: cursor.seq }));
+    const newlyNamed = cursor.log !== undefined && stored?.log === undefined;
+    if ((stored?.seq ?? 0) < cursor.seq || (newlyNamed && stored?.seq === cursor.seq))
+      writes.push(cursors.put({ ...cursor }));
   }
   for (const address of new Set(denylist)) {
     writes.push(setAddressStatusInTransaction(tx, address, { denylisted: true }));

@@ -68,11 +68,17 @@ export function checkAddressStatus(status: unknown): {
 }
 
 /** A feed position to record with a batch: a feed name and a whole sequence number. */
-export function checkCursor(cursor: unknown): { feed: string; seq: number } | undefined {
+export function checkCursor(
+  cursor: unknown,
+): { feed: string; seq: number; log?: string } | undefined {
   if (cursor === undefined) return undefined;
-  const { feed, seq } = readOptions('cursor', cursor, ['feed', 'seq']);
+  const { feed, seq, log } = readOptions('cursor', cursor, ['feed', 'seq', 'log']);
   if (typeof feed !== 'string' || feed === '' || feed.length > 256) {
     throw new InputError('cursor.feed', 'a non-empty text of at most 256 characters');
   }
-  return { feed, seq: wholeNumber('cursor.seq', seq, 0, Number.MAX_SAFE_INTEGER) };
+  if (log !== undefined && (typeof log !== 'string' || !/^[\w-]{1,64}$/.test(log))) {
+    throw new InputError('cursor.log', "a relay's log id (letters, digits, - and _)");
+  }
+  const position = { feed, seq: wholeNumber('cursor.seq', seq, 0, Number.MAX_SAFE_INTEGER) };
+  return log === undefined ? position : { ...position, log };
 }

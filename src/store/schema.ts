@@ -120,10 +120,12 @@ export interface EventIdBucket {
   pairs: Uint32Array;
 }
 
-/** How far a feed (a relay's stream) has been applied: its last sequence number. */
+/** How far a feed (a relay's stream) has been applied: its last sequence number, in which log. */
 export interface FeedCursorRecord {
   feed: string;
   seq: number;
+  /** The relay's log id, where the relay names its log. */
+  log?: string;
 }
 
 /** Every object store: its key and value types (and indexes), as `idb` types the database. */
