@@ -1,5 +1,6 @@
 // The relay's figures, with real processes on loopback: ingest of signed SendGrid posts of 1,000
-// events into the file log and into JetStream, and the time from a post's 2xx to the KPI shown
+// events into the file log and into JetStream (beside the NATS client's own pipelined rate, in
+// the same run), and the time from a post's 2xx to the KPI shown
 // by a page that follows the relay, at 10,000 events/s.
 import { register } from 'tsx/esm/api';
 
@@ -38,6 +39,34 @@ async function ingestRate(url, posts) {
   return (posts.length * PER_POST) / ((performance.now() - started) / 1000);
 }
 
+/**
+ * The official client publishing `count` 300-byte messages, each with its own `Nats-Msg-Id`,
+ * pipelined, to a stream of its own on the same server (after a warm-up of 5,000).
+ */
+async function pipelinedClientRate(url, count) {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
+  const connection = await connect({ servers: url });
+  try {
+    const manager = await jetstreamManager(connection);
+    await manager.streams.add({ name: 'BENCH_CLIENT', subjects: ['bench.client'] });
+    const client = jetstream(connection);
+    const payload = 'x'.repeat(300);
+    const publish = (prefix, total) =>
+      Promise.all(
+        Array.from({ length: total }, (_, index) =>
+          client.publish('bench.client', payload, { msgID: `${prefix}-${index}` }),
+        ),
+      );
+    await publish('warm-up', 5_000);
+    const started = performance.now();
+    await publish('measured', count);
+    return count / ((performance.now() - started) / 1000);
+  } finally {
+    await connection.close();
+  }
+}
+
 function percentile(values, share) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
@@ -59,8 +88,12 @@ export async function relayFigures({ browser, pageUrl, report }) {
     await fileRelay.kill();
   }
 
+  // The relay on JetStream beside the official client alone on the same nats-server: the
+  // relay is held to 0.8x of the client's pipelined publishes (all sent, then acks awaited).
   const nats = await support.startNats();
   try {
+    const client = await pipelinedClientRate(nats.url, 50 * PER_POST);
+    report('nats_client_pipelined_msgs_per_s', client, 'msgs/s', null);
     const natsRelay = await support.spawnRelay([...relayArgs(), '--nats', nats.url]);
     try {
       await ingestRate(natsRelay.url, signedPosts('warm-up', 5));
@@ -68,7 +101,7 @@ export async function relayFigures({ browser, pageUrl, report }) {
         'relay_ingest_nats_events_per_s',
         await ingestRate(natsRelay.url, signedPosts('ingest', 50)),
         'events/s',
-        null,
+        Math.round(0.8 * client),
       );
     } finally {
       await natsRelay.kill();
