@@ -3,6 +3,7 @@
  * with its address once it listens; stops cleanly on SIGINT and SIGTERM.
  */
 import { LogCorruptError } from './log/file-log.js';
+import { LogIdError } from './log/log-id.js';
 import { startRelay } from './relay.js';
 import { readSettings, SettingsError } from './settings.js';
 
@@ -26,7 +27,8 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   if (error instanceof SettingsError) console.error(error.message);
-  else if (error instanceof LogCorruptError) console.error(`sendkit relay: ${error.message}`);
+  else if (error instanceof LogCorruptError || error instanceof LogIdError)
+    console.error(`sendkit relay: ${error.message}`);
   else console.error(error);
   process.exit(2);
 }

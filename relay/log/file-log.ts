@@ -7,8 +7,7 @@
  * rebuild the line index and the dedupe keys: an incomplete last record (never acknowledged) is
  * cut off; any other damage is refused with its file and offset unless `repair` is set.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderEvent } from '../../src/feedback/index.js';
 import {
@@ -19,12 +18,12 @@ import {
   type EventLog,
   type StoredEvent,
 } from './event-log.js';
+import { logId } from './log-id.js';
 import { readRepairedGaps, repairSegment, type RepairedGap } from './repair.js';
 import { Segment } from './segment.js';
 import { scanSegment } from './segment-scan.js';
 
 const SEGMENT_PATTERN = /^segment-(\d{16})\.ndjson$/;
-const LOG_ID_FILE = 'log-id';
 
 export interface FileLogOptions {
   readonly dir: string;
@@ -290,19 +289,4 @@ export class FileLog implements EventLog {
     const skipped = repaired.get(this.last);
     if (skipped !== undefined && skipped > this.last + 1) this.reserved = skipped - 1;
   }
-}
-
-/** The log's id: chosen when the log is created, kept beside its segments. */
-async function logId(dir: string): Promise<string> {
-  const path = join(dir, LOG_ID_FILE);
-  try {
-    const id = (await readFile(path, 'utf8')).trim();
-    if (/^[\w-]{8,64}$/.test(id)) return id;
-    throw new LogCorruptError(`${path}: not a log id`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const id = randomBytes(12).toString('base64url');
-  await writeFile(path, `${id}\n`, { flag: 'wx' });
-  return id;
 }
