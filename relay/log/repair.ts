@@ -9,7 +9,7 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Scan } from './segment-scan.js';
 
-export const REPAIRS_FILE = 'repairs.ndjson';
+const REPAIRS_FILE = 'repairs.ndjson';
 
 /** A gap a repair left: sequence `after` is followed by `next`. */
 export interface RepairedGap {
@@ -27,9 +27,19 @@ export async function readRepairedGaps(dir: string): Promise<Map<number, number>
     return gaps;
   }
   for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    const record = JSON.parse(line) as { gaps?: RepairedGap[] };
-    for (const gap of record.gaps ?? []) gaps.set(gap.after, gap.next);
+    // An unreadable record only forgets its gaps: the start then refuses them, and a second
+    // --repair records them again. Nothing is accepted that no repair recorded.
+    let record: { gaps?: unknown };
+    try {
+      record = JSON.parse(line) as { gaps?: unknown };
+    } catch {
+      continue;
+    }
+    if (typeof record !== 'object' || record === null || !Array.isArray(record.gaps)) continue;
+    for (const gap of record.gaps as Partial<RepairedGap>[]) {
+      if (Number.isSafeInteger(gap.after) && Number.isSafeInteger(gap.next))
+        gaps.set(gap.after!, gap.next!);
+    }
   }
   return gaps;
 }
