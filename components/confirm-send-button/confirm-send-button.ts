@@ -53,7 +53,7 @@ export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
   }
 
   private get text(): ConfirmSendLabels {
-    return withDefaults(CONFIRM_SEND_LABELS, this.labels);
+    return withDefaults(CONFIRM_SEND_LABELS, this.labels, this.localName);
   }
 
   protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {

@@ -70,7 +70,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
   renderCount = 0;
 
   private get text(): DeploymentLabels {
-    return withDefaults(DEPLOYMENT_LABELS, this.labels);
+    return withDefaults(DEPLOYMENT_LABELS, this.labels, this.localName);
   }
 
   protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {

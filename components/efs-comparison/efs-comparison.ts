@@ -67,7 +67,7 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
   step = 1;
 
   private get text(): ComparisonLabels {
-    return withDefaults(COMPARISON_LABELS, this.labels);
+    return withDefaults(COMPARISON_LABELS, this.labels, this.localName);
   }
 
   protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {

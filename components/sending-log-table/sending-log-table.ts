@@ -138,7 +138,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   }
 
   private get text(): LogTableLabels {
-    return withDefaults(LOG_TABLE_LABELS, this.labels);
+    return withDefaults(LOG_TABLE_LABELS, this.labels, this.localName);
   }
 
   private get shownView(): LogView {

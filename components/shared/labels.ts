@@ -1,16 +1,35 @@
 /**
  * Localisation: an element's texts are its defaults (the product's strings) overridden by its
  * `labels` property; nested groups (state texts, statuses) merge one level deep, so a page can
- * override one state's text without restating the others. Texts every element shares (its empty,
+ * override one state's text without restating the others; a key no element text has (`delivred`)
+ * is reported once on the console, naming the element. Texts every element shares (its empty,
  * loading and error states) are defined once here.
  */
 export type LabelOverrides<T> = { [K in keyof T]?: T[K] extends string ? T[K] : Partial<T[K]> };
 
-export function withDefaults<T extends object>(defaults: T, overrides: LabelOverrides<T>): T {
+/** Unknown keys already reported, by element and key: each is said once, not on every render. */
+const reported = new Set<string>();
+
+/** Says once on the console that `owner` has no label `key` (a misspelling is otherwise silent). */
+function reportUnknown(owner: string, key: string): void {
+  const id = `${owner} ${key}`;
+  if (reported.has(id)) return;
+  reported.add(id);
+  console.warn(`sendkit: <${owner}> has no label '${key}'; it is ignored (a misspelt key?)`);
+}
+
+export function withDefaults<T extends object>(
+  defaults: T,
+  overrides: LabelOverrides<T>,
+  owner: string,
+): T {
   // Overrides come from the page: only texts replace texts, and an override that cannot be read
   // (a getter or a Proxy that throws) leaves the defaults.
   try {
     if (typeof overrides !== 'object' || overrides === null) return defaults;
+    for (const key of Object.keys(overrides)) {
+      if (!Object.hasOwn(defaults, key)) reportUnknown(owner, key);
+    }
     const merged = { ...defaults } as Record<string, unknown>;
     for (const [key, base] of Object.entries(defaults)) {
       const value: unknown = (overrides as Record<string, unknown>)[key];
@@ -20,7 +39,8 @@ export function withDefaults<T extends object>(defaults: T, overrides: LabelOver
         // A group (state texts, statuses, step names): its entries merge one level deep.
         const group: Record<string, unknown> = { ...(base as object) };
         for (const [name, text] of Object.entries(value)) {
-          if (typeof text === 'string') group[name] = text;
+          if (!Object.hasOwn(base as object, name)) reportUnknown(owner, `${key}.${name}`);
+          else if (typeof text === 'string') group[name] = text;
         }
         merged[key] = group;
       }

@@ -250,6 +250,34 @@ describe('deployment-kpis', () => {
     expect(stateText(element)).to.equal('Envoi');
   });
 
+  it('a misspelt label key is reported once on the console, naming the key and the element', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const element = await fixture<DeploymentKpis>(
+        html`<deployment-kpis
+          .store=${store}
+          delivery-id=${delivery.id}
+          .labels=${{ delivred: 'Livré', states: { 'in-progres': 'Envoi' } }}
+        ></deployment-kpis>`,
+      );
+      await element.settled();
+      element.labels = { delivred: 'Livré', states: { 'in-progres': 'Envoi' } };
+      await element.updateComplete;
+      const about = (key: string) => warnings.filter((text) => text.includes(`'${key}'`));
+      expect(about('delivred')).to.have.length(1);
+      expect(about('delivred')[0]).to.include('<deployment-kpis>');
+      expect(about('states.in-progres')).to.have.length(1);
+      // The known texts are untouched by the unknown keys.
+      expect(stateText(element)).to.not.equal('Envoi');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('shows the product text of every state a delivery is stored in', async () => {
     // 'preparing' is never stored: preparation runs in one transaction from editing to prepared
     // (or preparation-error); the rules test covers its label.
