@@ -253,6 +253,11 @@ describe('deployment-kpis', () => {
   it('a misspelt label key is reported once on the console, naming the key and the element', async () => {
     const { store } = await freshStore();
     const delivery = await sendingDelivery(store);
+    // Keys the labels' type would refuse, as a plain page's script gives them.
+    const misspelt = {
+      delivred: 'Livré',
+      states: { 'in-progres': 'Envoi' },
+    } as unknown as DeploymentKpis['labels'];
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
@@ -261,11 +266,11 @@ describe('deployment-kpis', () => {
         html`<deployment-kpis
           .store=${store}
           delivery-id=${delivery.id}
-          .labels=${{ delivred: 'Livré', states: { 'in-progres': 'Envoi' } }}
+          .labels=${misspelt}
         ></deployment-kpis>`,
       );
       await element.settled();
-      element.labels = { delivred: 'Livré', states: { 'in-progres': 'Envoi' } };
+      element.labels = { ...misspelt };
       await element.updateComplete;
       const about = (key: string) => warnings.filter((text) => text.includes(`'${key}'`));
       expect(about('delivred')).to.have.length(1);
