@@ -167,6 +167,7 @@ export class NatsLog implements EventLog {
 
   async close(): Promise<void> {
     this.stopTail.abort();
+    this.tailing?.close();
     this.waiters.wake();
     // Every append was acknowledged before its answer: nothing is left to flush. (A drain can
     // wait on the ordered consumers of finished reads.)
@@ -210,7 +211,6 @@ export class NatsLog implements EventLog {
     });
     const messages = await consumer.consume();
     this.tailing = { close: () => void messages.close() };
-    this.stopTail.signal.addEventListener('abort', () => void messages.close(), { once: true });
     void (async () => {
       for await (const message of messages) this.advance(message.seq);
     })();

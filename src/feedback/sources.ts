@@ -57,22 +57,6 @@ function parseLine(line: string, position: number, file: string | undefined): En
   }
 }
 
-/** NDJSON lines of a text, as entries (lines from 1; blank lines skipped). */
-function* textLines(text: string, file: string | undefined): Generator<Entry> {
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.trim();
-    if (line === '') continue;
-    yield line.length > MAX_LINE_CHARS
-      ? {
-          file,
-          position: index + 1,
-          error: `line of ${line.length} characters (at most ${MAX_LINE_CHARS})`,
-        }
-      : parseLine(line, index + 1, file);
-  }
-}
-
 /** How many lines a text of complete lines holds. */
 function lineCount(text: string): number {
   let count = 1;
@@ -129,7 +113,10 @@ async function* blobLines(
   }
 }
 
-/** A chunk's lines: runs of good lines as one entry each, a bad line as its own entry. */
+/**
+ * NDJSON lines of a text or a chunk, from line `first`: runs of good lines as one entry each, a
+ * bad line as its own entry, blank lines skipped.
+ */
 function chunkLines(body: string, first: number, file: string | undefined): Entry[] {
   const entries: Entry[] = [];
   let run: unknown[] = [];
@@ -179,12 +166,12 @@ async function* fromText(
   if (chosen === 'eml') {
     yield [{ file, position: 0, mail: text }];
   } else if (chosen === 'ndjson') {
-    yield [...textLines(text, file)];
+    yield chunkLines(text, 1, file);
   } else {
     const whole = parseJson(text, file);
     // A file of several JSON lines, not named .ndjson: read it line by line.
     const lines = 'error' in whole[0]! && kind === 'sniff' && text.trim().includes('\n');
-    yield lines ? [...textLines(text, file)] : whole;
+    yield lines ? chunkLines(text, 1, file) : whole;
   }
 }
 
