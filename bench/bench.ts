@@ -1,6 +1,6 @@
 /**
  * `npm run bench`, in the page: the model's figures for one delivery of 1,000,000 recipients,
- * and the per-record baseline a user would write first.
+ * the per-record baseline a user would write first, and the figures at 5,000,000 (scale.ts).
  */
 import { openStore, type FeedbackEvent, type User } from '../src/index.js';
 import { ManualClock } from '../src/simulator/index.js';
@@ -8,6 +8,7 @@ import { dexieRate, rawIndexedDbRate } from './baseline.js';
 import { feedbackFigures, logTableFigures } from './components.js';
 import { feedbackFigures as importFigures } from './feedback.js';
 import { heapMb, report, time, worstOf } from './figures.js';
+import { scaleFigures } from './scale.js';
 
 const RECIPIENTS = 1_000_000;
 const BATCH = 100_000;
@@ -122,12 +123,15 @@ async function importOnly(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (new URLSearchParams(location.search).get('only') === 'import') return importOnly();
+  const only = new URLSearchParams(location.search).get('only');
+  if (only === 'import') return importOnly();
+  if (only === 'scale') return scaleFigures(user);
   const ourRate = await modelFigures();
   const rawRate = await rawIndexedDbRate();
   await report('baseline_idb_records_per_s', rawRate, 'records/s', null);
   await report('baseline_dexie_records_per_s', await dexieRate(), 'records/s', null);
   await report('create_speedup_vs_baseline', ourRate / rawRate, 'x', null);
+  await scaleFigures(user);
 }
 
 main().then(

@@ -1,7 +1,19 @@
 // `npm run bench`: serves the benchmark page with Vite, runs it in headless Chromium, then the
-// relay's figures (bench/relay.mjs), and prints one JSON line per figure:
-// {"figure": …, "value": …, "unit": …, "target": …}. `npm run bench -- <group>` runs one group
-// (model, import, relay, extension).
+// relay's figures (bench/relay.mjs) and the extension's (bench/extension.mjs), and prints one
+// JSON line per figure: {"figure", "value", "unit", "target", "runs", "range"}.
+// `npm run bench -- <group>` runs one group (model, import, relay, extension);
+// `--runs N` (default 3) runs the page's groups N times and reports each figure's median with
+// its range, since single samples of this machine jump between runs.
+//
+// The page runs on a persistent profile (a temporary user-data folder, IndexedDB on disk, as a
+// user's store is), not an incognito context whose IndexedDB lives in memory. It builds what it
+// needs (the library bundle the extension's portal page loads), and everything it creates in the
+// temporary folder is removed when it ends, also when it fails or is interrupted.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROME_ARGS, findBrowser } from '../scripts/find-browser.mjs';
@@ -9,6 +21,31 @@ import { bundleGzipKb, bundleWatchGzipKb } from './bundle-size.mjs';
 import { benchFiles } from './files-plugin.mjs';
 import { extensionFigures } from './extension.mjs';
 import { relayFigures } from './relay.mjs';
+import { summarise } from './summary.mjs';
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  options: { runs: { type: 'string', default: '3' } },
+  allowPositionals: true,
+});
+const group = positionals[0];
+const runs = Number(values.runs);
+if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1`);
+
+// Removed on every way out: `exit` runs for a normal end, process.exit and a thrown error; the
+// signals are turned into an exit so that it runs for them too.
+const profile = mkdtempSync(join(tmpdir(), 'sendkit-bench-profile-'));
+process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
+const print = (figure) => console.log(JSON.stringify(figure));
+const report = (figure, value, unit, target) =>
+  print({ figure, value: Math.round(value * 1000) / 1000, unit, target, runs: 1 });
+
+if (!group || group === 'extension') {
+  // The extension's portal page loads the built bundle (dist/sendkit.bundle.js).
+  execFileSync('npm', ['run', '-s', 'build:lib'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 const server = await createServer({
   logLevel: 'error',
@@ -17,43 +54,65 @@ const server = await createServer({
 });
 await server.listen();
 const { port } = server.httpServer.address();
-const browser = await chromium.launch({
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: findBrowser(),
   headless: true,
   args: [...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 let failed = false;
-const group = process.argv[2];
-const reportFigure = (figure) => console.log(JSON.stringify(figure));
+
+/** One run of the page's groups: the figures it reported, in order. */
+async function pageRun() {
+  const figures = [];
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  // BENCH_CONSOLE=1 shows what the page (and its workers) log: for finding where time goes.
+  if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
+  const finished = new Promise((resolve) => {
+    void page.exposeFunction('benchFinished', (error) => {
+      if (error) {
+        console.error(`benchmark failed: ${error}`);
+        failed = true;
+      }
+      resolve();
+    });
+  });
+  await page.exposeFunction('reportFigure', (figure) => figures.push(figure));
+  const only = group ? `?only=${encodeURIComponent(group)}` : '';
+  await page.goto(`http://127.0.0.1:${port}/bench/bench.html${only}`);
+  await finished;
+  // Each run starts from an empty profile: the stores of the run before are deleted.
+  await page.evaluate(async () => {
+    for (const { name } of await indexedDB.databases()) {
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      });
+    }
+  });
+  await page.close();
+  return figures;
+}
+
 try {
   if (group !== 'relay' && group !== 'extension') {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    // BENCH_CONSOLE=1 shows what the page (and its workers) log: for finding where time goes.
-    if (process.env.BENCH_CONSOLE) page.on('console', (message) => console.error(message.text()));
-    const finished = new Promise((resolve) => {
-      void page.exposeFunction('benchFinished', (error) => {
-        if (error) {
-          console.error(`benchmark failed: ${error}`);
-          failed = true;
-        }
-        resolve();
-      });
-    });
-    await page.exposeFunction('reportFigure', reportFigure);
-    const only = group ? `?only=${encodeURIComponent(group)}` : '';
-    await page.goto(`http://127.0.0.1:${port}/bench/bench.html${only}`);
-    await finished;
-    await page.close();
+    const samples = [];
+    for (let run = 0; run < runs && !failed; run++) samples.push(await pageRun());
+    for (const figure of summarise(samples)) print(figure);
   }
-  const report = (figure, value, unit, target) =>
-    reportFigure({ figure, value: Math.round(value * 1000) / 1000, unit, target });
   if (!group || group === 'relay') {
-    await relayFigures({ browser, pageUrl: `http://127.0.0.1:${port}/bench/relay.html`, report });
+    await relayFigures({
+      browser: context,
+      pageUrl: `http://127.0.0.1:${port}/bench/relay.html`,
+      report,
+    });
   }
   if (!group || group === 'extension') await extensionFigures({ report });
+} catch (error) {
+  console.error(error);
+  failed = true;
 } finally {
-  await browser.close();
+  await context.close();
   await server.close();
 }
 for (const [figure, measure, target] of [
@@ -61,6 +120,6 @@ for (const [figure, measure, target] of [
   ['bundle_watch_gzip_kb', bundleWatchGzipKb, 20],
 ]) {
   const value = Math.round((await measure()) * 100) / 100;
-  console.log(JSON.stringify({ figure, value, unit: 'KB', target }));
+  print({ figure, value, unit: 'KB', target, runs: 1 });
 }
 process.exit(failed ? 1 : 0);

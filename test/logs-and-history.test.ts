@@ -94,3 +94,71 @@ describe('profile history', () => {
     expect(await store.readProfileHistory('nobody@example.com')).to.deep.equal([]);
   });
 });
+
+describe('generated test profiles', () => {
+  afterEach(closeStores);
+
+  it('store no address, yet every read finds and shows each profile: logs, search, history, denylist', async () => {
+    const { store, clock, name } = await freshStore();
+    const count = 10_000;
+    await store.setAddressStatus('profile4200@example.test', { denylisted: true });
+    const delivery = await sendingDelivery(store, { recipients: { generated: count } });
+    // No address chunk and no address index was written for them.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const stored = await Promise.all(
+      ['addressChunks', 'addressBuckets'].map(
+        (table) =>
+          new Promise<number>((resolve) => {
+            const request = db.transaction(table).objectStore(table).count();
+            request.onsuccess = () => resolve(request.result);
+          }),
+      ),
+    );
+    db.close();
+    expect(stored).to.deep.equal([0, 0]);
+
+    // Preparation excluded the denylisted profile, found from its address alone.
+    const excluded = await store.readExclusionLogs(delivery.id);
+    expect(excluded.rows.map((row) => [row.recipient, row.address])).to.deep.equal([
+      [4200, 'profile4200@example.test'],
+    ]);
+    await store.applyFeedback([
+      { deliveryId: delivery.id, recipient: 9_999, type: 'relayed', at: clock.now() },
+    ]);
+    const page = await store.readLogs(delivery.id, { offset: 4_095, limit: 2 });
+    expect(page.rows.map((row) => row.address)).to.deep.equal([
+      'profile4095@example.test',
+      'profile4096@example.test',
+    ]);
+    const found = await store.findRecipients(delivery.id, [
+      'Profile9999@Example.test',
+      'profile10000@example.test', // beyond the audience
+      'profile07@example.test', // not the form of profile 7's address
+      'someone@example.test',
+    ]);
+    expect(found.recipients).to.deep.equal([[9_999], [], [], []]);
+    const history = await store.readProfileHistory('profile9999@example.test');
+    expect(history.map((entry) => [entry.recipient, entry.status])).to.deep.equal([
+      [9_999, 'sent'],
+    ]);
+  });
+
+  it('derive the address of each channel’s scheme, and find it back', async () => {
+    const { store } = await freshStore();
+    for (const [channel, address, recipient] of [
+      ['sms', '+15550000042', 42],
+      ['push', 'device-42', 42],
+    ] as const) {
+      const delivery = await sendingDelivery(store, { channel, recipients: { generated: 100 } });
+      const page = await store.readLogs(delivery.id, { offset: recipient, limit: 1 });
+      expect(page.rows[0]!.address, channel).to.equal(address);
+      expect((await store.findRecipients(delivery.id, [address])).recipients).to.deep.equal([
+        [recipient],
+      ]);
+    }
+  });
+});

@@ -60,10 +60,13 @@ describe('storage that says no', () => {
         recipients: { generated: 10 },
       });
       const error = await rejection(
+        // An uploaded list is stored (generated test profiles store no addresses at all).
         store.createDelivery(starter, {
           label: 'big',
           channel: 'email',
-          recipients: { generated: 300_000 },
+          recipients: {
+            addresses: Array.from({ length: 300_000 }, (_, index) => `user${index}@quota.example`),
+          },
         }),
       );
       expect(error, error.message).to.be.instanceOf(StoreQuotaError);

@@ -1,11 +1,15 @@
-/** Finds the recipients of an audience that have an address, through its hash index. */
-import { hashAddress, normalizeAddress } from './audience.js';
+/**
+ * Finds the recipients of an audience that have an address: through its hash index for an
+ * uploaded list, by reading the index out of the address for generated test profiles.
+ */
+import { chunkAddresses } from './audience-addresses.js';
+import { generatedIndex, hashAddress, normalizeAddress } from './audience.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
-import type { AddressChunk, AudienceRecord } from './schema.js';
+import type { AudienceRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
 export class AddressLookup {
-  private readonly chunks = new Map<number, Promise<AddressChunk | undefined>>();
+  private readonly chunks = new Map<number, Promise<readonly string[] | undefined>>();
 
   constructor(
     private readonly tx: ReadTx<'addressBuckets' | 'addressChunks'>,
@@ -16,6 +20,10 @@ export class AddressLookup {
   async recipientsOf(address: string): Promise<number[]> {
     const normalized = normalizeAddress(address);
     if (normalized === '') return [];
+    if (this.audience.generated) {
+      const index = generatedIndex(this.audience.generated, normalized, this.audience.count);
+      return index === null ? [] : [index];
+    }
     const hash = hashAddress(normalized);
     const bucket = await this.tx
       .objectStore('addressBuckets')
@@ -34,9 +42,9 @@ export class AddressLookup {
     const chunk = recipient >>> CHUNK_SHIFT;
     let pending = this.chunks.get(chunk);
     if (!pending) {
-      pending = this.tx.objectStore('addressChunks').get([this.audience.id, chunk]);
+      pending = chunkAddresses(this.tx, this.audience, chunk);
       this.chunks.set(chunk, pending);
     }
-    return (await pending)?.addresses[recipient & CHUNK_MASK] ?? '';
+    return (await pending)?.[recipient & CHUNK_MASK] ?? '';
   }
 }

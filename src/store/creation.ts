@@ -3,7 +3,7 @@
  * exclusions and address index), then everything is written in the caller's transaction.
  */
 import type { Delivery, User } from '../types.js';
-import { buildAudience, generatedAddress, type BuiltAudience } from './audience.js';
+import { buildAudience, generatedAudience, type BuiltAudience } from './audience.js';
 import { ChangeSet } from './changes.js';
 import type { CheckedInput } from './delivery-input.js';
 import { notStarted, toDelivery, type DeliveryRecord } from './schema.js';
@@ -48,12 +48,7 @@ export function planCreation(
   const { addresses } = input;
   const audience =
     addresses === null
-      ? buildAudience(
-          id,
-          input.recipientCount,
-          (index) => generatedAddress(input.channel, index),
-          true,
-        )
+      ? generatedAudience(id, input.recipientCount, input.channel)
       : buildAudience(id, input.recipientCount, (index) => addresses[index]!);
   return { record, audience };
 }

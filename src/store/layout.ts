@@ -6,8 +6,11 @@
  * - `deliveries`     id → DeliveryRecord: state, journal, the tally (messages per class, unique
  *                    opens/clicks) and `chunkCounts` (messages per chunk per class: a log page
  *                    at any offset or of one status finds its chunk without reading the others).
- * - `audiences`      audience id → the list's own exclusions (no address, duplicate).
- * - `addressChunks`  [audience id, chunk] → CHUNK_SIZE addresses, written once at creation.
+ * - `audiences`      audience id → the list's own exclusions (no address, duplicate), or for
+ *                    generated test profiles their scheme (`generated`): their addresses are
+ *                    derived from the index and nothing below is stored for them.
+ * - `addressChunks`  [audience id, chunk] → CHUNK_SIZE addresses of an uploaded list, written
+ *                    once at creation.
  * - `addressBuckets` [audience id, bucket] → the address index: FNV-1a hashes of normalised
  *                    addresses and their recipient positions (profile history, preparation).
  * - `stateChunks`    [delivery id, chunk] → per recipient, typed arrays:

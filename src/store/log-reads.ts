@@ -14,10 +14,11 @@ import {
 } from '../rules/message-classes.js';
 import type { LogRow, RecipientStatus } from '../types.js';
 import { CHUNK_SIZE, chunkCountOf, storedTime } from './layout.js';
-import type { DeliveryRecord, StateChunk } from './schema.js';
+import { chunkAddresses } from './audience-addresses.js';
+import type { AudienceRecord, DeliveryRecord, StateChunk } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
-export type LogTx = ReadTx<'deliveries' | 'stateChunks' | 'addressChunks'>;
+export type LogTx = ReadTx<'deliveries' | 'audiences' | 'stateChunks' | 'addressChunks'>;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 10_000;
@@ -90,15 +91,18 @@ async function collect(
 ): Promise<LogRow[]> {
   const rows: LogRow[] = [];
   const chunkCount = chunkCountOf(record.recipientCount);
+  // Read once per page, and only when a row is: most pages are one or two chunks.
+  let audience: Promise<AudienceRecord | undefined> | null = null;
   let { skip, fromSlot } = start;
   for (let chunk = start.chunk; chunk < chunkCount && rows.length < limit; chunk++) {
     if (matchesInChunk(record, chunk, matches) === 0) {
       fromSlot = 0;
       continue;
     }
+    audience ??= tx.objectStore('audiences').get(record.audienceId);
     const [state, addresses] = await Promise.all([
       tx.objectStore('stateChunks').get([record.id, chunk]),
-      tx.objectStore('addressChunks').get([record.audienceId, chunk]),
+      audience.then((found) => (found ? chunkAddresses(tx, found, chunk) : undefined)),
     ]);
     if (!state) break;
     for (let slot = fromSlot; slot < state.mask.length && rows.length < limit; slot++) {
@@ -108,7 +112,7 @@ async function collect(
         continue;
       }
       const recipient = chunk * CHUNK_SIZE + slot;
-      rows.push(rowOf(record, state, addresses?.addresses[slot] ?? '', recipient, slot));
+      rows.push(rowOf(record, state, addresses?.[slot] ?? '', recipient, slot));
     }
     fromSlot = 0;
   }

@@ -85,6 +85,11 @@ export function notStarted(): Progress {
 export interface AudienceRecord {
   id: string;
   count: number;
+  /**
+   * Generated test profiles of this channel's scheme: each address is derived from its index
+   * (`generatedAddress`), so none is stored, neither chunks nor an index. Absent for a list.
+   */
+  generated?: Channel;
   bucketCount: number;
   /** Recipients excluded by the list itself (no address, duplicate) and why. */
   invalidRecipients: Uint32Array;

@@ -131,7 +131,11 @@ export class StoreReads {
   }
 }
 
-const LOG_STORES = ['stateChunks', 'addressChunks'] as const satisfies readonly Stores[];
+const LOG_STORES = [
+  'audiences',
+  'stateChunks',
+  'addressChunks',
+] as const satisfies readonly Stores[];
 const HISTORY_STORES = [
   'deliveries',
   'audiences',
