@@ -61,8 +61,8 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 let failed = false;
 
-/** One run of the page's groups: the figures it reported, in order. */
-async function pageRun() {
+/** One run of a page group: the figures it reported, in order. */
+async function pageRun(pageGroup) {
   const figures = [];
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -78,10 +78,11 @@ async function pageRun() {
     });
   });
   await page.exposeFunction('reportFigure', (figure) => figures.push(figure));
-  const only = group ? `?only=${encodeURIComponent(group)}` : '';
+  const only = pageGroup ? `?only=${encodeURIComponent(pageGroup)}` : '';
   await page.goto(`http://127.0.0.1:${port}/bench/bench.html${only}`);
   await finished;
-  // Each run starts from an empty profile: the stores of the run before are deleted.
+  // Each run starts from an empty profile: the stores of the run before are deleted (their
+  // files on disk too; a profile full of them slows the next run's writes and reads).
   await page.evaluate(async () => {
     for (const { name } of await indexedDB.databases()) {
       await new Promise((resolve) => {
@@ -96,9 +97,12 @@ async function pageRun() {
 
 try {
   if (group !== 'relay' && group !== 'extension') {
-    const samples = [];
-    for (let run = 0; run < runs && !failed; run++) samples.push(await pageRun());
-    for (const figure of summarise(samples)) print(figure);
+    // The 1M figures (with the import's) and the 5M ones, each on an emptied profile.
+    for (const pageGroup of group ? [group] : [undefined, 'scale']) {
+      const samples = [];
+      for (let run = 0; run < runs && !failed; run++) samples.push(await pageRun(pageGroup));
+      for (const figure of summarise(samples)) print(figure);
+    }
   }
   if (!group || group === 'relay') {
     await relayFigures({
