@@ -50,6 +50,8 @@ if (!group || group === 'extension') {
 const server = await createServer({
   logLevel: 'error',
   server: { host: '127.0.0.1', port: 0 },
+  // Only the benchmark's pages are scanned for dependencies (not the examples' own packages).
+  optimizeDeps: { entries: ['bench/*.html'] },
   plugins: [benchFiles()],
 });
 await server.listen();
