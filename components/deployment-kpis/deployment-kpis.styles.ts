@@ -45,7 +45,8 @@ export const deploymentKpisStyles = css`
   }
   [part='tiles'] {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    /* auto-fit: at a wide width the six tiles share it all, with no empty tracks after them. */
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: 0.5rem;
     margin: var(--_space) 0 0;
   }

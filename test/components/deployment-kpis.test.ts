@@ -233,6 +233,25 @@ describe('deployment-kpis', () => {
     expect(tiles(element)['Sent']).to.equal('50');
   });
 
+  it('at 1,280 px the tiles fill the width, with no gap after the last one', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store);
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 1280px">
+        <deployment-kpis .store=${store} delivery-id=${delivery.id}></deployment-kpis>
+      </div>`,
+    );
+    const element = box.querySelector('deployment-kpis') as DeploymentKpis;
+    await element.settled();
+    const row = element.shadowRoot!.querySelector('[part="tiles"]')!.getBoundingClientRect();
+    const cells = [...element.shadowRoot!.querySelectorAll('[part="tile"]')].map((tile) =>
+      tile.getBoundingClientRect(),
+    );
+    expect(cells).to.have.length(6);
+    expect(new Set(cells.map((cell) => Math.round(cell.top))).size, 'one row').to.equal(1);
+    expect(row.right - cells.at(-1)!.right, 'space after the last tile').to.be.below(1);
+  });
+
   it('labels, state texts included, can be localised', async () => {
     const { store } = await freshStore();
     const delivery = await sendingDelivery(store);
