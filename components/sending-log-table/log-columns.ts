@@ -38,6 +38,16 @@ export const LOG_COLUMNS: Readonly<Record<LogView, readonly LogColumn[]>> = {
 };
 
 /**
+ * The columns as shown: in a narrow element the address comes first, so it is in view without
+ * scrolling sideways; exports keep the product's order (LOG_COLUMNS).
+ */
+export function shownColumns(view: LogView, narrow: boolean): readonly LogColumn[] {
+  const columns = LOG_COLUMNS[view];
+  if (!narrow) return columns;
+  return [COLUMN.address, ...columns.filter((column) => column !== COLUMN.address)];
+}
+
+/**
  * grid-template-columns for the columns: each at least its own minimum and the widest content
  * seen in it (`fit`, px), sharing any extra width by `grow`.
  */

@@ -16,7 +16,8 @@ import { styleProperties } from '../shared/style-properties.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { ColumnFit } from './column-fit.js';
 import { downloadFile, exportLogCsv, type CsvExport } from './csv.js';
-import { LOG_COLUMNS, type LogColumn } from './log-columns.js';
+import { LOG_COLUMNS, shownColumns, type LogColumn } from './log-columns.js';
+import { NarrowWidth } from './narrow-width.js';
 import { ProfileHistory } from './profile-history.js';
 import { sendingLogTableStyles } from './sending-log-table.styles.js';
 import { LOG_TABLE_LABELS, type LogTableLabels, type LogView } from './sending-log-table.labels.js';
@@ -47,7 +48,8 @@ const NO_ROWS: LogWindow = { total: 0, offset: 0, rows: [] };
  * Status, Nature of failure, Reason, Address) of one delivery, as two tabs, virtualised over any
  * number of rows with real table semantics (role table, row, cell, aria-rowcount,
  * aria-rowindex). The table scrolls in a focusable region (arrows, Page Up/Down, Home, End; left
- * and right at narrow widths); columns grow to their widest value, never cutting one off. Filter
+ * and right at narrow widths; under 30rem wide the address comes first, in view); columns grow
+ * to their widest value, never cutting one off. Filter
  * by status, export the current view as CSV (streamed, page by page), and activate an address to
  * see that profile's history.
  *
@@ -131,6 +133,9 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
     () => this.columns,
   );
 
+  /** Narrow: the address first. The measured widths belong to the old order: start again. */
+  private readonly width = new NarrowWidth(this, () => this.fit.reset());
+
   /** The row height used: `rowHeight` when it is a height (1–1,000 px), else the default. */
   private get shownRowHeight(): number {
     const height: unknown = this.rowHeight;
@@ -146,7 +151,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   }
 
   private get columns(): readonly LogColumn[] {
-    return LOG_COLUMNS[this.shownView];
+    return shownColumns(this.shownView, this.width.narrow);
   }
 
   /** The status the current view reads. */
@@ -391,7 +396,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
         store,
         deliveryId,
         this.statusFilter,
-        this.columns,
+        LOG_COLUMNS[this.shownView],
         text,
         (done) => {
           this.exportNote = fillTemplate(text.exporting, {

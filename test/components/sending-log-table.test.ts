@@ -115,6 +115,42 @@ describe('sending-log-table', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('at 360 px each row shows its address first, in view without scrolling; CSV keeps the product order', async () => {
+    const { store } = await freshStore();
+    const delivery = await sendingDelivery(store, { recipients: { generated: 100 } });
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 360px">
+        <sending-log-table .store=${store} delivery-id=${delivery.id}></sending-log-table>
+      </div>`,
+    );
+    const element = box.querySelector('sending-log-table') as SendingLogTable;
+    await element.settled();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await element.settled();
+    const viewport = element.shadowRoot!.querySelector<HTMLElement>('[part="viewport"]')!;
+    const headers = [...element.shadowRoot!.querySelectorAll('[role="columnheader"]')].map(
+      (header) => header.textContent!.trim(),
+    );
+    expect(headers[0]).to.equal('Address');
+    expect(viewport.scrollLeft).to.equal(0);
+    const visible = viewport.getBoundingClientRect();
+    for (const row of rows(element).slice(0, 5)) {
+      const address = row.querySelector<HTMLElement>('[part="address"]')!.getBoundingClientRect();
+      expect(address.left, 'address starts in view').to.be.at.least(visible.left);
+      expect(address.right, 'address ends in view').to.be.at.most(visible.right);
+    }
+    const csv = await (await element.exportCsv()).text();
+    expect(csv.split('\r\n')[0]).to.equal('Date,Status,Address,Nature of failure,Reason');
+    // Wide again: the product's order.
+    box.style.width = '1280px';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await element.settled();
+    const wide = [...element.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((header) =>
+      header.textContent!.trim(),
+    );
+    expect(wide).to.deep.equal(['Date', 'Status', 'Address', 'Nature of failure', 'Reason']);
+  });
+
   it('filters by status and exports the current view as CSV', async () => {
     const { store, clock } = await freshStore();
     const delivery = await sendingDelivery(store, { recipients: { generated: 12_000 } });
