@@ -6,33 +6,25 @@
  */
 import { css } from 'lit';
 
-export const themeStyles = css`
-  :host {
-    --_text: var(--sendkit-color-text, light-dark(#2c2c2c, #eaeaea));
-    --_muted: var(--sendkit-color-muted, light-dark(#5d5d5d, #b4b4b4));
-    --_surface: var(--sendkit-color-surface, light-dark(#ffffff, #1e1e1e));
-    --_raised: var(--sendkit-color-raised, light-dark(#f5f5f5, #2a2a2a));
-    --_border: var(--sendkit-color-border, light-dark(#d3d3d3, #4a4a4a));
-    --_accent: var(--sendkit-color-accent, light-dark(#1359c2, #6ea8ff));
-    --_on-accent: var(--sendkit-color-on-accent, light-dark(#ffffff, #0b1a33));
-    --_success: var(--sendkit-color-success, light-dark(#1b7a3d, #5fd38d));
-    --_danger: var(--sendkit-color-danger, light-dark(#b42318, #ff8a80));
-    --_on-danger: var(--sendkit-color-on-danger, light-dark(#ffffff, #2b0906));
-    --_radius: var(--sendkit-radius, 6px);
-    --_space: var(--sendkit-space, 0.75rem);
-    --_font: var(--sendkit-font, system-ui, sans-serif);
-    font-family: var(--_font);
-    color: var(--_text);
-    min-width: 0;
-    max-width: 100%;
-    box-sizing: border-box;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
+/** The tokens, as declarations: the elements set them on :host, a page on :root (page-theme.ts). */
+export const themeTokens = css`
+  --_text: var(--sendkit-color-text, light-dark(#2c2c2c, #eaeaea));
+  --_muted: var(--sendkit-color-muted, light-dark(#5d5d5d, #b4b4b4));
+  --_surface: var(--sendkit-color-surface, light-dark(#ffffff, #1e1e1e));
+  --_raised: var(--sendkit-color-raised, light-dark(#f5f5f5, #2a2a2a));
+  --_border: var(--sendkit-color-border, light-dark(#d3d3d3, #4a4a4a));
+  --_accent: var(--sendkit-color-accent, light-dark(#1359c2, #6ea8ff));
+  --_on-accent: var(--sendkit-color-on-accent, light-dark(#ffffff, #0b1a33));
+  --_success: var(--sendkit-color-success, light-dark(#1b7a3d, #5fd38d));
+  --_danger: var(--sendkit-color-danger, light-dark(#b42318, #ff8a80));
+  --_on-danger: var(--sendkit-color-on-danger, light-dark(#ffffff, #2b0906));
+  --_radius: var(--sendkit-radius, 6px);
+  --_space: var(--sendkit-space, 0.75rem);
+  --_font: var(--sendkit-font, system-ui, sans-serif);
+`;
+
+/** Buttons and selects as every element draws them (and a page on the kit's tokens). */
+export const controlStyles = css`
   button {
     font: inherit;
     border-radius: var(--_radius);
@@ -74,6 +66,24 @@ export const themeStyles = css`
     padding: 0.3rem;
     max-width: 100%;
   }
+`;
+
+export const themeStyles = css`
+  :host {
+    ${themeTokens}
+    font-family: var(--_font);
+    color: var(--_text);
+    min-width: 0;
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  ${controlStyles}
   dialog {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -10,6 +10,7 @@ import { provideSendkit } from '../../components/index.js';
 import { openStore, type Delivery, type SendkitStore, type User } from '../../src/index.js';
 import { deliveryForm, readDeliveryForm } from '../../panels/delivery-form.js';
 import { feedbackImport } from '../../panels/feedback-panel.js';
+import { adoptPageTheme } from '../../panels/page-theme.js';
 import { RelayControl } from '../../panels/relay-panel.js';
 import { fromBackground, requireSender } from '../shared/guards.js';
 import { MODEL_SECONDS_PER_SECOND, modelClock } from '../shared/model-clock.js';
@@ -28,6 +29,9 @@ import { PortalStore } from './portal-store.js';
 import { notifyPanel } from './notify-panel.js';
 import { userPanel } from './user-panel.js';
 import { activeSite, portalOf, watch, watchPanel, type Watched } from './watch-panel.js';
+
+// The panel's own controls on the kit's tokens, so it reads as one product with the elements.
+adoptPageTheme(document);
 
 /** The list reads the indicators of this many deliveries at most (newest first). */
 const LISTED = 50;

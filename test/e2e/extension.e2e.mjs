@@ -407,3 +407,40 @@ test('extension: a guarded pause notifies exactly once, across service worker re
     await context.close();
   }
 });
+
+test("extension: the side panel's own controls are drawn like the elements', light and dark", async () => {
+  const { context, id } = await launchWithExtension(testBuild());
+  try {
+    const page = await openPanel(context, id);
+    await waitFor(page, () =>
+      document.querySelector('sending-log-table')?.shadowRoot?.querySelector('[part="export"]'),
+    );
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const looks = await page.evaluate(() => {
+        const look = (element) => {
+          const style = getComputedStyle(element);
+          return [style.backgroundColor, style.color, style.borderRadius, style.borderTopColor];
+        };
+        const table = document.querySelector('sending-log-table').shadowRoot;
+        return {
+          panelButton: look(document.querySelector('#watch-start')),
+          elementButton: look(table.querySelector('[part="export"]')),
+          panelPressed: look(document.querySelector('#source-own[aria-pressed="true"]')),
+          elementSelected: look(table.querySelector('[role="tab"][aria-selected="true"]')),
+        };
+      });
+      check(
+        JSON.stringify(looks.panelButton) === JSON.stringify(looks.elementButton),
+        `${scheme}: the panel's button ${looks.panelButton} is not the elements' ${looks.elementButton}`,
+      );
+      check(
+        JSON.stringify(looks.panelPressed.slice(0, 2)) ===
+          JSON.stringify(looks.elementSelected.slice(0, 2)),
+        `${scheme}: the chosen source ${looks.panelPressed} is not drawn like a chosen tab ${looks.elementSelected}`,
+      );
+    }
+  } finally {
+    await context.close();
+  }
+});
