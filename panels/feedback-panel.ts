@@ -5,8 +5,14 @@
  */
 import { html, nothing } from 'lit';
 import { correlationTags, type ImportReport, type InputProblem } from '../src/feedback/index.js';
-import type { DeliveryStore } from '../src/index.js';
+import { fillTemplate, type DeliveryStore } from '../src/index.js';
+import { pluralOf, type PluralText } from '../components/shared/labels.js';
 import type { ImportRequest } from './import-worker.js';
+
+const DENYLISTED: PluralText = {
+  one: '{count} address denylisted.',
+  other: '{count} addresses denylisted.',
+};
 
 export interface ImportState {
   progress: number | null;
@@ -114,7 +120,9 @@ export function feedbackPanel(
               ${report.provider ?? 'No known provider'}: ${report.applied.toLocaleString()} applied,
               ${report.duplicates.toLocaleString()} duplicates,
               ${report.superseded.toLocaleString()} superseded,
-              ${report.denylisted.toLocaleString()} addresses denylisted.
+              ${fillTemplate(pluralOf(DENYLISTED, report.denylisted, undefined), {
+                count: report.denylisted.toLocaleString(),
+              })}
             </p>
             ${problems('Unmatched', report.unmatched)} ${problems('Rejected', report.rejected)}
           </div>`

@@ -1,5 +1,5 @@
 import { CONFIRM_PERMISSION_MESSAGE } from '../../src/index.js';
-import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
+import { COMMON_LABELS, type CommonLabels, type PluralText } from '../shared/labels.js';
 
 /** Every text of confirm-send-button; pass a part of it as `labels` to localise. */
 export interface ConfirmSendLabels extends CommonLabels {
@@ -9,7 +9,7 @@ export interface ConfirmSendLabels extends CommonLabels {
   /** `{date}` is replaced with the contact date. */
   scheduled: string;
   /** `{label}` and `{count}` are replaced with the delivery's label and its messages to send. */
-  summary: string;
+  summary: PluralText;
   ok: string;
   cancel: string;
   confirming: string;
@@ -24,7 +24,10 @@ export const CONFIRM_SEND_LABELS: ConfirmSendLabels = {
   dialogTitle: 'Confirm send',
   immediate: 'Messages are ready to be sent immediately.',
   scheduled: 'Messages will be sent on {date}.',
-  summary: '{label}: {count} messages to deliver.',
+  summary: {
+    one: '{label}: {count} message to deliver.',
+    other: '{label}: {count} messages to deliver.',
+  },
   ok: 'OK',
   cancel: 'Cancel',
   confirming: 'Confirming…',

@@ -3,7 +3,7 @@ import { fillTemplate, type DeliverySnapshot } from '../../src/index.js';
 import { UNPREPARED_STATES, allowedActions, rolesAllow } from '../../src/rules/index.js';
 import { ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
 import { formatCount, formatDate } from '../shared/format.js';
-import { withDefaults, type LabelOverrides } from '../shared/labels.js';
+import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -129,9 +129,10 @@ export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
   private summary(text: ConfirmSendLabels): string {
     const snapshot = this.data;
     if (!snapshot) return '';
-    return fillTemplate(text.summary, {
+    const count = snapshot.indicators.toDeliver;
+    return fillTemplate(pluralOf(text.summary, count, this.resolvedLocale), {
       label: snapshot.delivery.label,
-      count: formatCount(snapshot.indicators.toDeliver, this.resolvedLocale),
+      count: formatCount(count, this.resolvedLocale),
     });
   }
 

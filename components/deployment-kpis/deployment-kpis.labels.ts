@@ -1,6 +1,6 @@
 import type { DeliveryState, GuardMeasure } from '../../src/index.js';
 import { RETRYING_LABEL, STATE_LABELS } from '../../src/rules/index.js';
-import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
+import { COMMON_LABELS, type CommonLabels, type PluralText } from '../shared/labels.js';
 
 /** Every text of deployment-kpis; pass a part of it as `labels` to localise. */
 export interface DeploymentLabels extends CommonLabels {
@@ -31,7 +31,7 @@ export interface DeploymentLabels extends CommonLabels {
    * A pause by the reputation guard: `{rate}`, `{measure}` (one of `guardMeasures`),
    * `{threshold}` and `{relayed}` are filled in.
    */
-  guardPaused: string;
+  guardPaused: PluralText;
   guardMeasures: Record<GuardMeasure, string>;
   /** What Resume means after a guarded pause. */
   guardResume: string;
@@ -61,8 +61,11 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
   stopConfirm: 'Stop the delivery',
   cancel: 'Cancel',
   retrying: RETRYING_LABEL,
-  guardPaused:
-    'Paused by the reputation guard: {rate} {measure} after {relayed} messages (threshold {threshold}).',
+  guardPaused: {
+    one: 'Paused by the reputation guard: {rate} {measure} after {relayed} message (threshold {threshold}).',
+    other:
+      'Paused by the reputation guard: {rate} {measure} after {relayed} messages (threshold {threshold}).',
+  },
   guardMeasures: { 'hard-bounces': 'hard bounces', bounces: 'bounces + errors' },
   guardResume:
     'Check the list, then Resume to accept this rate (it pauses again if the rate keeps rising) or Stop.',

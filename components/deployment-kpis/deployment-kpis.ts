@@ -8,7 +8,7 @@ import {
 import { allowedActions, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
-import { withDefaults, type LabelOverrides } from '../shared/labels.js';
+import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -140,7 +140,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
     const locale = this.resolvedLocale;
     return html`<div part="guard" class="guard" role="alert">
       <p>
-        ${fillTemplate(text.guardPaused, {
+        ${fillTemplate(pluralOf(text.guardPaused, trip.relayed, locale), {
           rate: formatPercent(trip.rate, locale),
           measure: text.guardMeasures[trip.measure],
           threshold: formatPercent(trip.threshold, locale),

@@ -1,6 +1,6 @@
 import { type FailureType, type RecipientStatus } from '../../src/index.js';
 import { FAILURE_TYPE_LABELS, STATUS_LABELS } from '../../src/rules/index.js';
-import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
+import { COMMON_LABELS, type CommonLabels, type PluralText } from '../shared/labels.js';
 
 export type LogView = 'sending' | 'exclusions';
 
@@ -19,7 +19,7 @@ export interface LogTableLabels extends CommonLabels {
   /** `{percent}` is replaced with the progress. */
   exporting: string;
   /** `{rows}` is replaced with the number of rows exported. */
-  exported: string;
+  exported: PluralText;
   empty: string;
   noExclusions: string;
   /** `{address}` is replaced with the address. */
@@ -43,7 +43,7 @@ export const LOG_TABLE_LABELS: LogTableLabels = {
   allStatuses: 'All',
   exportCsv: 'Export CSV',
   exporting: 'Exporting… {percent}',
-  exported: '{rows} rows exported.',
+  exported: { one: '{rows} row exported.', other: '{rows} rows exported.' },
   empty: 'No messages.',
   noExclusions: 'No recipient was excluded at preparation.',
   historyOf: 'Messages received by {address}',

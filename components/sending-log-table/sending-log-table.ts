@@ -9,7 +9,7 @@ import { InputError, fillTemplate, type LogRow, type RecipientStatus } from '../
 import { RECIPIENT_STATUSES } from '../../src/rules/index.js';
 import { ActionErrorEvent, LogExportEvent, ProfileOpenEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
-import { withDefaults, type LabelOverrides } from '../shared/labels.js';
+import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -412,7 +412,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   private async downloadCsv(): Promise<void> {
     try {
       const { csv, rows } = await this.exportView();
-      this.exportNote = fillTemplate(this.text.exported, {
+      this.exportNote = fillTemplate(pluralOf(this.text.exported, rows, this.resolvedLocale), {
         rows: formatCount(rows, this.resolvedLocale),
       });
       if (this.dispatchEvent(new LogExportEvent(csv, rows))) {

@@ -5,7 +5,40 @@
  * is reported once on the console, naming the element. Texts every element shares (its empty,
  * loading and error states) are defined once here.
  */
-export type LabelOverrides<T> = { [K in keyof T]?: T[K] extends string ? T[K] : Partial<T[K]> };
+export type LabelOverrides<T> = {
+  [K in keyof T]?: T[K] extends string
+    ? T[K]
+    : T[K] extends PluralText
+      ? string | Partial<PluralText>
+      : Partial<T[K]>;
+};
+
+/**
+ * A text with a count in it: one form per plural category of the locale (`Intl.PluralRules`:
+ * English has `one` and `other`, French `one`, `many` and `other`…), `other` always. A page may
+ * give one text for every count (a string) or the forms its language needs.
+ */
+export type PluralText = { readonly [C in Intl.LDMLPluralRule]?: string } & {
+  readonly other: string;
+};
+
+const PLURAL_CATEGORIES: readonly string[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+function isPlural(value: object): value is PluralText {
+  const keys = Object.keys(value);
+  return keys.includes('other') && keys.every((key) => PLURAL_CATEGORIES.includes(key));
+}
+
+/** The form of `text` for `count` in `locale` (an unknown locale: the browser's rules). */
+export function pluralOf(text: PluralText, count: number, locale: string | undefined): string {
+  let category: Intl.LDMLPluralRule = 'other';
+  try {
+    category = new Intl.PluralRules(locale).select(count);
+  } catch {
+    category = new Intl.PluralRules().select(count);
+  }
+  return text[category] ?? text.other;
+}
 
 /** Unknown keys already reported, by element and key: each is said once, not on every render. */
 const reported = new Set<string>();
@@ -33,13 +66,19 @@ export function withDefaults<T extends object>(
     const merged = { ...defaults } as Record<string, unknown>;
     for (const [key, base] of Object.entries(defaults)) {
       const value: unknown = (overrides as Record<string, unknown>)[key];
+      const plural = typeof base === 'object' && base !== null && isPlural(base);
       if (typeof base === 'string') {
         if (typeof value === 'string') merged[key] = value;
+      } else if (plural && typeof value === 'string') {
+        // One text for every count.
+        merged[key] = { other: value };
       } else if (typeof value === 'object' && value !== null) {
-        // A group (state texts, statuses, step names): its entries merge one level deep.
+        // A group (state texts, statuses, step names, plural forms): entries merge one level
+        // deep; a plural text takes any of the plural categories.
         const group: Record<string, unknown> = { ...(base as object) };
         for (const [name, text] of Object.entries(value)) {
-          if (!Object.hasOwn(base as object, name)) reportUnknown(owner, `${key}.${name}`);
+          const known = plural ? PLURAL_CATEGORIES.includes(name) : Object.hasOwn(base, name);
+          if (!known) reportUnknown(owner, `${key}.${name}`);
           else if (typeof text === 'string') group[name] = text;
         }
         merged[key] = group;

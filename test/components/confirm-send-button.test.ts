@@ -86,6 +86,32 @@ describe('confirm-send-button', () => {
     expect(part(element, 'message').textContent).to.match(/preparation is completed/);
   });
 
+  it('counts with the grammar of the locale: one message, and the forms a page gives', async () => {
+    const { store } = await freshStore();
+    const created = await store.createDelivery(starter, {
+      label: 'Flash',
+      channel: 'email',
+      recipients: { generated: 1 },
+    });
+    await store.prepare(starter, created.id);
+    const element = await render(store, created.id);
+    expect(part(element, 'summary').textContent!.trim()).to.equal('Flash: 1 message to deliver.');
+    // One text for every count still works, as before plural forms.
+    element.labels = { summary: '{label} — {count}' };
+    await element.updateComplete;
+    expect(part(element, 'summary').textContent!.trim()).to.equal('Flash — 1');
+    // French says "1 message", and uses `one` for 0 too; the page gives the forms it needs.
+    element.locale = 'fr';
+    element.labels = {
+      summary: {
+        one: '{label} : {count} message à envoyer.',
+        other: '{label} : {count} messages à envoyer.',
+      },
+    };
+    await element.updateComplete;
+    expect(part(element, 'summary').textContent!.trim()).to.equal('Flash : 1 message à envoyer.');
+  });
+
   it('Confirm send opens a modal dialog; OK confirms and focus returns to the button', async () => {
     const { store } = await freshStore();
     const delivery = await preparedDelivery(store);
