@@ -16,15 +16,23 @@ function recipientRecord(index: number) {
   };
 }
 
-export async function rawIndexedDbRate(): Promise<number> {
-  const name = `sendkit-baseline-raw-${Date.now()}`;
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+/** A new raw IndexedDB database of one object store, for the baselines. */
+export function openRawDatabase(
+  name: string,
+  store: string,
+  options?: IDBObjectStoreParameters,
+): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () =>
-      request.result.createObjectStore('recipients', { keyPath: 'id' });
+    request.onupgradeneeded = () => request.result.createObjectStore(store, options);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+export async function rawIndexedDbRate(): Promise<number> {
+  const name = `sendkit-baseline-raw-${Date.now()}`;
+  const db = await openRawDatabase(name, 'recipients', { keyPath: 'id' });
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction('recipients', 'readwrite', { durability: 'relaxed' });

@@ -6,6 +6,7 @@
  */
 import { openStore, type DeliveryStore, type FeedbackEvent, type User } from '../src/index.js';
 import { ManualClock } from '../src/simulator/index.js';
+import { openRawDatabase } from './baseline.js';
 import { heapMb, report, time, worstOf } from './figures.js';
 
 const RECIPIENTS = 5_000_000;
@@ -32,12 +33,7 @@ async function createPrepare(
 /** The same address chunks written straight to IndexedDB, one transaction, as the kit would. */
 async function rawChunkWriteSeconds(addresses: readonly string[]): Promise<number> {
   const name = `sendkit-baseline-chunks-${Date.now()}`;
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('chunks');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openRawDatabase(name, 'chunks');
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction('chunks', 'readwrite', { durability: 'relaxed' });

@@ -23,7 +23,7 @@ export const themeTokens = css`
   --_font: var(--sendkit-font, system-ui, sans-serif);
 `;
 
-/** Buttons and selects as every element draws them (and a page on the kit's tokens). */
+/** Buttons, selects and fields as every element draws them (and a page on the kit's tokens). */
 export const controlStyles = css`
   button {
     font: inherit;
@@ -53,11 +53,14 @@ export const controlStyles = css`
   }
   button:focus-visible,
   [tabindex]:focus-visible,
-  select:focus-visible {
+  select:focus-visible,
+  input:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
-  select {
+  /* Text fields only a page of the kit's own has (page-theme.ts) look like its selects. */
+  select,
+  input:not([type='checkbox'], [type='radio'], [type='file']) {
     font: inherit;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
