@@ -8,7 +8,7 @@ import { ManualClock } from '../src/simulator/index.js';
 import { dexieRate, rawIndexedDbRate } from './baseline.js';
 import { feedbackFigures, logTableFigures } from './components.js';
 import { feedbackFigures as importFigures } from './feedback.js';
-import { heapMb, report, time, worstOf } from './figures.js';
+import { report, settledHeapMb, time, worstOf } from './figures.js';
 import { scaleFigures } from './scale.js';
 
 const RECIPIENTS = 1_000_000;
@@ -108,7 +108,7 @@ async function modelFigures(): Promise<number> {
     20,
   );
   await store.readIndicators(id);
-  await report('heap_mb', heapMb(), 'MB', 150);
+  await report('heap_mb', await settledHeapMb(), 'MB', 150);
   await logTableFigures(store, id, RECIPIENTS);
   await feedbackFigures(store, user);
   await importFigures(store, user);

@@ -7,7 +7,7 @@
 import { openStore, type DeliveryStore, type FeedbackEvent, type User } from '../src/index.js';
 import { ManualClock } from '../src/simulator/index.js';
 import { openRawDatabase } from './baseline.js';
-import { heapMb, report, time, worstOf } from './figures.js';
+import { report, settledHeapMb, time, worstOf } from './figures.js';
 
 const RECIPIENTS = 5_000_000;
 const BATCH = 250_000;
@@ -92,6 +92,6 @@ export async function scaleFigures(user: User): Promise<void> {
     20,
   );
   await store.readIndicators(id);
-  await report('heap_5m_mb', heapMb(), 'MB', 150);
+  await report('heap_5m_mb', await settledHeapMb(), 'MB', 150);
   await store.close();
 }
