@@ -8,8 +8,8 @@ import { css } from 'lit';
 import { controlStyles, themeTokens } from '../components/shared/theme.styles.js';
 
 const pageTheme = css`
+  ${themeTokens}
   :root {
-    ${themeTokens}
     color-scheme: light dark;
     font-family: var(--_font);
     color: var(--_text);

@@ -6,21 +6,27 @@
  */
 import { css } from 'lit';
 
-/** The tokens, as declarations: the elements set them on :host, a page on :root (page-theme.ts). */
+/**
+ * The tokens, one rule for both places they are set: an element's :host, and :root of a page of
+ * the kit's own (page-theme.ts). Each selector matches nothing in the other place.
+ */
 export const themeTokens = css`
-  --_text: var(--sendkit-color-text, light-dark(#2c2c2c, #eaeaea));
-  --_muted: var(--sendkit-color-muted, light-dark(#5d5d5d, #b4b4b4));
-  --_surface: var(--sendkit-color-surface, light-dark(#ffffff, #1e1e1e));
-  --_raised: var(--sendkit-color-raised, light-dark(#f5f5f5, #2a2a2a));
-  --_border: var(--sendkit-color-border, light-dark(#d3d3d3, #4a4a4a));
-  --_accent: var(--sendkit-color-accent, light-dark(#1359c2, #6ea8ff));
-  --_on-accent: var(--sendkit-color-on-accent, light-dark(#ffffff, #0b1a33));
-  --_success: var(--sendkit-color-success, light-dark(#1b7a3d, #5fd38d));
-  --_danger: var(--sendkit-color-danger, light-dark(#b42318, #ff8a80));
-  --_on-danger: var(--sendkit-color-on-danger, light-dark(#ffffff, #2b0906));
-  --_radius: var(--sendkit-radius, 6px);
-  --_space: var(--sendkit-space, 0.75rem);
-  --_font: var(--sendkit-font, system-ui, sans-serif);
+  :host,
+  :root {
+    --_text: var(--sendkit-color-text, light-dark(#2c2c2c, #eaeaea));
+    --_muted: var(--sendkit-color-muted, light-dark(#5d5d5d, #b4b4b4));
+    --_surface: var(--sendkit-color-surface, light-dark(#ffffff, #1e1e1e));
+    --_raised: var(--sendkit-color-raised, light-dark(#f5f5f5, #2a2a2a));
+    --_border: var(--sendkit-color-border, light-dark(#d3d3d3, #4a4a4a));
+    --_accent: var(--sendkit-color-accent, light-dark(#1359c2, #6ea8ff));
+    --_on-accent: var(--sendkit-color-on-accent, light-dark(#ffffff, #0b1a33));
+    --_success: var(--sendkit-color-success, light-dark(#1b7a3d, #5fd38d));
+    --_danger: var(--sendkit-color-danger, light-dark(#b42318, #ff8a80));
+    --_on-danger: var(--sendkit-color-on-danger, light-dark(#ffffff, #2b0906));
+    --_radius: var(--sendkit-radius, 6px);
+    --_space: var(--sendkit-space, 0.75rem);
+    --_font: var(--sendkit-font, system-ui, sans-serif);
+  }
 `;
 
 /** Buttons, selects and fields as every element draws them (and a page on the kit's tokens). */
@@ -72,8 +78,8 @@ export const controlStyles = css`
 `;
 
 export const themeStyles = css`
+  ${themeTokens}
   :host {
-    ${themeTokens}
     font-family: var(--_font);
     color: var(--_text);
     min-width: 0;
