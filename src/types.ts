@@ -2,6 +2,7 @@
  * Public types of the sendkit delivery model, in one module so that the API reads in one place
  * (and `sendkit` re-exports them at once); over 300 lines because each field is documented.
  */
+import type { CorrelationTags } from './feedback/correlation.js';
 import type { LifecycleAction } from './rules/lifecycle.js';
 
 export const CHANNELS = ['email', 'sms', 'push'] as const;
@@ -165,6 +166,83 @@ export interface Recurrence {
 export type RecipientsInput =
   { readonly addresses: readonly string[] } | { readonly generated: number };
 
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** When messages may be handed to the MTA: some days of the week, between two local times. */
+export interface SendingWindow {
+  /** The days a window opens on (a window past midnight belongs to the day it opens). */
+  readonly days: readonly Weekday[];
+  /** Local opening time, `HH:MM`. */
+  readonly from: string;
+  /** Local closing time, `HH:MM` (`24:00` for midnight); earlier than `from`: the next day. */
+  readonly to: string;
+  /** An IANA time zone (`Europe/Paris`); default `UTC`. */
+  readonly timeZone: string;
+}
+
+/** A warm-up: the rate starts lower and doubles every `doublingHours` until it reaches the pace. */
+export interface WarmUp {
+  readonly startPerHour: number;
+  readonly doublingHours: number;
+}
+
+/**
+ * The pace of a send (rules/pace.ts): at most `perHour` messages handed to the MTA per hour of
+ * sending, optionally warmed up from a lower rate and only inside a sending window.
+ */
+export interface Pace {
+  readonly perHour: number;
+  readonly warmUp: WarmUp | null;
+  readonly window: SendingWindow | null;
+}
+
+/** A pace as createDelivery takes it: warm-up and window may be left out. */
+export interface PaceInput {
+  readonly perHour: number;
+  readonly warmUp?: WarmUp | null;
+  readonly window?: (Omit<SendingWindow, 'timeZone'> & { readonly timeZone?: string }) | null;
+}
+
+/** One recipient handed over by takeDue: where to send, and the tags its feedback comes back by. */
+export interface DueRecipient {
+  readonly recipient: number;
+  readonly address: string;
+  readonly tags: CorrelationTags;
+}
+
+/**
+ * What takeDue hands over: the recipients (an array, as `RegExp.exec`'s result is, with two
+ * facts beside them), how many are still to hand over after these, and when more will be due.
+ */
+export interface DueBatch extends ReadonlyArray<DueRecipient> {
+  /** Recipients not yet handed over (leased ones not counted). */
+  readonly remaining: number;
+  /**
+   * Model time at which the pace allows the next recipient: now when more are due at once, a
+   * later time when the pace or the window holds them back, null when nothing is left.
+   */
+  readonly nextDueAt: number | null;
+  /** Until when these recipients are the caller's: unreported by then, they are handed over again. */
+  readonly leaseUntil: number;
+}
+
+/** The pace of a sending delivery as its readers show it (rules/pace.ts paceProgress). */
+export interface PaceProgress {
+  /** The pace's rate, messages per hour. */
+  readonly plannedPerHour: number;
+  /** The rate allowed now (lower while warming up). */
+  readonly currentPerHour: number;
+  /** Sent per hour of sending so far (time inside the window, not paused). */
+  readonly actualPerHour: number;
+  /** When the last message is expected to be handed over; null when unknown (not sending). */
+  readonly expectedEndAt: number | null;
+  /** When the sending window opens next, while the send waits for it; else null. */
+  readonly waitingUntil: number | null;
+  /** The expected end is after the validity period: some messages will not be sent. */
+  readonly endsAfterValidity: boolean;
+}
+
 export interface DeliveryInput {
   readonly label: string;
   readonly channel: Channel;
@@ -181,6 +259,8 @@ export interface DeliveryInput {
    * thresholds (the others from DEFAULT_GUARD); absent or null: no guard.
    */
   readonly guard?: Partial<ReputationGuard> | true | null;
+  /** Hand messages to the MTA at this pace; absent or null: as fast as the sender goes. */
+  readonly pace?: PaceInput | null;
 }
 
 export interface JournalEntry {
@@ -246,6 +326,8 @@ export interface Delivery {
   readonly guard: ReputationGuard | null;
   /** Why the guard paused the delivery, while it stays paused for that reason; else null. */
   readonly guardPause: GuardTrip | null;
+  /** The pace of the send; null when it has none. */
+  readonly pace: Pace | null;
   readonly journal: readonly JournalEntry[];
 }
 

@@ -8,6 +8,7 @@
  * templates, so markup in it stays harmless.
  */
 import { TRANSITIONS } from '../rules/lifecycle.js';
+import { readPace } from '../rules/pace-input.js';
 import { isOneOf, isValidTime } from '../rules/valid-input.js';
 import type { DeliverySnapshot } from '../sendkit-store.js';
 import {
@@ -22,6 +23,7 @@ import {
   type GuardTrip,
   type Indicators,
   type JournalEntry,
+  type Pace,
   type Recurrence,
   type ReputationGuard,
 } from '../types.js';
@@ -65,6 +67,15 @@ function guardPauseOf(value: unknown): GuardTrip | null {
     threshold: count(fields['threshold']),
     relayed: count(fields['relayed']),
   };
+}
+
+/** A pace that passes the kit's own input check, else none (a page may have written anything). */
+function paceOf(value: unknown): Pace | null {
+  try {
+    return readPace(value);
+  } catch {
+    return null;
+  }
 }
 
 function journalOf(value: unknown): JournalEntry[] {
@@ -112,6 +123,7 @@ export function deliveryFromData(value: unknown): Delivery | null {
     preparationError: textOrNull(fields['preparationError']),
     guard: guardOf(fields['guard']),
     guardPause: guardPauseOf(fields['guardPause']),
+    pace: paceOf(fields['pace']),
     journal: journalOf(fields['journal']),
   };
 }

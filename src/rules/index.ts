@@ -20,6 +20,7 @@ export {
   CHANGE_KINDS,
   ALERT_KINDS,
   GUARD_MEASURES,
+  WEEKDAYS,
 } from '../types.js';
 export { needsOperator, alertKindOfState, alertOfState } from './attention.js';
 export {
@@ -82,3 +83,17 @@ export {
   type Direction,
 } from './seed-steps.js';
 export { MAX_VALIDITY_HOURS, VALIDITY_WARNING_MS, validityEndingSoon } from './validity.js';
+export {
+  dueBy,
+  dueAt,
+  rateAt,
+  nextWindowOpening,
+  paceProgress,
+  sendingPeriods,
+  spreadOverSending,
+  windowSpans,
+  PACE_HORIZON_MS,
+  type PacedDelivery,
+  type Span,
+} from './pace.js';
+export { readPace, MAX_PACE_PER_HOUR } from './pace-input.js';

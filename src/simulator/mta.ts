@@ -5,6 +5,7 @@
  */
 import { reasonOfCode } from '../rules/event-codes.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
+import { spreadOverSending } from '../rules/pace.js';
 import { readId, readMethods, readNumberOption } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import { FEEDBACK_EVENT_TYPES, type Delivery, type FeedbackEvent } from '../types.js';
@@ -34,19 +35,22 @@ export interface SimulatedMta {
 interface Run {
   readonly delivery: Delivery;
   readonly rates: StoryRates;
-  readonly excluded: Uint8Array;
   readonly heap: EventHeap;
-  nextRecipient: number;
-  /** Model time of the next relay. */
+  /** Model time of the next relay the MTA's own rate allows. */
   relayCursor: number;
   active: boolean;
+  /** takeDue said nothing is left to hand over, and no lease is outstanding. */
+  exhausted: boolean;
 }
+
+/** Recipients per takeDue call of the MTA. */
+const TAKE_PER_CALL = 50_000;
 
 export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {}): SimulatedMta {
   readMethods(
     'store',
     store,
-    ['now', 'listDeliveries', 'applyFeedback'],
+    ['now', 'listDeliveries', 'applyFeedback', 'takeDue'],
     'a sendkit DeliveryStore',
   );
   const given = readMtaOptions(options);
@@ -61,54 +65,65 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
   let timer: ReturnType<typeof setInterval> | null = null;
   let stepping: Promise<StepReport> | null = null;
 
-  async function runFor(delivery: Delivery): Promise<Run> {
+  function runFor(delivery: Delivery): Run {
     const known = runs.get(delivery.id);
     if (known) return known;
-    const excluded = new Uint8Array(delivery.recipientCount);
-    for (let offset = 0; ;) {
-      const page = await store.readExclusionLogs(delivery.id, { offset, limit: 10_000 });
-      for (const row of page.rows) excluded[row.recipient] = 1;
-      offset += page.rows.length;
-      if (page.rows.length === 0 || offset >= page.total) break;
-    }
     const run: Run = {
       delivery,
       rates: ratesByDelivery.get(delivery.id) ?? settings,
-      excluded,
       heap: new EventHeap(),
-      nextRecipient: 0,
       relayCursor: delivery.startedAt ?? store.clock.now(),
       active: true,
+      exhausted: false,
     };
     runs.set(delivery.id, run);
     return run;
   }
 
-  function relay(run: Run, delivery: Delivery, now: number, out: FeedbackEvent[]): number {
-    const { excluded, heap } = run;
+  /** What the MTA's own rate lets it relay by `now`, taken from the store at the pace's say. */
+  async function take(run: Run, delivery: Delivery, now: number): Promise<number[]> {
+    const capacity =
+      run.relayCursor <= now ? Math.floor((now - run.relayCursor) / relayIntervalMs) + 1 : 0;
+    const taken: number[] = [];
+    while (taken.length < capacity) {
+      const max = Math.min(capacity - taken.length, TAKE_PER_CALL);
+      const due = await store.takeDue(delivery.id, { max });
+      for (const { recipient } of due) taken.push(recipient);
+      run.exhausted = due.remaining === 0 && due.nextDueAt === null;
+      if (due.length < max) break;
+    }
+    return taken;
+  }
+
+  async function relay(run: Run, delivery: Delivery, now: number, out: FeedbackEvent[]) {
+    const { heap } = run;
     // After a pause, relaying resumes from the resume, not from where it stopped.
     if (!run.active) {
       const resumedAt = delivery.journal.findLast((entry) => entry.action === 'resume')?.at ?? now;
       run.relayCursor = Math.max(run.relayCursor, resumedAt);
     }
     run.active = true;
-    let relayed = 0;
-    while (run.nextRecipient < delivery.recipientCount && run.relayCursor <= now) {
-      const recipient = run.nextRecipient++;
-      if (excluded[recipient]) continue;
-      const at = Math.floor(run.relayCursor);
-      run.relayCursor += relayIntervalMs;
+    const taken = await take(run, delivery, now);
+    // A paced send's relays spread over the sending time since the last step; an unpaced one's
+    // follow the MTA's own rate from where it left off.
+    const times = delivery.pace
+      ? spreadOverSending(delivery, run.relayCursor, now, taken.length)
+      : taken.map((_, index) => Math.floor(run.relayCursor + index * relayIntervalMs));
+    run.relayCursor = delivery.pace
+      ? now
+      : Math.max(run.relayCursor + taken.length * relayIntervalMs, taken.length ? 0 : now);
+    const context = {
+      channel: delivery.channel,
+      mode: delivery.mode,
+      endsAt: delivery.endsAt ?? Infinity,
+    };
+    taken.forEach((recipient, index) => {
+      const at = times[index]!;
       out.push({ deliveryId: delivery.id, recipient, type: 'relayed', at });
-      relayed++;
-      const context = {
-        channel: delivery.channel,
-        mode: delivery.mode,
-        relayedAt: at,
-        endsAt: delivery.endsAt ?? Infinity,
-      };
-      for (const event of storyOf(run.rates, recipient, context)) heap.push(event);
-    }
-    return relayed;
+      for (const event of storyOf(run.rates, recipient, { ...context, relayedAt: at }))
+        heap.push(event);
+    });
+    return taken.length;
   }
 
   function report(run: Run, now: number, out: FeedbackEvent[]): void {
@@ -143,14 +158,14 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     let count = 0;
     for (const delivery of await store.listDeliveries()) {
       if (!acceptsFeedback(delivery) || retired.has(delivery.id)) continue;
-      const run = await runFor(delivery);
+      const run = runFor(delivery);
       const events: FeedbackEvent[] = [];
-      if (delivery.state === 'in-progress') relayed += relay(run, delivery, now, events);
+      if (delivery.state === 'in-progress') relayed += await relay(run, delivery, now, events);
       else run.active = false;
       report(run, now, events);
       count += events.length;
       await apply(events);
-      const done = run.nextRecipient >= delivery.recipientCount || delivery.state !== 'in-progress';
+      const done = run.exhausted || delivery.state !== 'in-progress';
       if (done && run.heap.size === 0 && delivery.state !== 'paused') {
         runs.delete(delivery.id);
         retired.add(delivery.id);

@@ -36,6 +36,7 @@ export function planCreation(
     contactDate: input.contactDate,
     recurrence: input.recurrence,
     guard: input.guard,
+    pace: input.pace,
     parentId: null,
     occurrenceKey: null,
     createdAt: now,

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { DEFAULT_GUARD } from '../rules/guard.js';
+import { readPace } from '../rules/pace-input.js';
 import { MAX_VALIDITY_HOURS } from '../rules/validity.js';
 import { isValidTime, oneOf, readOptions, readSafely, wholeNumber } from '../rules/valid-input.js';
 import {
@@ -11,6 +12,7 @@ import {
   CHANNELS,
   RECURRENCE_PERIODS,
   type Channel,
+  type Pace,
   type Recurrence,
   type ReputationGuard,
 } from '../types.js';
@@ -28,6 +30,7 @@ export interface CheckedInput {
   readonly contactDate: number | null;
   readonly recurrence: Recurrence | null;
   readonly guard: ReputationGuard | null;
+  readonly pace: Pace | null;
   /** The address list, copied; null for generated test profiles. */
   readonly addresses: readonly string[] | null;
   readonly recipientCount: number;
@@ -141,6 +144,7 @@ export function checkDeliveryInput(input: unknown): CheckedInput {
     'contactDate',
     'recurrence',
     'guard',
+    'pace',
   ]);
   const { label, channel } = fields;
   if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL_LENGTH) {
@@ -171,6 +175,7 @@ export function checkDeliveryInput(input: unknown): CheckedInput {
     contactDate: checkContactDate(fields.contactDate),
     recurrence: checkRecurrence(fields.recurrence),
     guard: checkGuard(fields.guard),
+    pace: readPace(fields.pace),
     ...checkRecipients(fields.recipients),
   };
 }

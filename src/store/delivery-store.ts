@@ -10,12 +10,14 @@
  */
 import { InputError } from '../errors.js';
 import type { UserAction } from '../rules/lifecycle.js';
-import { oneOf, readId, readOptions } from '../rules/valid-input.js';
+import { oneOf, readId, readOptions, wholeNumber } from '../rules/valid-input.js';
+import { DAY_MS } from '../clock.js';
 import type { FeedPosition, FeedTarget, SendkitStore } from '../sendkit-store.js';
 import {
   FEEDBACK_REFUSALS,
   type Delivery,
   type DeliveryInput,
+  type DueBatch,
   type FeedbackColumns,
   type FeedbackEvent,
   type FeedbackOptions,
@@ -32,6 +34,7 @@ import { ChangeSet } from './changes.js';
 import { createInTransaction, planCreation } from './creation.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
+import { DEFAULT_LEASE_MS, DEFAULT_TAKE, MAX_TAKE, takeDueInTransaction } from './dispatch.js';
 import { applyFeedbackInTransaction } from './feedback-apply.js';
 import { readFeedbackBatch } from './feedback-validation.js';
 import { acknowledgeGuard } from './guarding.js';
@@ -273,6 +276,31 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
       id,
       ['audiences', 'addressBuckets', 'addressChunks', 'stateChunks'],
       (record, tx) => findRecipientsInTransaction(tx, record, list),
+    );
+  }
+
+  /**
+   * Hands the next recipients the delivery's pace allows now to a sender (at most `max`, default
+   * 1,000), each with its address and the correlation tags to attach, and marks them handed over
+   * in the same transaction: two senders never get the same recipient. They are the caller's for
+   * `leaseMs` of model time (default 10 minutes); those not reported relayed by then are handed
+   * over again. Nothing is handed over unless the delivery is in progress (paused, stopped,
+   * finished: an empty batch). The batch also says how many remain and when more are due.
+   */
+  async takeDue(id: string, options: { max?: number; leaseMs?: number } = {}): Promise<DueBatch> {
+    const given = readOptions('options', options, ['max', 'leaseMs']);
+    const max = wholeNumber('options.max', given.max ?? DEFAULT_TAKE, 1, MAX_TAKE);
+    const leaseMs = wholeNumber(
+      'options.leaseMs',
+      given.leaseMs ?? DEFAULT_LEASE_MS,
+      1_000,
+      DAY_MS,
+    );
+    return this.access.writeDelivery(
+      'hand recipients over',
+      id,
+      ['audiences', 'addressChunks', 'stateChunks'],
+      (record, tx, now) => takeDueInTransaction(tx, record, max, leaseMs, now),
     );
   }
 

@@ -10,6 +10,7 @@ import type {
   GuardAcknowledgement,
   GuardTrip,
   JournalEntry,
+  Pace,
   Recurrence,
   ReputationGuard,
 } from '../types.js';
@@ -44,6 +45,10 @@ export interface DeliveryRecord {
   guardAck?: GuardAcknowledgement | null;
   /** The "validity about to end" alert was announced. */
   validityWarned?: boolean;
+  /** Records from before paced sending have no pace: they send as fast as their sender. */
+  pace?: Pace | null;
+  /** Where takeDue stands (store/dispatch.ts); absent until the first hand-over. */
+  dispatch?: DispatchState | null;
   journal: JournalEntry[];
   tally: { classes: number[]; opens: number; clicks: number } & Tally;
   engagement: EngagementSnapshot | null;
@@ -64,6 +69,7 @@ export type Progress = Pick<
   | 'guardPause'
   | 'guardAck'
   | 'validityWarned'
+  | 'dispatch'
 >;
 
 export function notStarted(): Progress {
@@ -79,7 +85,25 @@ export function notStarted(): Progress {
     guardPause: null,
     guardAck: null,
     validityWarned: false,
+    dispatch: null,
   };
+}
+
+/**
+ * The hand-over of a delivery's recipients to senders (takeDue): recipients before `next` were
+ * handed over (`handed` of them not excluded); each lease is a range of recipient positions
+ * [from, to) handed over until `until`, after which the ones still not relayed go out again.
+ */
+export interface DispatchState {
+  next: number;
+  handed: number;
+  leases: Lease[];
+}
+
+export interface Lease {
+  from: number;
+  to: number;
+  until: number;
 }
 
 export interface AudienceRecord {
@@ -166,6 +190,8 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     chunkCounts: _chunkCounts,
     guardAck: _guardAck,
     validityWarned: _validityWarned,
+    dispatch: _dispatch,
+    pace,
     guard,
     guardPause,
     journal,
@@ -175,6 +201,7 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     ...delivery,
     guard: guard ?? null,
     guardPause: guardPause ?? null,
+    pace: pace ?? null,
     journal: [...journal],
   };
 }
