@@ -9,6 +9,7 @@ import { dexieRate, rawIndexedDbRate } from './baseline.js';
 import { feedbackFigures, logTableFigures } from './components.js';
 import { feedbackFigures as importFigures } from './feedback.js';
 import { report, settledHeapMb, time, worstOf } from './figures.js';
+import { dispatchFigures } from './dispatch.js';
 import { scaleFigures } from './scale.js';
 
 const RECIPIENTS = 1_000_000;
@@ -113,6 +114,7 @@ async function modelFigures(): Promise<number> {
   await feedbackFigures(store, user);
   await importFigures(store, user);
   await store.close();
+  await dispatchFigures(user);
   return RECIPIENTS / createSeconds;
 }
 
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
   const only = new URLSearchParams(location.search).get('only');
   if (only === 'import') return importOnly();
   if (only === 'scale') return scaleFigures(user);
+  if (only === 'dispatch') return dispatchFigures(user);
   const ourRate = await modelFigures();
   const rawRate = await rawIndexedDbRate();
   await report('baseline_idb_records_per_s', rawRate, 'records/s', null);

@@ -145,6 +145,26 @@ describe('takeDue: the dispatch seam', () => {
   });
 });
 
+describe('takeDue: leases', () => {
+  afterEach(closeStores);
+
+  it('leases taken one after another merge, and their recipients come back later, never sooner', async () => {
+    const { store, clock } = await freshStore();
+    const delivery = await sendingDelivery(store, { recipients: { generated: 10 } });
+    await store.takeDue(delivery.id, { max: 3, leaseMs: 60_000 });
+    clock.advance(1_000);
+    await store.takeDue(delivery.id, { max: 3, leaseMs: 60_000 });
+    clock.advance(59_000);
+    // The first lease alone would have ended now; merged, it ends with the second.
+    expect(
+      (await store.takeDue(delivery.id, { max: 10 })).map((due) => due.recipient),
+    ).to.deep.equal([6, 7, 8, 9]);
+    clock.advance(1_000);
+    const back = await store.takeDue(delivery.id, { max: 10 });
+    expect(back.map((due) => due.recipient)).to.deep.equal([0, 1, 2, 3, 4, 5]);
+  });
+});
+
 describe('the simulated MTA at a pace', () => {
   afterEach(closeStores);
 

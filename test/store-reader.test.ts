@@ -80,6 +80,14 @@ describe('openStoreReader', () => {
     );
   });
 
+  it('reads a store of the previous schema version (2: the same reads, no dispatch store)', async () => {
+    const previous = uniqueName();
+    await rawDatabase(previous, 2, [...SENDKIT_STORES, 'eventIds', 'feedCursors']);
+    const opened = await openStoreReader({ name: previous });
+    readers.push(opened);
+    expect(await opened.listDeliveries()).to.deep.equal([]);
+  });
+
   it('reads what the owner reads, and changes nothing by reading', async () => {
     const { store, name } = await freshStore();
     const delivery = await sendingDelivery(store, { efs: true });

@@ -28,6 +28,11 @@ export function correlationTags(deliveryId: string, recipient: number): Correlat
   if (!Number.isInteger(recipient) || recipient < 0 || recipient > 0xffffffff) {
     throw new InputError('recipient', 'a recipient position, a whole number from 0');
   }
+  return tagsOf(deliveryId, recipient);
+}
+
+/** correlationTags for a delivery id and position the store already holds (nothing to check). */
+export function tagsOf(deliveryId: string, recipient: number): CorrelationTags {
   const r = String(recipient);
   return {
     sendgrid: { custom_args: { sk_d: deliveryId, sk_r: r } },

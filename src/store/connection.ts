@@ -13,7 +13,12 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { CORE_STORES, type SendkitDB } from './schema.js';
 import type { Database } from './transactions.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+/**
+ * A reader also opens stores of older versions whose reads are the same: version 3 only added
+ * `dispatch`, which no read looks at, so a portal still on the previous release can be watched.
+ */
+const OLDEST_READABLE_VERSION = 2;
 
 /** Whether a database holds every object store of sendkit's schema. */
 export function isSendkitDatabase(names: DOMStringList): boolean {
@@ -35,6 +40,7 @@ function upgrade(db: IDBPDatabase<SendkitDB>, oldVersion: number): void {
     db.createObjectStore('eventIds');
     db.createObjectStore('feedCursors', { keyPath: 'feed' });
   }
+  if (oldVersion < 3) db.createObjectStore('dispatch');
 }
 
 export interface ConnectionOptions {
@@ -135,11 +141,11 @@ export class Connection {
     } catch {
       return fail(new StoreMissingError(this.name));
     }
-    if (db.version !== SCHEMA_VERSION) {
+    if (db.version < OLDEST_READABLE_VERSION || db.version > SCHEMA_VERSION) {
       db.close();
       return fail(
         new StoreVersionError(
-          `This sendkit store has schema version ${db.version}; this reader knows version ${SCHEMA_VERSION}.`,
+          `This sendkit store has schema version ${db.version}; this reader knows versions ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}.`,
         ),
       );
     }

@@ -10,7 +10,13 @@ import type { WriteTx } from './transactions.js';
 import { userTransition } from './transitions.js';
 
 export type DeletionTx = WriteTx<
-  'deliveries' | 'audiences' | 'addressChunks' | 'addressBuckets' | 'stateChunks' | 'eventIds'
+  | 'deliveries'
+  | 'audiences'
+  | 'addressChunks'
+  | 'addressBuckets'
+  | 'stateChunks'
+  | 'eventIds'
+  | 'dispatch'
 >;
 
 export async function deleteInTransaction(
@@ -25,6 +31,7 @@ export async function deleteInTransaction(
     deliveries.delete(record.id),
     tx.objectStore('stateChunks').delete(chunksOf(record.id)),
     tx.objectStore('eventIds').delete(chunksOf(record.id)),
+    tx.objectStore('dispatch').delete(record.id),
   ]);
   const stillUsed = (await deliveries.getAll()).some(
     (other) => other.audienceId === record.audienceId,

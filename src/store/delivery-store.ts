@@ -176,7 +176,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     return this.access.writeDelivery(
       'delete the delivery',
       id,
-      ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks', 'eventIds'],
+      ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks', 'eventIds', 'dispatch'],
       async (record, tx, now) => ({
         result: undefined,
         changes: await deleteInTransaction(tx, record, actor, now),
@@ -296,11 +296,11 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
       1_000,
       DAY_MS,
     );
-    return this.access.writeDelivery(
+    const key = readId(id);
+    return this.access.write(
       'hand recipients over',
-      id,
-      ['audiences', 'addressChunks', 'stateChunks'],
-      (record, tx, now) => takeDueInTransaction(tx, record, max, leaseMs, now),
+      ['deliveries', 'audiences', 'addressChunks', 'stateChunks', 'dispatch'],
+      (tx, now) => takeDueInTransaction(tx, key, max, leaseMs, now),
     );
   }
 

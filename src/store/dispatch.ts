@@ -5,19 +5,26 @@
  * same recipient. A hand-over is a lease: recipients not reported relayed by its end are handed
  * over again (a sender that crashed loses nobody), those relayed meanwhile are not.
  */
-import { correlationTags } from '../feedback/correlation.js';
-import { CLASS_OF_MASK, EXCLUDED_CLASS, UNRELAYED_CLASS } from '../rules/message-classes.js';
+import { tagsOf } from '../feedback/correlation.js';
+import {
+  CLASS_COUNT,
+  CLASS_OF_MASK,
+  EXCLUDED_CLASS,
+  UNRELAYED_CLASS,
+} from '../rules/message-classes.js';
 import { dueAt, dueBy, type PacedDelivery } from '../rules/pace.js';
-import { StoreFailureError } from '../errors.js';
+import { NotFoundError, StoreFailureError } from '../errors.js';
 import type { DueBatch, DueRecipient } from '../types.js';
 import { chunkAddresses } from './audience-addresses.js';
 import { ChangeSet } from './changes.js';
-import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
-import type { AudienceRecord, DeliveryRecord, DispatchState, Lease, StateChunk } from './schema.js';
+import { CHUNK_MASK, CHUNK_SHIFT, chunkLengthOf } from './layout.js';
+import type { AudienceRecord, DeliveryRecord, DispatchState, Lease } from './schema.js';
 import type { Outcome } from './store-access.js';
 import type { WriteTx } from './transactions.js';
 
-export type DispatchTx = WriteTx<'deliveries' | 'audiences' | 'addressChunks' | 'stateChunks'>;
+export type DispatchTx = WriteTx<
+  'deliveries' | 'audiences' | 'addressChunks' | 'stateChunks' | 'dispatch'
+>;
 
 /** How long handed-over recipients are the sender's by default: 10 minutes of model time. */
 export const DEFAULT_LEASE_MS = 10 * 60_000;
@@ -26,38 +33,72 @@ export const MAX_TAKE = 100_000;
 
 /** The chunks a hand-over reads, each read once. */
 class Chunks {
-  private readonly states = new Map<number, Promise<StateChunk | undefined>>();
-  private readonly addresses = new Map<number, Promise<readonly string[] | undefined>>();
+  private readonly states = new Map<number, Uint8Array>();
+  private readonly addresses = new Map<number, readonly string[]>();
 
   constructor(
     private readonly tx: DispatchTx,
     private readonly record: DeliveryRecord,
-    private readonly audience: AudienceRecord,
+    /** Asked for with the record, awaited only when addresses are read. */
+    private readonly audience: Promise<AudienceRecord | undefined>,
   ) {}
 
-  /** The recipient's message class (unrelayed, excluded, …). */
-  async classOf(recipient: number): Promise<number> {
-    const chunk = recipient >>> CHUNK_SHIFT;
-    let state = this.states.get(chunk);
-    if (!state) {
-      state = this.tx.objectStore('stateChunks').get([this.record.id, chunk]);
-      this.states.set(chunk, state);
+  /**
+   * The received-events masks of one chunk of the sending logs. A chunk whose counts say every
+   * message in it is unrelayed (none excluded, none relayed: a send's untouched part) is all
+   * zeros, and is not read.
+   */
+  async masks(chunk: number): Promise<Uint8Array> {
+    let masks = this.states.get(chunk);
+    const length = chunkLengthOf(this.record.recipientCount, chunk);
+    if (!masks && this.record.chunkCounts?.[chunk * CLASS_COUNT + UNRELAYED_CLASS] === length) {
+      masks = new Uint8Array(length);
+      this.states.set(chunk, masks);
     }
-    const mask = (await state)?.mask[recipient & CHUNK_MASK];
-    if (mask === undefined)
-      throw new StoreFailureError('hand recipients over', 'a sending-log chunk is missing');
-    return CLASS_OF_MASK[mask]!;
+    if (!masks) {
+      masks = (await this.tx.objectStore('stateChunks').get([this.record.id, chunk]))?.mask;
+      if (!masks)
+        throw new StoreFailureError('hand recipients over', 'a sending-log chunk is missing');
+      this.states.set(chunk, masks);
+    }
+    return masks;
   }
 
-  async addressOf(recipient: number): Promise<string> {
-    const chunk = recipient >>> CHUNK_SHIFT;
-    let addresses = this.addresses.get(chunk);
-    if (!addresses) {
-      addresses = chunkAddresses(this.tx, this.audience, chunk);
-      this.addresses.set(chunk, addresses);
+  async addressesOf(recipients: readonly number[]): Promise<string[]> {
+    const out = new Array<string>(recipients.length);
+    for (let index = 0; index < recipients.length; index++) {
+      const chunk = recipients[index]! >>> CHUNK_SHIFT;
+      let addresses = this.addresses.get(chunk);
+      if (!addresses) {
+        const audience = await this.audience;
+        if (!audience)
+          throw new StoreFailureError('hand recipients over', 'the address list is missing');
+        addresses = (await chunkAddresses(this.tx, audience, chunk)) ?? [];
+        this.addresses.set(chunk, addresses);
+      }
+      out[index] = addresses[recipients[index]! & CHUNK_MASK] ?? '';
     }
-    return (await addresses)?.[recipient & CHUNK_MASK] ?? '';
+    return out;
   }
+}
+
+/**
+ * Calls `visit` with each recipient's class from `from` while it returns true and `to` is not
+ * reached; returns where it stopped. One await per chunk, not per recipient.
+ */
+async function scan(
+  chunks: Chunks,
+  from: number,
+  to: number,
+  visit: (recipient: number, cls: number) => boolean,
+): Promise<number> {
+  let at = from;
+  while (at < to) {
+    const masks = await chunks.masks(at >>> CHUNK_SHIFT);
+    const end = Math.min(to, ((at >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT);
+    for (; at < end; at++) if (!visit(at, CLASS_OF_MASK[masks[at & CHUNK_MASK]!]!)) return at;
+  }
+  return at;
 }
 
 function pacedOf(record: DeliveryRecord): PacedDelivery {
@@ -81,10 +122,11 @@ async function retake(
       continue;
     }
     const before = taken.length;
-    let at = lease.from;
-    for (; at < lease.to && taken.length < max; at++) {
-      if ((await chunks.classOf(at)) === UNRELAYED_CLASS) taken.push(at);
-    }
+    const at = await scan(chunks, lease.from, lease.to, (recipient, cls) => {
+      if (taken.length >= max) return false;
+      if (cls === UNRELAYED_CLASS) taken.push(recipient);
+      return true;
+    });
     if (taken.length > before) kept.push({ from: lease.from, to: at, until });
     // What was not looked at stays expired, for the next call.
     if (at < lease.to) kept.push({ from: at, to: lease.to, until: lease.until });
@@ -100,15 +142,29 @@ async function takeNew(
   taken: number[],
   budget: number,
 ): Promise<void> {
-  while (budget > 0 && dispatch.next < count) {
-    const recipient = dispatch.next++;
-    const cls = await chunks.classOf(recipient);
-    if (cls === EXCLUDED_CLASS) continue;
+  if (budget <= 0) return;
+  dispatch.next = await scan(chunks, dispatch.next, count, (recipient, cls) => {
+    if (budget <= 0) return false;
+    if (cls === EXCLUDED_CLASS) return true;
     // One a provider already reported relayed was handed over by someone: counted, not re-sent.
     dispatch.handed++;
     budget--;
     if (cls === UNRELAYED_CLASS) taken.push(recipient);
-  }
+    return true;
+  });
+}
+
+/**
+ * Adds a lease, merged into the one just before it when their ends are close (a tenth of the
+ * lease apart): a sender taking a thousand at a time keeps a few leases, not one per call. The
+ * merged lease ends with the later one, so a recipient comes back a little later, never sooner.
+ */
+function addLease(leases: Lease[], lease: Lease, leaseMs: number): void {
+  const before = leases.find((other) => other.to === lease.from);
+  if (before && lease.until - before.until <= leaseMs / 10) {
+    before.to = lease.to;
+    before.until = lease.until;
+  } else leases.push(lease);
 }
 
 /** When more will be due: now, a later time the pace allows, a lease's end, or null. */
@@ -129,20 +185,25 @@ function nextDueAt(
 
 export async function takeDueInTransaction(
   tx: DispatchTx,
-  record: DeliveryRecord,
+  id: string,
   max: number,
   leaseMs: number,
   now: number,
 ): Promise<Outcome<DueBatch>> {
-  const dispatch: DispatchState = record.dispatch ?? { next: 0, handed: 0, leases: [] };
+  const store = tx.objectStore('dispatch');
+  // Read at once, as a hand-over's cost is its round trips to the database. A delivery's address
+  // list has its id, but an occurrence's is its parent's: asked for again once the record says.
+  const audiences = tx.objectStore('audiences');
+  const guessed = audiences.get(id);
+  const [record, stored] = await Promise.all([tx.objectStore('deliveries').get(id), store.get(id)]);
+  if (!record) throw new NotFoundError(id);
+  const audience = record.audienceId === id ? guessed : audiences.get(record.audienceId);
+  const dispatch: DispatchState = stored ?? { next: 0, handed: 0, leases: [] };
   const toDeliver = record.recipientCount - (record.tally.classes[EXCLUDED_CLASS] ?? 0);
   const taken: number[] = [];
   const until = now + leaseMs;
   let recipients: DueRecipient[] = [];
   if (record.state === 'in-progress') {
-    const audience = await tx.objectStore('audiences').get(record.audienceId);
-    if (!audience)
-      throw new StoreFailureError('hand recipients over', 'the address list is missing');
     const chunks = new Chunks(tx, record, audience);
     const leases = await retake(chunks, dispatch.leases, taken, max, now, until);
     const start = dispatch.next;
@@ -154,17 +215,15 @@ export async function takeDueInTransaction(
       taken,
       Math.min(max - taken.length, allowed),
     );
-    if (dispatch.next > start) leases.push({ from: start, to: dispatch.next, until });
+    if (dispatch.next > start) addLease(leases, { from: start, to: dispatch.next, until }, leaseMs);
     dispatch.leases = leases;
-    recipients = await Promise.all(
-      taken.map(async (recipient) => ({
-        recipient,
-        address: await chunks.addressOf(recipient),
-        tags: correlationTags(record.id, recipient),
-      })),
-    );
-    record.dispatch = dispatch;
-    await tx.objectStore('deliveries').put(record);
+    const addresses = await chunks.addressesOf(taken);
+    recipients = taken.map((recipient, index) => ({
+      recipient,
+      address: addresses[index]!,
+      tags: tagsOf(record.id, recipient),
+    }));
+    await store.put(dispatch, record.id);
   }
   const remaining = Math.max(0, toDeliver - dispatch.handed);
   const batch: DueBatch = Object.assign(recipients, {

@@ -21,6 +21,9 @@
  *     reason      REASON_CODES of the failure (0 none), or EXCLUSION_CODES when excluded.
  *     time        ms of the event that gave the current status; NaN ("no time") until then.
  * - `addressLists`   normalised address → denylisted / quarantined.
+ * - `dispatch`       delivery id → where takeDue stands: the next position, how many were handed
+ *                    over, the leases. Its own small record, so a hand-over never rewrites the
+ *                    delivery's (a put of the record costs as much as the whole hand-over).
  *
  * Every stored code (event bits, reasons, exclusion causes, class numbers) is APPEND-ONLY: see
  * event-codes.ts; test/stored-codes.test.ts pins them. Changing one needs a migration step in

@@ -47,8 +47,7 @@ export interface DeliveryRecord {
   validityWarned?: boolean;
   /** Records from before paced sending have no pace: they send as fast as their sender. */
   pace?: Pace | null;
-  /** Where takeDue stands (store/dispatch.ts); absent until the first hand-over. */
-  dispatch?: DispatchState | null;
+
   journal: JournalEntry[];
   tally: { classes: number[]; opens: number; clicks: number } & Tally;
   engagement: EngagementSnapshot | null;
@@ -69,7 +68,6 @@ export type Progress = Pick<
   | 'guardPause'
   | 'guardAck'
   | 'validityWarned'
-  | 'dispatch'
 >;
 
 export function notStarted(): Progress {
@@ -85,7 +83,6 @@ export function notStarted(): Progress {
     guardPause: null,
     guardAck: null,
     validityWarned: false,
-    dispatch: null,
   };
 }
 
@@ -167,6 +164,7 @@ export interface SendkitDB extends DBSchema {
   addressLists: { key: string; value: AddressListEntry };
   eventIds: { key: [string, number]; value: EventIdBucket };
   feedCursors: { key: string; value: FeedCursorRecord };
+  dispatch: { key: string; value: DispatchState };
 }
 
 /** The object stores of the first schema: what a database must hold to be sendkit's. */
@@ -190,7 +188,6 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     chunkCounts: _chunkCounts,
     guardAck: _guardAck,
     validityWarned: _validityWarned,
-    dispatch: _dispatch,
     pace,
     guard,
     guardPause,
