@@ -7,9 +7,17 @@ import {
   HOUR_MS,
   type Aggregation,
   type DeliveryInput,
+  type PaceInput,
   type RecurrencePeriod,
+  type Weekday,
 } from '../src/index.js';
-import { AGGREGATIONS, CHANNELS, DEFAULT_GUARD, RECURRENCE_PERIODS } from '../src/rules/index.js';
+import {
+  AGGREGATIONS,
+  CHANNELS,
+  DEFAULT_GUARD,
+  RECURRENCE_PERIODS,
+  WEEKDAYS,
+} from '../src/rules/index.js';
 import type { StoryRates } from '../src/simulator/index.js';
 
 export interface FormResult {
@@ -40,6 +48,7 @@ export function readDeliveryForm(form: HTMLFormElement, now: number): FormResult
               aggregation,
               requestConfirmation: data.get('requestConfirmation') === 'on',
             },
+      pace: readPaceFields(data),
       guard:
         data.get('guard') === 'on'
           ? {
@@ -59,6 +68,36 @@ export function readDeliveryForm(form: HTMLFormElement, now: number): FormResult
   };
 }
 
+/** The pace fieldset: none unchecked; a warm-up when its start rate is set; a window when days are. */
+function readPaceFields(data: FormData): PaceInput | null {
+  if (data.get('paced') !== 'on') return null;
+  const perHour = Number(data.get('perHour'));
+  const warmUpStart = Number(data.get('warmUpStart'));
+  const days = data.getAll('windowDays').map(String) as Weekday[];
+  return {
+    perHour,
+    warmUp:
+      warmUpStart > 0
+        ? { startPerHour: warmUpStart, doublingHours: Number(data.get('doublingHours')) }
+        : null,
+    window:
+      days.length > 0
+        ? {
+            days,
+            from: String(data.get('windowFrom')),
+            to: String(data.get('windowTo')),
+            timeZone: String(data.get('timeZone')),
+          }
+        : null,
+  };
+}
+
+/**
+ * The showcase's default pace: with one model hour per real second, a 100,000-recipient send
+ * takes about 50 s of real time, so the bar visibly moves and the guard acts while most waits.
+ */
+export const DEFAULT_FORM_PACE = 2_000;
+
 const number = (label: string, name: string, value: number, min: number, max: number) =>
   html`<label
     >${label}
@@ -76,7 +115,7 @@ export function deliveryForm(onSubmit: (form: HTMLFormElement) => void) {
     <fieldset>
       <legend>Message</legend>
       <label>Label <input name="label" value="Spring sale" required maxlength="256" /></label>
-      ${number('Recipients (generated test profiles)', 'count', 10_000, 1, 1_000_000)}
+      ${number('Recipients (generated test profiles)', 'count', 100_000, 1, 1_000_000)}
       <label
         >Channel
         <select name="channel">
@@ -108,6 +147,30 @@ export function deliveryForm(onSubmit: (form: HTMLFormElement) => void) {
       >
     </fieldset>
     <fieldset>
+      <legend>Pace</legend>
+      <label class="inline"
+        ><input name="paced" type="checkbox" checked /> Send at a pace (messages per hour)</label
+      >
+      ${number('Messages per hour', 'perHour', DEFAULT_FORM_PACE, 1, 1_000_000_000)}
+      ${number('Warm-up: start at (per hour, 0 = none)', 'warmUpStart', 0, 0, 1_000_000_000)}
+      ${number('Warm-up: doubles every (hours)', 'doublingHours', 6, 0.02, 8_760)}
+      <fieldset class="days">
+        <legend>Sending window: days (none = any time)</legend>
+        ${WEEKDAYS.map(
+          (day) =>
+            html`<label class="inline"
+              ><input name="windowDays" type="checkbox" value=${day} /> ${day}</label
+            >`,
+        )}
+      </fieldset>
+      <label>Window opens <input name="windowFrom" type="time" value="08:00" required /></label>
+      <label>Window closes <input name="windowTo" type="time" value="20:00" required /></label>
+      <label
+        >Time zone
+        <input name="timeZone" value=${Intl.DateTimeFormat().resolvedOptions().timeZone} required
+      /></label>
+    </fieldset>
+    <fieldset>
       <legend>Reputation guard</legend>
       <label class="inline"
         ><input name="guard" type="checkbox" checked /> Pause the delivery when it bounces</label
@@ -118,7 +181,7 @@ export function deliveryForm(onSubmit: (form: HTMLFormElement) => void) {
     </fieldset>
     <fieldset>
       <legend>Simulated MTA (%)</legend>
-      ${number('Hard bounces', 'hard', 2, 0, 100)} ${number('Soft bounces', 'soft', 5, 0, 100)}
+      ${number('Hard bounces', 'hard', 12, 0, 100)} ${number('Soft bounces', 'soft', 5, 0, 100)}
       ${number('Retry success', 'retry', 50, 0, 100)} ${number('Opens', 'open', 30, 0, 100)}
       ${number('Clicks', 'click', 8, 0, 100)}
     </fieldset>

@@ -36,6 +36,18 @@ export interface DeploymentLabels extends CommonLabels {
   /** What Resume means after a guarded pause. */
   guardResume: string;
   states: Record<DeliveryState, string>;
+  /** The pace of a paced send: its rate, the rate so far, the expected end. */
+  pacePlanned: string;
+  paceActual: string;
+  /** `{rate}`: messages per hour. */
+  perHour: string;
+  /** While a warm-up holds the rate lower: `{rate}` is the rate now. */
+  paceWarmingUp: string;
+  expectedEnd: string;
+  /** `{time}`: when the window opens next, as a weekday and a time in the window's zone. */
+  paceWaiting: string;
+  /** `{time}`: when the validity period ends. */
+  paceAfterValidity: string;
 }
 
 export const DEPLOYMENT_LABELS: DeploymentLabels = {
@@ -70,4 +82,12 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
   guardResume:
     'Check the list, then Resume to accept this rate (it pauses again if the rate keeps rising) or Stop.',
   states: { ...STATE_LABELS },
+  pacePlanned: 'Planned pace',
+  paceActual: 'Actual pace',
+  perHour: '{rate} / h',
+  paceWarmingUp: 'warming up: {rate} / h now',
+  expectedEnd: 'Expected end',
+  paceWaiting: 'Waiting for the sending window: opens {time}',
+  paceAfterValidity:
+    'At this pace the send ends after its validity period ({time}): messages not handed to the MTA by then are not sent.',
 };

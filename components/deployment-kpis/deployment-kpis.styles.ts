@@ -43,6 +43,26 @@ export const deploymentKpisStyles = css`
     background: var(--deployment-kpis-bar-color);
     transition: width 0.2s;
   }
+  [part='pace'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin: 0.5rem 0 0;
+    font-size: 0.85rem;
+  }
+  [part='pace'] dd {
+    font-size: inherit;
+    font-weight: 600;
+  }
+  [part='pace-notice'] {
+    margin: 0.5rem 0 0;
+    font-size: 0.85rem;
+    overflow-wrap: anywhere;
+  }
+  [part='pace-notice'].warning {
+    padding-inline-start: 0.5rem;
+    border-inline-start: 3px solid var(--_danger);
+  }
   [part='tiles'] {
     display: grid;
     /* auto-fit: at a wide width the six tiles share it all, with no empty tracks after them. */

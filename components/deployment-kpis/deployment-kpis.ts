@@ -5,9 +5,9 @@ import {
   type DeliverySnapshot,
   type UserAction,
 } from '../../src/index.js';
-import { allowedActions, stateLabel } from '../../src/rules/index.js';
+import { allowedActions, paceProgress, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../shared/events.js';
-import { formatCount, formatDate, formatPercent } from '../shared/format.js';
+import { formatCount, formatDate, formatPercent, formatWeekdayTime } from '../shared/format.js';
 import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
@@ -39,6 +39,8 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
  * @csspart notice - What the block shows instead of a delivery (none chosen, loading, not found, read error).
  * @csspart progress - The progress bar's track (role progressbar).
  * @csspart progress-bar - The bar's filled part.
+ * @csspart pace - A paced send's planned and actual rates and expected end.
+ * @csspart pace-notice - The send waits for its sending window, or ends after its validity.
  * @csspart tiles - The list of KPIs.
  * @csspart tile - One KPI.
  * @csspart refreshed - When opens and clicks were last refreshed.
@@ -106,6 +108,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
       >
         <div part="progress-bar" ${styleProperties({ width: `${progress}%` })}></div>
       </div>
+      ${this.renderPace(delivery, indicators, text)}
       <dl part="tiles">
         ${this.tile(text.toDeliver, count(indicators.toDeliver))}
         ${this.tile(text.sent, count(indicators.relayed), percent(indicators.relayedPercent))}
@@ -149,6 +152,65 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
       </p>
       <p>${text.guardResume}</p>
     </div>`;
+  }
+
+  /** The pace of a paced send once started: planned and actual rates, the end, the wait. */
+  private renderPace(
+    delivery: DeliverySnapshot['delivery'],
+    indicators: DeliverySnapshot['indicators'],
+    text: DeploymentLabels,
+  ) {
+    const store = this.activeStore;
+    const progress =
+      store && delivery.pace ? paceProgress(delivery, indicators, store.now()) : null;
+    if (!progress) return nothing;
+    const locale = this.resolvedLocale;
+    const rate = (value: number) =>
+      fillTemplate(text.perHour, { rate: formatCount(Math.round(value), locale) });
+    const warming = progress.currentPerHour < progress.plannedPerHour;
+    const zone = delivery.pace?.window?.timeZone ?? 'UTC';
+    return html`<dl part="pace">
+        <div>
+          <dt>${text.pacePlanned}</dt>
+          <dd>
+            ${rate(progress.plannedPerHour)}${
+              warming
+                ? html` (${fillTemplate(text.paceWarmingUp, {
+                    rate: formatCount(Math.round(progress.currentPerHour), locale),
+                  })})`
+                : nothing
+            }
+          </dd>
+        </div>
+        <div>
+          <dt>${text.paceActual}</dt>
+          <dd>${rate(progress.actualPerHour)}</dd>
+        </div>
+        ${
+          progress.expectedEndAt === null
+            ? nothing
+            : html`<div>
+                <dt>${text.expectedEnd}</dt>
+                <dd>${formatDate(progress.expectedEndAt, locale)}</dd>
+              </div>`
+        }
+      </dl>
+      ${
+        progress.waitingUntil === null
+          ? nothing
+          : html`<p part="pace-notice">
+              ${fillTemplate(text.paceWaiting, {
+                time: formatWeekdayTime(progress.waitingUntil, zone, locale),
+              })}
+            </p>`
+      }
+      ${
+        progress.endsAfterValidity
+          ? html`<p part="pace-notice" class="warning">
+              ${fillTemplate(text.paceAfterValidity, { time: formatDate(delivery.endsAt, locale) })}
+            </p>`
+          : nothing
+      }`;
   }
 
   protected override alerted(alert: DeliveryAlert): void {

@@ -48,6 +48,24 @@ export function formatDate(time: number | null, locale?: string): string {
   ).format(date);
 }
 
+/** A weekday and a time in a given zone, named ("Mon 08:00 GMT+1"): a sending window's opening. */
+export function formatWeekdayTime(time: number, timeZone: string, locale?: string): string {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return PLACEHOLDER;
+  return formatter(
+    `weekday-time:${timeZone}`,
+    locale,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      }),
+  ).format(date);
+}
+
 /** ISO 8601 for exports; '' for "no time", the placeholder for a time it cannot show. */
 export function isoDate(time: number | null): string {
   if (time === null) return '';

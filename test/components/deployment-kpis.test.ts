@@ -397,3 +397,77 @@ describe('deployment-kpis', () => {
     expect(element.shadowRoot!.querySelector('[part="guard"]') === null).to.equal(true);
   });
 });
+
+describe('deployment-kpis: a paced send', () => {
+  afterEach(closeStores);
+
+  const paceText = (element: DeploymentKpis) => {
+    const result: Record<string, string> = {};
+    for (const item of element.shadowRoot!.querySelectorAll('[part="pace"] > div')) {
+      result[item.querySelector('dt')!.textContent!.trim()] = item
+        .querySelector('dd')!
+        .textContent!.replace(/\s+/g, ' ')
+        .trim();
+    }
+    return result;
+  };
+  const notices = (element: DeploymentKpis) =>
+    [...element.shadowRoot!.querySelectorAll('[part="pace-notice"]')].map((notice) =>
+      notice.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+
+  it('shows the planned and actual pace and the expected end; nothing of it without a pace', async () => {
+    const { store, clock } = await freshStore();
+    const delivery = await sendingDelivery(store, {
+      recipients: { generated: 10_000 },
+      pace: { perHour: 1_000, warmUp: { startPerHour: 250, doublingHours: 1 } },
+    });
+    clock.advance(HOUR_MS);
+    const due = await store.takeDue(delivery.id, { max: 10_000 });
+    await store.applyFeedback(
+      due.map((one) => ({
+        deliveryId: delivery.id,
+        recipient: one.recipient,
+        type: 'relayed' as const,
+        at: clock.now(),
+      })),
+    );
+    const element = await render(store, delivery.id);
+    element.locale = 'en-US';
+    await element.updateComplete;
+    const shown = paceText(element);
+    expect(shown['Planned pace']).to.equal('1,000 / h (warming up: 500 / h now)');
+    expect(shown['Actual pace']).to.equal(`${due.length} / h`);
+    expect(shown['Expected end']).to.not.equal('');
+    expect(notices(element)).to.deep.equal([]);
+    const plain = await sendingDelivery(store);
+    element.deliveryId = plain.id;
+    await element.settled();
+    expect(element.shadowRoot!.querySelector('[part="pace"]')).to.equal(null);
+  });
+
+  it('says when it waits for its window, and when the pace ends after the validity; texts overridable', async () => {
+    const { store, clock } = await freshStore();
+    clock.set(Date.UTC(2026, 2, 23, 12)); // a Monday
+    const delivery = await sendingDelivery(store, {
+      recipients: { generated: 100_000 },
+      pace: {
+        perHour: 1_000,
+        window: { days: ['sat'], from: '08:00', to: '20:00', timeZone: 'UTC' },
+      },
+    });
+    const element = await render(store, delivery.id);
+    element.locale = 'en-GB';
+    await element.updateComplete;
+    const [waiting, after] = notices(element);
+    expect(waiting).to.equal('Waiting for the sending window: opens Sat, 08:00 UTC');
+    expect(after).to.contain('after its validity period');
+    element.labels = {
+      paceWaiting: 'En attente de la fenêtre : {time}',
+      pacePlanned: 'Cadence prévue',
+    };
+    await element.updateComplete;
+    expect(notices(element)[0]).to.match(/^En attente de la fenêtre : /);
+    expect(Object.keys(paceText(element))).to.include('Cadence prévue');
+  });
+});
