@@ -71,6 +71,45 @@ test('showcase: create, prepare, confirm, and see Sent and Delivered move', asyn
   await page.close();
 });
 
+test("showcase: with the form's defaults a send moves for a while and the guard pauses it early", async ({
+  browser,
+  showcaseUrl,
+}) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(showcaseUrl);
+  // The defaults: 100,000 recipients at 2,000 an hour (a model hour a second), 12 % hard bounces.
+  check((await page.inputValue('input[name="count"]')) === '100000', 'the default is not 100,000');
+  await page.click('button:text-is("Create delivery")');
+  await page.waitForFunction(() => document.querySelector('#delivery')?.value);
+  await page.click('#prepare');
+  await confirmSend(page);
+  await page.waitForFunction(
+    () => document.querySelector('deployment-kpis')?.shadowRoot?.querySelector('[part="pace"]'),
+    null,
+    { timeout: 15_000 },
+  );
+  const pace = await page.locator('deployment-kpis [part="pace"]').innerText();
+  check(/2,000 \/ h/.test(pace), `the planned pace is not shown: ${pace}`);
+  await page.waitForFunction(
+    () => document.querySelector('deployment-kpis')?.shadowRoot?.querySelector('[part="guard"]'),
+    null,
+    { timeout: 30_000 },
+  );
+  const sent = number(await tileValue(page, 'Sent'));
+  check(sent > 0 && sent < 10_000, `the guard paused after ${sent} of 100,000 (most should wait)`);
+  const progress = Number(
+    await page.locator('deployment-kpis [part="progress"]').getAttribute('aria-valuenow'),
+  );
+  check(progress > 0 && progress < 10, `the progress bar shows ${progress} %`);
+  await page.waitForTimeout(1500);
+  check(number(await tileValue(page, 'Sent')) === sent, 'a paused send kept relaying');
+  await page.screenshot({ path: `${OUT}/showcase-paced.png`, fullPage: true });
+  check(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  await page.close();
+});
+
 test('showcase: usable in a 360 px window, light and dark, with a first step to take', async ({
   browser,
   showcaseUrl,
