@@ -5,15 +5,16 @@ import {
   type DeliverySnapshot,
   type UserAction,
 } from '../../src/index.js';
-import { allowedActions, paceProgress, stateLabel } from '../../src/rules/index.js';
+import { allowedActions, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../shared/events.js';
-import { formatCount, formatDate, formatPercent, formatWeekdayTime } from '../shared/format.js';
+import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { deploymentKpisStyles } from './deployment-kpis.styles.js';
+import { paceSummary } from './pace-summary.js';
 import { DEPLOYMENT_LABELS, type DeploymentLabels } from './deployment-kpis.labels.js';
 
 type SendingAction = Extract<UserAction, 'pause' | 'resume' | 'stop'>;
@@ -154,63 +155,14 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
     </div>`;
   }
 
-  /** The pace of a paced send once started: planned and actual rates, the end, the wait. */
   private renderPace(
     delivery: DeliverySnapshot['delivery'],
     indicators: DeliverySnapshot['indicators'],
     text: DeploymentLabels,
   ) {
     const store = this.activeStore;
-    const progress =
-      store && delivery.pace ? paceProgress(delivery, indicators, store.now()) : null;
-    if (!progress) return nothing;
-    const locale = this.resolvedLocale;
-    const rate = (value: number) =>
-      fillTemplate(text.perHour, { rate: formatCount(Math.round(value), locale) });
-    const warming = progress.currentPerHour < progress.plannedPerHour;
-    const zone = delivery.pace?.window?.timeZone ?? 'UTC';
-    return html`<dl part="pace">
-        <div>
-          <dt>${text.pacePlanned}</dt>
-          <dd>
-            ${rate(progress.plannedPerHour)}${
-              warming
-                ? html` (${fillTemplate(text.paceWarmingUp, {
-                    rate: formatCount(Math.round(progress.currentPerHour), locale),
-                  })})`
-                : nothing
-            }
-          </dd>
-        </div>
-        <div>
-          <dt>${text.paceActual}</dt>
-          <dd>${rate(progress.actualPerHour)}</dd>
-        </div>
-        ${
-          progress.expectedEndAt === null
-            ? nothing
-            : html`<div>
-                <dt>${text.expectedEnd}</dt>
-                <dd>${formatDate(progress.expectedEndAt, locale)}</dd>
-              </div>`
-        }
-      </dl>
-      ${
-        progress.waitingUntil === null
-          ? nothing
-          : html`<p part="pace-notice">
-              ${fillTemplate(text.paceWaiting, {
-                time: formatWeekdayTime(progress.waitingUntil, zone, locale),
-              })}
-            </p>`
-      }
-      ${
-        progress.endsAfterValidity
-          ? html`<p part="pace-notice" class="warning">
-              ${fillTemplate(text.paceAfterValidity, { time: formatDate(delivery.endsAt, locale) })}
-            </p>`
-          : nothing
-      }`;
+    if (!store || !delivery.pace) return nothing;
+    return paceSummary(delivery, indicators, store.now(), text, this.resolvedLocale);
   }
 
   protected override alerted(alert: DeliveryAlert): void {
