@@ -66,6 +66,7 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
     ['readFeedCursor', s.readFeedCursor!, ['feed']],
     ['readFeedPosition', s.readFeedPosition!, ['feed']],
     ['computeStats', s.computeStats!, [id]],
+    ['takeDue', s.takeDue!, [id, { max: 2 }]],
     ['setAddressStatus', s.setAddressStatus!, ['a@b.c', { denylisted: false }]],
     ['findRecipients', s.findRecipients!, [id, ['a@b.c']]],
     ['getDelivery', s.getDelivery!, [id]],
@@ -83,10 +84,12 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
  * addresses where one is expected, and the history of an empty address (it has none).
  */
 const ACCEPTED = new Set([
-  ...['applyFeedback', 'readIndicators', 'readLogs', 'readExclusionLogs'].flatMap((method) => [
-    `${method} argument 2 = null`,
-    `${method} argument 2 = an object without prototype`,
-  ]),
+  ...['applyFeedback', 'readIndicators', 'readLogs', 'readExclusionLogs', 'takeDue'].flatMap(
+    (method) => [
+      `${method} argument 2 = null`,
+      `${method} argument 2 = an object without prototype`,
+    ],
+  ),
   'findRecipients argument 2 = an array of strings',
   'readProfileHistory argument 1 = an empty string',
 ]);

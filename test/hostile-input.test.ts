@@ -370,6 +370,76 @@ describe('arguments', () => {
   });
 });
 
+describe('a pace', () => {
+  afterEach(closeStores);
+
+  it('a bad pace is an InputError and creates nothing; one changed after the call is stored as checked', async () => {
+    const { store, name } = await freshStore();
+    const before = await dumpDatabase(name);
+    let reads = 0;
+    const shifty = {
+      perHour: 100,
+      window: {
+        get days() {
+          reads++;
+          return reads === 1 ? ['mon'] : 'every day';
+        },
+        from: '08:00',
+        to: '20:00',
+      },
+    };
+    const bad: unknown[] = [
+      { perHour: 1e12 },
+      { perHour: 100, window: { days: ['mon'], from: '08:00', to: '20:00', timeZone: 42 } },
+      { perHour: 100, warmUp: { startPerHour: Number.POSITIVE_INFINITY, doublingHours: 1 } },
+      new Proxy(
+        { perHour: 5 },
+        {
+          get: () => {
+            throw new RangeError('no');
+          },
+        },
+      ),
+    ];
+    for (const pace of bad) {
+      const error = await rejection(
+        store.createDelivery(starter, {
+          label: 'x',
+          channel: 'email',
+          recipients: { generated: 3 },
+          pace: pace as never,
+        }),
+      );
+      expectTyped(error, InputError);
+    }
+    expect(await dumpDatabase(name)).to.equal(before);
+    const days = ['tue'];
+    const window = { days, from: '08:00', to: '20:00', timeZone: 'Europe/Berlin' };
+    const creating = store.createDelivery(starter, {
+      label: 'x',
+      channel: 'email',
+      recipients: { generated: 3 },
+      pace: { perHour: 100, window },
+    });
+    days[0] = 'someday';
+    window.to = 'never';
+    expect((await creating).pace!.window).to.deep.equal({
+      days: ['tue'],
+      from: '08:00',
+      to: '20:00',
+      timeZone: 'Europe/Berlin',
+    });
+    const read = await store.createDelivery(starter, {
+      label: 'x',
+      channel: 'email',
+      recipients: { generated: 3 },
+      pace: shifty as never,
+    });
+    expect(read.pace!.window!.days).to.deep.equal(['mon']);
+    expect(reads).to.equal(1);
+  });
+});
+
 describe('one snapshot', () => {
   afterEach(closeStores);
 
