@@ -1,7 +1,7 @@
 import '../components/deployment-kpis/register.js';
 import { html } from 'lit';
 import type { Meta } from '@storybook/web-components-vite';
-import { elementMeta, stateStories, type StoryArgs } from './element-stories.js';
+import { elementMeta, stateStories, type Story, type StoryArgs } from './element-stories.js';
 
 export default {
   title: 'Elements/deployment-kpis',
@@ -21,6 +21,8 @@ export default {
 export const Prepared = stateStories.Prepared;
 export const WithoutPermission = stateStories.WithoutPermission;
 export const Sending = stateStories.Sending;
+/** A paced send: planned and actual pace, warming up, and its expected end. */
+export const Paced: Story = { args: { state: 'paced', recipients: 100_000 } };
 export const Finished = stateStories.Finished;
 export const Failed = stateStories.Failed;
 export const Dark = stateStories.Dark;

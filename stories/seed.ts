@@ -4,6 +4,7 @@
  */
 import {
   DAY_MS,
+  HOUR_MS,
   openStore,
   type DeliveryState,
   type DeliveryStore,
@@ -11,7 +12,8 @@ import {
 } from '../src/index.js';
 import { ManualClock, createSimulatedMta } from '../src/simulator/index.js';
 
-export type StoryState = 'prepared' | 'sending' | 'finished' | 'failed';
+/** `paced`: sending at 2,000 an hour, still warming up, three model hours in. */
+export type StoryState = 'prepared' | 'sending' | 'paced' | 'finished' | 'failed';
 
 export const operator: User = { name: 'ana', roles: ['start-deliveries'] };
 /** A user who may prepare but not start deliveries: Confirm send says why it is disabled. */
@@ -36,6 +38,10 @@ export async function seed(state: StoryState, recipients = 2_000): Promise<Story
     label: 'Spring sale',
     channel: 'email',
     recipients: { generated: recipients },
+    pace:
+      state === 'paced'
+        ? { perHour: 2_000, warmUp: { startPerHour: 500, doublingHours: 6 } }
+        : null,
   });
   let delivery = await store.prepare(operator, created.id);
   if (state === 'prepared') return { store, deliveryId: delivery.id, state: delivery.state };
@@ -44,8 +50,8 @@ export async function seed(state: StoryState, recipients = 2_000): Promise<Story
     delivery = await store.reportPlatformError(created.id, 'The MTA refused the connection');
   } else {
     const mta = createSimulatedMta(store);
-    // Sending: a few seconds of relaying; finished: past the validity period, every retry spent.
-    const span = state === 'sending' ? 5_000 : 8 * DAY_MS;
+    // Sending: a few seconds of relaying; paced: three hours; finished: past the validity period.
+    const span = state === 'sending' ? 5_000 : state === 'paced' ? 3 * HOUR_MS : 8 * DAY_MS;
     for (let elapsed = 0; elapsed < span; elapsed += span / 8) {
       clock.advance(span / 8);
       await mta.step();

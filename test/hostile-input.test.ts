@@ -413,13 +413,13 @@ describe('a pace', () => {
       expectTyped(error, InputError);
     }
     expect(await dumpDatabase(name)).to.equal(before);
-    const days = ['tue'];
+    const days: string[] = ['tue'];
     const window = { days, from: '08:00', to: '20:00', timeZone: 'Europe/Berlin' };
     const creating = store.createDelivery(starter, {
       label: 'x',
       channel: 'email',
       recipients: { generated: 3 },
-      pace: { perHour: 100, window },
+      pace: { perHour: 100, window: window as never },
     });
     days[0] = 'someday';
     window.to = 'never';

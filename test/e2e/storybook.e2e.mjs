@@ -10,6 +10,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SAYS = {
   prepared: 'Send preparation completed',
   sending: 'Sending',
+  paced: 'Planned pace',
   finished: 'All messages have been processed',
   failed: 'Failed',
 };
