@@ -12,6 +12,8 @@ export {
   storeContext,
   deliveryIdContext,
   userContext,
+  localeContext,
+  labelsContext,
   type SendkitScope,
   type SendkitProvider,
 } from './shared/context.js';
@@ -35,4 +37,14 @@ export {
   type ComparisonLabels,
 } from './efs-comparison/efs-comparison.labels.js';
 export { COMMON_LABELS, type CommonLabels, type LabelOverrides } from './shared/labels.js';
+export {
+  EN,
+  LABEL_SETS,
+  labelSetOf,
+  type KitLabels,
+  type PageLabels,
+  type ElementTag,
+} from './locales/kit-labels.js';
+export { FR } from './locales/fr.js';
+export { DE } from './locales/de.js';
 export type { CsvExport } from './sending-log-table/csv.js';

@@ -3,12 +3,12 @@ import { fillTemplate, type DeliverySnapshot } from '../../src/index.js';
 import { UNPREPARED_STATES, allowedActions, rolesAllow } from '../../src/rules/index.js';
 import { ConfirmedEvent, ConfirmRequestEvent } from '../shared/events.js';
 import { formatCount, formatDate } from '../shared/format.js';
-import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
+import { pluralOf, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { confirmSendButtonStyles } from './confirm-send-button.styles.js';
-import { CONFIRM_SEND_LABELS, type ConfirmSendLabels } from './confirm-send-button.labels.js';
+import type { ConfirmSendLabels } from './confirm-send-button.labels.js';
 
 /**
  * The "Confirm send" action of a prepared delivery: a button, then a modal dialog naming the
@@ -53,7 +53,7 @@ export class ConfirmSendButton extends SendkitElement<DeliverySnapshot> {
   }
 
   private get text(): ConfirmSendLabels {
-    return withDefaults(CONFIRM_SEND_LABELS, this.labels, this.localName);
+    return this.texts('confirm-send-button', this.labels);
   }
 
   protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {

@@ -8,14 +8,14 @@ import {
 import { allowedActions, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
-import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
+import { pluralOf, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { deploymentKpisStyles } from './deployment-kpis.styles.js';
 import { paceSummary } from './pace-summary.js';
-import { DEPLOYMENT_LABELS, type DeploymentLabels } from './deployment-kpis.labels.js';
+import type { DeploymentLabels } from './deployment-kpis.labels.js';
 
 type SendingAction = Extract<UserAction, 'pause' | 'resume' | 'stop'>;
 const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
@@ -73,7 +73,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
   renderCount = 0;
 
   private get text(): DeploymentLabels {
-    return withDefaults(DEPLOYMENT_LABELS, this.labels, this.localName);
+    return this.texts('deployment-kpis', this.labels);
   }
 
   protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {

@@ -1,5 +1,5 @@
 import type { GuardMeasure, RecipientStatus } from '../../src/index.js';
-import { STATUS_LABELS } from '../../src/rules/index.js';
+import { SEED_STEPS, STATUS_LABELS, STORIES } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels } from '../shared/labels.js';
 
 /** Every text of efs-comparison; pass a part of it as `labels` to localise. */
@@ -35,7 +35,9 @@ export interface ComparisonLabels extends CommonLabels {
   guardMeasures: Record<GuardMeasure, string>;
   sent: string;
   failed: string;
+  /** The seed table's rows, by SEED_STEPS id. */
   steps: Record<string, string>;
+  /** The walk-through's stories, by STORIES id. */
   stories: Record<string, string>;
   events: Record<string, string>;
   statuses: Record<RecipientStatus, string>;
@@ -74,8 +76,8 @@ export const COMPARISON_LABELS: ComparisonLabels = {
   guardMeasures: { 'hard-bounces': 'hard bounces', bounces: 'bounces + errors' },
   sent: 'Sent',
   failed: 'Failed',
-  steps: {},
-  stories: {},
+  steps: Object.fromEntries(SEED_STEPS.map((step) => [step.id, step.label])),
+  stories: Object.fromEntries(STORIES.map((story) => [story.id, story.label])),
   events: {
     relayed: 'Relayed to the MTA',
     delivered: 'Delivered (reported by EFS)',

@@ -15,12 +15,12 @@ import {
   type StoryPoint,
 } from '../../src/rules/index.js';
 import { formatCount, formatPercent } from '../shared/format.js';
-import { withDefaults, type LabelOverrides } from '../shared/labels.js';
+import type { LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { efsComparisonStyles } from './efs-comparison.styles.js';
-import { COMPARISON_LABELS, type ComparisonLabels } from './efs-comparison.labels.js';
+import type { ComparisonLabels } from './efs-comparison.labels.js';
 
 /**
  * The seed's comparison of the Delivered indicator without and with the Email Feedback Service,
@@ -67,7 +67,7 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
   step = 1;
 
   private get text(): ComparisonLabels {
-    return withDefaults(COMPARISON_LABELS, this.labels, this.localName);
+    return this.texts('efs-comparison', this.labels);
   }
 
   protected override read({ store, deliveryId }: ReadSource): Promise<DeliverySnapshot> {
@@ -262,7 +262,7 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
     const locale = this.resolvedLocale;
     const trip = delivery.state === 'paused' ? delivery.guardPause : null;
     return html`<section part="live" aria-labelledby="live-title">
-      ${this.heading(`${text.live}: ${delivery.label}`, 'live-title', 1)}
+      ${this.heading(`${text.live}${text.colon}${delivery.label}`, 'live-title', 1)}
       ${
         trip
           ? html`<p part="guard" data-mode=${delivery.mode}>
@@ -288,20 +288,18 @@ export class EfsComparison extends SendkitElement<DeliverySnapshot> {
                     >
                       <dt><strong>${this.modeName(mode, text)}</strong></dt>
                       <dd>
-                        ${text.delivered}:
-                        <span class="delivered"
+                        ${text.delivered}${text.colon}<span class="delivered"
                           >${formatPercent(byMode[mode].deliveredPercent, locale)}</span
                         >
                       </dd>
                       <dd>
-                        ${text.bounces}:
-                        <span class="bounces"
+                        ${text.bounces}${text.colon}<span class="bounces"
                           >${formatPercent(byMode[mode].bouncesPercent, locale)}</span
                         >
                       </dd>
                       <dd>
-                        ${text.sent}: ${formatCount(byMode[mode].delivered, locale)} ·
-                        ${text.failed}: ${formatCount(byMode[mode].failed, locale)}
+                        ${text.sent}${text.colon}${formatCount(byMode[mode].delivered, locale)} ·
+                        ${text.failed}${text.colon}${formatCount(byMode[mode].failed, locale)}
                       </dd>
                     </div>`,
                 )}

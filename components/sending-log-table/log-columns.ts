@@ -27,7 +27,12 @@ const COLUMN: Readonly<Record<ColumnKey, LogColumn>> = {
     grow: 0.8,
     csv: (row, text) => (row.failureType ? text.failureTypes[row.failureType] : ''),
   },
-  reason: { key: 'reason', minRem: 9, grow: 1.2, csv: (row) => row.reason ?? '' },
+  reason: {
+    key: 'reason',
+    minRem: 9,
+    grow: 1.2,
+    csv: (row, text) => (row.reason ? text.reasons[row.reason] : ''),
+  },
 };
 
 /** Sending logs: Date, Status, Address, Nature of failure, Reason; Exclusion logs: the

@@ -61,7 +61,7 @@ export class ProfileHistory {
               ${entries.map(
                 (entry) =>
                   html`<li>
-                    ${entry.label}: ${text.statuses[entry.status]}
+                    ${entry.label}${text.colon}${text.statuses[entry.status]}
                     ${entry.at === null ? '' : `(${formatDate(entry.at, locale)})`}
                   </li>`,
               )}

@@ -1,5 +1,5 @@
-import { type FailureType, type RecipientStatus } from '../../src/index.js';
-import { FAILURE_TYPE_LABELS, STATUS_LABELS } from '../../src/rules/index.js';
+import { type FailureReason, type FailureType, type RecipientStatus } from '../../src/index.js';
+import { FAILURE_REASONS, FAILURE_TYPE_LABELS, STATUS_LABELS } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels, type PluralText } from '../shared/labels.js';
 
 export type LogView = 'sending' | 'exclusions';
@@ -28,6 +28,8 @@ export interface LogTableLabels extends CommonLabels {
   close: string;
   statuses: Record<RecipientStatus, string>;
   failureTypes: Record<FailureType, string>;
+  /** The failure reasons (SPEC §4), in the product's words by default. */
+  reasons: Record<FailureReason, string>;
 }
 
 export const LOG_TABLE_LABELS: LogTableLabels = {
@@ -51,4 +53,8 @@ export const LOG_TABLE_LABELS: LogTableLabels = {
   close: 'Close',
   statuses: { ...STATUS_LABELS },
   failureTypes: { ...FAILURE_TYPE_LABELS },
+  reasons: Object.fromEntries(FAILURE_REASONS.map((reason) => [reason, reason])) as Record<
+    FailureReason,
+    string
+  >,
 };

@@ -9,7 +9,7 @@ import { InputError, fillTemplate, type LogRow, type RecipientStatus } from '../
 import { RECIPIENT_STATUSES } from '../../src/rules/index.js';
 import { ActionErrorEvent, LogExportEvent, ProfileOpenEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
-import { pluralOf, withDefaults, type LabelOverrides } from '../shared/labels.js';
+import { pluralOf, type LabelOverrides } from '../shared/labels.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -20,7 +20,7 @@ import { LOG_COLUMNS, shownColumns, type LogColumn } from './log-columns.js';
 import { NarrowWidth } from './narrow-width.js';
 import { ProfileHistory } from './profile-history.js';
 import { sendingLogTableStyles } from './sending-log-table.styles.js';
-import { LOG_TABLE_LABELS, type LogTableLabels, type LogView } from './sending-log-table.labels.js';
+import type { LogTableLabels, LogView } from './sending-log-table.labels.js';
 import { VirtualScroll } from './virtual-scroll.js';
 
 /** Reflects only text: a value of another type (set by script) removes the attribute. */
@@ -143,7 +143,7 @@ export class SendingLogTable extends SendkitElement<LogWindow> {
   }
 
   private get text(): LogTableLabels {
-    return withDefaults(LOG_TABLE_LABELS, this.labels, this.localName);
+    return this.texts('sending-log-table', this.labels);
   }
 
   private get shownView(): LogView {

@@ -1,6 +1,6 @@
 /**
- * One provider for a page or the sidebar: the store, the delivery shown and the current user,
- * handed to every sendkit element below it. Properties set on an element win over context.
+ * One provider for a page or the sidebar: the store, the delivery shown, the current user, and
+ * the locale and texts, handed to every sendkit element below it. Properties set on an element win over context.
  *
  * Context keys are strings, shared by name, so a provider made by one copy of the kit reaches
  * elements defined by another copy on the same page. One ContextRoot per document (also shared
@@ -8,15 +8,22 @@
  */
 import { ContextProvider, ContextRoot, createContext } from '@lit/context';
 import { InputError, type SendkitStore, type User } from '../../src/index.js';
+import type { PageLabels } from '../locales/kit-labels.js';
 
 export const storeContext = createContext<SendkitStore | undefined>('sendkit-store');
 export const deliveryIdContext = createContext<string | undefined>('sendkit-delivery-id');
 export const userContext = createContext<User | undefined>('sendkit-user');
+export const localeContext = createContext<string | undefined>('sendkit-locale');
+export const labelsContext = createContext<PageLabels | undefined>('sendkit-labels');
 
 export interface SendkitScope {
   store?: SendkitStore;
   deliveryId?: string;
   user?: User;
+  /** The locale of the elements below (a BCP 47 tag); an element's own `locale` wins. */
+  locale?: string;
+  /** Texts for the elements below, by tag, over their language's set; an element's own win. */
+  labels?: PageLabels;
 }
 
 export interface SendkitProvider {
@@ -67,22 +74,26 @@ export function provideSendkit(host: HTMLElement, scope: SendkitScope = {}): Sen
     initialValue: given.deliveryId,
   });
   const user = new ContextProvider(host, { context: userContext, initialValue: given.user });
+  const locale = new ContextProvider(host, { context: localeContext, initialValue: given.locale });
+  const labels = new ContextProvider(host, { context: labelsContext, initialValue: given.labels });
   // On a plain element a provider is not a controller: announce it by hand, so the ContextRoot
   // replays the requests of elements that asked before it existed.
-  for (const provider of [store, deliveryId, user]) provider.hostConnected();
+  for (const provider of [store, deliveryId, user, locale, labels]) provider.hostConnected();
   const provider: SendkitProvider = {
     set(next) {
       const changes = readScope(next);
       if ('store' in changes) store.setValue(changes.store);
       if ('deliveryId' in changes) deliveryId.setValue(changes.deliveryId);
       if ('user' in changes) user.setValue(changes.user);
+      if ('locale' in changes) locale.setValue(changes.locale);
+      if ('labels' in changes) labels.setValue(changes.labels);
     },
   };
   providersOf().set(host, provider);
   return provider;
 }
 
-const SCOPE_KEYS = ['store', 'deliveryId', 'user'] as const;
+const SCOPE_KEYS = ['store', 'deliveryId', 'user', 'locale', 'labels'] as const;
 
 /**
  * The scope's entries, read once (a page may pass anything): a key present, even as undefined,
@@ -91,7 +102,7 @@ const SCOPE_KEYS = ['store', 'deliveryId', 'user'] as const;
  */
 function readScope(scope: unknown): SendkitScope {
   if (scope === undefined || scope === null) return {};
-  const refused = new InputError('scope', 'an object with store, deliveryId and user');
+  const refused = new InputError('scope', 'an object with store, deliveryId, user, locale, labels');
   if (typeof scope !== 'object') throw refused;
   try {
     const copy: Record<string, unknown> = {};

@@ -105,6 +105,8 @@ export interface CommonLabels {
   /** `{message}` is replaced with what is wrong with it. */
   invalidUser: string;
   readOnly: string;
+  /** What joins a name and its value ("Delivered: 89 %"): French puts a space before the colon. */
+  colon: string;
 }
 
 export const COMMON_LABELS: CommonLabels = {
@@ -117,4 +119,5 @@ export const COMMON_LABELS: CommonLabels = {
   noUser: 'No user is signed in: actions need a user with their roles.',
   invalidUser: 'The user given is not valid ({message}).',
   readOnly: 'This delivery belongs to the page: it is read-only here.',
+  colon: ': ',
 };

@@ -14,10 +14,19 @@ import {
   type User,
 } from '../../src/index.js';
 import { readUser } from '../../src/rules/index.js';
-import { deliveryIdContext, ensureContextRoot, storeContext, userContext } from './context.js';
+import { labelSetOf, type ElementTag, type KitLabels } from '../locales/kit-labels.js';
+import {
+  deliveryIdContext,
+  ensureContextRoot,
+  labelsContext,
+  localeContext,
+  storeContext,
+  userContext,
+} from './context.js';
 import { ActionErrorEvent, type DeliveryAction } from './events.js';
-import { localeOf } from './format.js';
-import type { CommonLabels } from './labels.js';
+import { localeOf, validLocale } from './format.js';
+import { withDefaults, type CommonLabels, type LabelOverrides } from './labels.js';
+import { unwatchPageLang, watchPageLang } from './lang-watch.js';
 import { ReadController, type ReadSource } from './read-controller.js';
 
 /** Who may act: a valid user, or why there is none (in the element's words). */
@@ -46,8 +55,9 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
   user: User | undefined;
 
   /**
-   * Locale for numbers and dates. Default: the closest `lang` attribute (the element's, up to
-   * the document's), then the browser's. An invalid value falls back the same way.
+   * Locale for texts (English, French and German are shipped), numbers and dates. Default: the
+   * scope's (provideSendkit), then the closest `lang` attribute (the element's, up to the
+   * document's, whose changes re-render), then the browser's. An invalid value falls back.
    */
   locale: string | undefined;
 
@@ -58,6 +68,8 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
     store: new ContextConsumer(this, { context: storeContext, subscribe: true }),
     deliveryId: new ContextConsumer(this, { context: deliveryIdContext, subscribe: true }),
     user: new ContextConsumer(this, { context: userContext, subscribe: true }),
+    locale: new ContextConsumer(this, { context: localeContext, subscribe: true }),
+    labels: new ContextConsumer(this, { context: labelsContext, subscribe: true }),
   };
 
   protected readonly reader = new ReadController<T>(
@@ -80,6 +92,26 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
     // Before the context requests go out: a provider made later still answers them.
     ensureContextRoot();
     super.connectedCallback();
+    watchPageLang(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchPageLang(this);
+  }
+
+  /**
+   * The element's texts: the set of its locale's language (English, French, German), then the
+   * scope's `labels` for its tag, then its own `labels`, each overriding key by key.
+   */
+  protected texts<Tag extends ElementTag>(
+    tag: Tag,
+    own: LabelOverrides<KitLabels[Tag]>,
+  ): KitLabels[Tag] {
+    const base = labelSetOf(this.resolvedLocale)[tag];
+    const scoped = this.provided.labels.value?.[tag] as LabelOverrides<KitLabels[Tag]> | undefined;
+    const page = scoped ? withDefaults(base, scoped, this.localName) : base;
+    return withDefaults(page, own, this.localName);
   }
 
   /** The store given (property, then context), if it is one: anything else counts as none. */
@@ -104,8 +136,9 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
     }
   }
 
+  /** The element's `locale`, else the scope's, else the closest `lang`, else the browser's. */
   protected get resolvedLocale(): string | undefined {
-    return localeOf(this, this.locale);
+    return localeOf(this, validLocale(this.locale) ?? this.provided.locale.value);
   }
 
   /** The heading level for a heading `depth` levels below the element's own (1–6). */
