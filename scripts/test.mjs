@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser } from './find-browser.mjs';
+import { findFirefox } from './find-firefox.mjs';
 import { findNatsServer } from './find-nats.mjs';
 
 const SUMMARIES = [
@@ -24,6 +25,8 @@ let natsServer;
 try {
   browser = findBrowser();
   natsServer = findNatsServer();
+  // Installed before anything runs, as the others: the end-to-end Firefox test needs it.
+  findFirefox();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   console.log('0 passed, 1 failed');

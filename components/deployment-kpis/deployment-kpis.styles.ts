@@ -43,6 +43,11 @@ export const deploymentKpisStyles = css`
     background: var(--deployment-kpis-bar-color);
     transition: width 0.2s;
   }
+  @media (prefers-reduced-motion: reduce) {
+    [part='progress-bar'] {
+      transition: none;
+    }
+  }
   [part='pace'] {
     display: flex;
     flex-wrap: wrap;

@@ -2,18 +2,11 @@
 // headless firefox-esr on a fresh profile, one TCP connection on loopback, each message
 // `<byte length>:<JSON>`, a command `[0, id, name, params]` answered by `[1, id, error, result]`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-
-export function findFirefox() {
-  const found = CANDIDATES.find((path) => path && existsSync(path));
-  if (!found) throw new Error('Firefox not found: apt-get install -y firefox-esr (153 ESR)');
-  return found;
-}
+import { findFirefox } from '../../scripts/find-firefox.mjs';
 
 class Connection {
   constructor(socket) {
