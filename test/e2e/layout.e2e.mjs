@@ -3,6 +3,7 @@
 // its line fails here), and a source file over 300 lines says why in its header.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
 import { check, test } from './harness.mjs';
 
 const ROOTS = ['src', 'components'];
@@ -81,4 +82,15 @@ test('layout: a source file over 300 lines says why in its header', async () => 
     long.length === 0,
     `over ${MAX_LINES} lines without a reason in the header: ${long.join(', ')}`,
   );
+});
+
+test('install: every locked package admits this Node (npm ci prints no engine warning)', async () => {
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+  const refused = Object.entries(lock.packages)
+    .filter(([, entry]) => entry.engines?.node && !entry.optional)
+    .filter(([, entry]) => !semver.satisfies(process.version, entry.engines.node))
+    .map(
+      ([path, entry]) => `${path.replace(/^node_modules\//, '')} wants node ${entry.engines.node}`,
+    );
+  check(refused.length === 0, `engine warnings on ${process.version}:\n${refused.join('\n')}`);
 });
