@@ -1,11 +1,23 @@
 /**
  * `npm run relay -- --port 8787 --data ./relay-data`: the relay as a process. Prints one line
- * with its address once it listens; stops cleanly on SIGINT and SIGTERM.
+ * with its address once it listens; stops cleanly on SIGINT and SIGTERM. `npm run relay -- sign
+ * …` instead posts one signed sample webhook to a running relay (sign.ts).
  */
 import { LogCorruptError } from './log/file-log.js';
 import { LogIdError } from './log/log-id.js';
 import { startRelay } from './relay.js';
 import { readSettings, SettingsError } from './settings.js';
+import { runSign, SignError } from './sign.js';
+
+if (process.argv[2] === 'sign') {
+  try {
+    console.log(await runSign(process.argv.slice(3), process.env));
+    process.exit(0);
+  } catch (error) {
+    console.error(error instanceof SignError ? error.message : error);
+    process.exit(2);
+  }
+}
 
 try {
   const settings = readSettings(process.argv.slice(2), process.env);
