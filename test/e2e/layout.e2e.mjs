@@ -1,4 +1,4 @@
-// The tree as the README describes it: the module tables of "Where the code is" list exactly the
+// The tree as docs/architecture.md describes it: the module tables of "Where the code is" list exactly the
 // files of each folder of the model and the elements (a file added, moved or deleted without
 // its line fails here), and a source file over 300 lines says why in its header.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,20 +24,20 @@ const sourceFiles = (folder) =>
     .filter((name) => name.endsWith('.ts') && statSync(join(folder, name)).isFile())
     .sort();
 
-/** The README's part about one folder: from its bold marker to the next bold marker. */
+/** The architecture doc's part about one folder: from its bold marker to the next bold marker. */
 function partOf(section, marker) {
   const start = section.indexOf(marker);
-  check(start >= 0, `README: "Where the code is" has no part ${marker}`);
+  check(start >= 0, `docs/architecture.md has no part ${marker}`);
   const next = section.indexOf('\n**', start + marker.length);
   return section.slice(start, next < 0 ? undefined : next);
 }
 
 const namesIn = (text) => [...text.matchAll(/`([\w.<>/-]+\.ts)`/g)].map((match) => match[1]);
 
-test('README: the module tables list exactly the files of src/ and components/', async () => {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf('## Where the code is');
-  check(start >= 0, 'README has no "Where the code is" section');
+test('docs/architecture.md: the module tables list exactly the files of src/ and components/', async () => {
+  const readme = readFileSync('docs/architecture.md', 'utf8');
+  const start = readme.indexOf('# Where the code is');
+  check(start >= 0, 'docs/architecture.md has no "Where the code is" section');
   const end = readme.indexOf('\n## ', start + 1);
   const section = readme.slice(start, end < 0 ? undefined : end);
   const elementPart = partOf(section, "**Each element's folder**");
@@ -60,9 +60,10 @@ test('README: the module tables list exactly the files of src/ and components/',
       : listed.filter((name) => !name.includes('/'));
     const missing = actual.filter((name) => !expected.includes(name));
     const stale = expected.filter((name) => !actual.includes(name));
-    if (missing.length) problems.push(`${folder}: not in the README: ${missing.join(', ')}`);
+    if (missing.length)
+      problems.push(`${folder}: not in docs/architecture.md: ${missing.join(', ')}`);
     if (stale.length)
-      problems.push(`${folder}: in the README, not in the tree: ${stale.join(', ')}`);
+      problems.push(`${folder}: in docs/architecture.md, not in the tree: ${stale.join(', ')}`);
   }
   check(problems.length === 0, problems.join('\n'));
 });
