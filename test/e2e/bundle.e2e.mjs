@@ -74,6 +74,38 @@ test("the README's plain-page recipe, verbatim: elements already in the page get
   check(!button.includes('permissions'), `confirm-send-button says: ${button}`);
   const rows = await tab.locator('sending-log-table [part~="row"]').count();
   check(rows > 0, 'the sending logs show no row');
+  // The recipe's sender: Confirm send, OK, and the simulated MTA relays the delivery.
+  await tab.locator('confirm-send-button [part="button"]').click();
+  await tab.locator('confirm-send-button [part="ok"]').click();
+  await tab.waitForFunction(
+    () => {
+      const tiles = document
+        .querySelector('deployment-kpis')
+        ?.shadowRoot?.querySelectorAll('[part="tile"]');
+      return Number(tiles?.[1]?.querySelector('.value')?.textContent.replace(/\D/g, '') ?? 0) > 0;
+    },
+    null,
+    { timeout: 15_000 },
+  );
+  check(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  await context.close();
+});
+
+test("the README's plain-page recipe on an empty store: it makes the first delivery itself", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await serveOnFakeOrigin(tab, {
+    '/': { body: page(readmeRecipe('plain-page')) },
+    '/sendkit.bundle.js': BUNDLE,
+  });
+  await tab.goto('http://sendkit.test/');
+  await confirmEnabled(tab, 15_000);
+  const kpis = await shadowText(tab, 'deployment-kpis');
+  check(kpis.includes('1,000'), `the first delivery's 1,000 recipients are not shown: ${kpis}`);
   check(errors.length === 0, `page errors: ${errors.join('; ')}`);
   await context.close();
 });
