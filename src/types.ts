@@ -68,7 +68,8 @@ export const OUTCOME_EVENT_TYPES = [
 ] as const;
 export type OutcomeEventType = (typeof OUTCOME_EVENT_TYPES)[number];
 
-export const ENGAGEMENT_EVENT_TYPES = ['open', 'click'] as const;
+/** Opens, clicks and complaints (a recipient reported the message as spam): unique per recipient. */
+export const ENGAGEMENT_EVENT_TYPES = ['open', 'click', 'complaint'] as const;
 export type EngagementEventType = (typeof ENGAGEMENT_EVENT_TYPES)[number];
 
 export const FEEDBACK_EVENT_TYPES = [...OUTCOME_EVENT_TYPES, ...ENGAGEMENT_EVENT_TYPES] as const;
@@ -281,15 +282,19 @@ export interface ReputationGuard {
   readonly bounceRate: number;
   /** No judgement before this many messages were relayed. */
   readonly minRelayed: number;
+  /** Complaints / delivered (DEFAULT_GUARD: 0.3, the rate Gmail and Yahoo say never to reach). */
+  readonly complaintRate: number;
 }
 
-export const GUARD_MEASURES = ['hard-bounces', 'bounces'] as const;
+export const GUARD_MEASURES = ['hard-bounces', 'bounces', 'complaints'] as const;
 export type GuardMeasure = (typeof GUARD_MEASURES)[number];
 
 /** The rates a user accepted by resuming a guarded pause. */
 export interface GuardAcknowledgement {
   readonly hardBounceRate: number;
   readonly bounceRate: number;
+  /** Absent in acknowledgements made before the complaint rate was guarded. */
+  readonly complaintRate?: number;
 }
 
 /** Why the guard paused a delivery. */
@@ -350,6 +355,13 @@ export interface Indicators {
   readonly retrying: number;
   readonly opens: number;
   readonly clicks: number;
+  /** Recipients who reported the message as spam (each once). */
+  readonly complaints: number;
+  /**
+   * Complaints / delivered, in percent, live (email only, else null): what mailbox providers
+   * judge a sender by (rules/complaints.ts has the health bands).
+   */
+  readonly complaintRate: number | null;
   /** Published hourly (SPEC §4); `null` where the channel has no such rate. */
   readonly openRate: number | null;
   readonly clickRate: number | null;

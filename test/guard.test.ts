@@ -25,7 +25,7 @@ import {
 } from './helpers.js';
 import { seeded, shuffle, splitRandomly } from './random.js';
 
-const GUARD = { hardBounceRate: 5, bounceRate: 10, minRelayed: 100 };
+const GUARD = { hardBounceRate: 5, bounceRate: 10, minRelayed: 100, complaintRate: 0.3 };
 
 function events(
   deliveryId: string,
@@ -188,7 +188,7 @@ describe('the reputation guard in the store', () => {
     expect(resumed.state).to.equal('in-progress');
     expect(resumed.guardPause).to.equal(null);
     expect(resumed.journal.at(-1)!.message).to.equal(
-      "Reputation guard acknowledged by user 'ana': it pauses again at 8.0 % hard bounces or 10.0 % bounces + errors",
+      "Reputation guard acknowledged by user 'ana': it pauses again at 8.0 % hard bounces, 10.0 % bounces + errors or 0.30 % complaints",
     );
     const hard = (from: number, count: number): FeedbackEvent[] =>
       Array.from({ length: count }, (_, index) => ({

@@ -32,7 +32,7 @@ describe('stored codes are append-only', () => {
   });
 
   it('engagement bits', () => {
-    expect(ENGAGEMENT_BITS).to.deep.equal({ open: 1, click: 2 });
+    expect(ENGAGEMENT_BITS).to.deep.equal({ open: 1, click: 2, complaint: 4 });
   });
 
   it('failure reason codes', () => {

@@ -1,5 +1,5 @@
 import type { DeliveryState, GuardMeasure } from '../../src/index.js';
-import { RETRYING_LABEL, STATE_LABELS } from '../../src/rules/index.js';
+import { RETRYING_LABEL, STATE_LABELS, type ComplaintBand } from '../../src/rules/index.js';
 import { COMMON_LABELS, type CommonLabels, type PluralText } from '../shared/labels.js';
 
 /** Every text of deployment-kpis; pass a part of it as `labels` to localise. */
@@ -11,6 +11,9 @@ export interface DeploymentLabels extends CommonLabels {
   bounces: string;
   openRate: string;
   clickRate: string;
+  /** Complaints / delivered; its band's words below the value (rules/complaints.ts). */
+  complaintRate: string;
+  complaintBands: Record<ComplaintBand, string>;
   computeStats: string;
   pause: string;
   resume: string;
@@ -59,6 +62,12 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
   bounces: 'Bounces + errors',
   openRate: 'Open rate',
   clickRate: 'Click-through rate',
+  complaintRate: 'Complaint rate',
+  complaintBands: {
+    healthy: 'Healthy: under 0.1 %',
+    'at-risk': 'At risk: keep it under 0.1 %',
+    harmful: 'Over 0.3 %: providers filter or refuse',
+  },
   computeStats: 'Compute stats',
   pause: 'Pause',
   resume: 'Resume',
@@ -78,7 +87,11 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
     other:
       'Paused by the reputation guard: {rate} {measure} after {relayed} messages (threshold {threshold}).',
   },
-  guardMeasures: { 'hard-bounces': 'hard bounces', bounces: 'bounces + errors' },
+  guardMeasures: {
+    'hard-bounces': 'hard bounces',
+    bounces: 'bounces + errors',
+    complaints: 'complaints',
+  },
   guardResume:
     'Check the list, then Resume to accept this rate (it pauses again if the rate keeps rising) or Stop.',
   states: { ...STATE_LABELS },

@@ -82,6 +82,16 @@ export const deploymentKpisStyles = css`
     margin: 0;
     min-width: 0;
   }
+  [data-band='at-risk'] .band {
+    color: var(--_danger);
+  }
+  [data-band='harmful'] {
+    box-shadow: inset 3px 0 0 var(--_danger);
+  }
+  [data-band='harmful'] .band {
+    color: var(--_danger);
+    font-weight: 600;
+  }
   dt {
     font-size: 0.8rem;
     color: var(--_muted);

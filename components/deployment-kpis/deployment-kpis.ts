@@ -5,7 +5,7 @@ import {
   type DeliverySnapshot,
   type UserAction,
 } from '../../src/index.js';
-import { allowedActions, stateLabel } from '../../src/rules/index.js';
+import { allowedActions, complaintBand, stateLabel } from '../../src/rules/index.js';
 import { DeliveryActionEvent, DeliveryAlertEvent, StatsComputedEvent } from '../shared/events.js';
 import { formatCount, formatDate, formatPercent } from '../shared/format.js';
 import { pluralOf, type LabelOverrides } from '../shared/labels.js';
@@ -44,6 +44,7 @@ const SENDING_ACTIONS: readonly SendingAction[] = ['pause', 'resume', 'stop'];
  * @csspart pace-notice - The send waits for its sending window, or ends after its validity.
  * @csspart tiles - The list of KPIs.
  * @csspart tile - One KPI.
+ * (The complaint-rate tile is a `tile` with `data-band`: healthy, at-risk or harmful.)
  * @csspart refreshed - When opens and clicks were last refreshed.
  * @csspart compute-stats - The Compute stats button.
  * @csspart action - Pause, Resume and Stop buttons.
@@ -117,6 +118,7 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
         ${this.tile(text.bounces, percent(indicators.bouncesPercent), count(indicators.bounces))}
         ${indicators.openRate === null ? nothing : this.tile(text.openRate, percent(indicators.openRate))}
         ${indicators.clickRate === null ? nothing : this.tile(text.clickRate, percent(indicators.clickRate))}
+        ${indicators.complaintRate === null ? nothing : this.complaintTile(indicators.complaintRate, text)}
       </dl>
       <footer>
         <span part="refreshed">
@@ -222,6 +224,18 @@ export class DeploymentKpis extends SendkitElement<DeliverySnapshot> {
         </button>
       </div>
     </dialog>`;
+  }
+
+  /** The complaint rate with its health band (two decimals: its limits are 0.1 % and 0.3 %). */
+  private complaintTile(rate: number, text: DeploymentLabels) {
+    const band = complaintBand(rate);
+    return html`<div part="tile" class="complaints" data-band=${band}>
+      <dt>${text.complaintRate}</dt>
+      <dd>
+        <span class="value">${formatPercent(rate, this.resolvedLocale, 2)}</span
+        ><span class="count band">${text.complaintBands[band]}</span>
+      </dd>
+    </div>`;
   }
 
   private tile(label: string, value: string, detail?: string) {

@@ -73,7 +73,11 @@ export const COMPARISON_LABELS: ComparisonLabels = {
     'This delivery does not use EFS, so deliveries are not reported: send with EFS to see both modes computed from the same messages.',
   guardTripped:
     'The reputation guard paused this delivery on its {mode} rate of {measure}: {rate}.',
-  guardMeasures: { 'hard-bounces': 'hard bounces', bounces: 'bounces + errors' },
+  guardMeasures: {
+    'hard-bounces': 'hard bounces',
+    bounces: 'bounces + errors',
+    complaints: 'complaints',
+  },
   sent: 'Sent',
   failed: 'Failed',
   steps: Object.fromEntries(SEED_STEPS.map((step) => [step.id, step.label])),

@@ -26,7 +26,11 @@ const STATUSES = {
   ignored: 'Ignoriert',
 };
 
-const MEASURES = { 'hard-bounces': 'Hardbounces', bounces: 'Bounces + Fehler' };
+const MEASURES = {
+  'hard-bounces': 'Hardbounces',
+  bounces: 'Bounces + Fehler',
+  complaints: 'Beschwerden',
+};
 
 export const DE: KitLabels = {
   'confirm-send-button': {
@@ -56,6 +60,12 @@ export const DE: KitLabels = {
     bounces: 'Bounces + Fehler',
     openRate: 'Öffnungsrate',
     clickRate: 'Klickrate',
+    complaintRate: 'Beschwerderate',
+    complaintBands: {
+      healthy: 'Gesund: unter 0,1 %',
+      'at-risk': 'Gefährdet: unter 0,1 % halten',
+      harmful: 'Über 0,3 %: Anbieter filtern oder lehnen ab',
+    },
     computeStats: 'Statistiken berechnen',
     pause: 'Pausieren',
     resume: 'Fortsetzen',

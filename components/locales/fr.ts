@@ -26,7 +26,11 @@ const STATUSES = {
   ignored: 'Ignoré',
 };
 
-const MEASURES = { 'hard-bounces': 'de bounces hard', bounces: 'de bounces + erreurs' };
+const MEASURES = {
+  'hard-bounces': 'de bounces hard',
+  bounces: 'de bounces + erreurs',
+  complaints: 'de plaintes',
+};
 
 export const FR: KitLabels = {
   'confirm-send-button': {
@@ -56,6 +60,12 @@ export const FR: KitLabels = {
     bounces: 'Bounces + erreurs',
     openRate: "Taux d'ouverture",
     clickRate: 'Taux de clics',
+    complaintRate: 'Taux de plaintes',
+    complaintBands: {
+      healthy: 'Sain : sous 0,1 %',
+      'at-risk': 'À risque : restez sous 0,1 %',
+      harmful: 'Au-delà de 0,3 % : les fournisseurs filtrent ou refusent',
+    },
     computeStats: 'Calculer les statistiques',
     pause: 'Pause',
     resume: 'Reprendre',

@@ -22,12 +22,12 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
 }
 
 /** `value` is a percentage (0–100); formatted with Intl's percent style, e.g. "12.5 %" in fr. */
-export function formatPercent(value: number | null, locale?: string): string {
+export function formatPercent(value: number | null, locale?: string, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return PLACEHOLDER;
   return formatter(
-    'percent',
+    `percent:${digits}`,
     locale,
-    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }),
   ).format(value / 100);
 }
 

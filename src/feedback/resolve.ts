@@ -168,13 +168,16 @@ export class EventSorter {
       });
       return;
     }
-    if (event.kind === 'denylist') {
+    // A complaint denylists its address, as an unsubscribe does, and also counts for its
+    // message when it can be placed; one that cannot still did its denylisting.
+    if (event.kind === 'denylist' || event.kind === 'complaint') {
       if (event.address) this.denylist.add(event.address);
-      return;
+      if (event.kind === 'denylist') return;
     }
     const target = targetOf(event, this.chosen);
     if (typeof target !== 'string') {
-      this.unmatched.add({ ...whereOf(event), reason: target.problem });
+      if (event.kind !== 'complaint')
+        this.unmatched.add({ ...whereOf(event), reason: target.problem });
       return;
     }
     let columns = this.byDelivery.get(target);

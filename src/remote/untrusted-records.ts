@@ -7,6 +7,7 @@
  * well-formed entries, and a record without an id is left out. Text is rendered as text by Lit
  * templates, so markup in it stays harmless.
  */
+import { DEFAULT_GUARD } from '../rules/guard.js';
 import { TRANSITIONS } from '../rules/lifecycle.js';
 import { readPace } from '../rules/pace-input.js';
 import { isOneOf, isValidTime } from '../rules/valid-input.js';
@@ -55,6 +56,7 @@ function guardOf(value: unknown): ReputationGuard | null {
     hardBounceRate: count(fields['hardBounceRate']),
     bounceRate: count(fields['bounceRate']),
     minRelayed: count(fields['minRelayed']),
+    complaintRate: count(fields['complaintRate'] ?? DEFAULT_GUARD.complaintRate),
   };
 }
 
@@ -143,6 +145,7 @@ const COUNTS = [
   'retrying',
   'opens',
   'clicks',
+  'complaints',
 ] as const;
 
 /** Indicators in the kit's shape: a count that is not a finite number shows as 0. */
@@ -154,6 +157,7 @@ export function indicatorsFromData(value: unknown): Indicators {
       (typeof COUNTS)[number],
       number
     >),
+    complaintRate: rate(fields['complaintRate']),
     openRate: rate(fields['openRate']),
     clickRate: rate(fields['clickRate']),
     engagementRefreshedAt: time(fields['engagementRefreshedAt']),

@@ -33,6 +33,7 @@ export const EXCLUDED_BIT = 0x80;
 export const ENGAGEMENT_BITS: Readonly<Record<EngagementEventType, number>> = {
   open: 0x01,
   click: 0x02,
+  complaint: 0x04,
 };
 
 /** Failure reason → code in the reason byte; 0 is "none". */

@@ -97,6 +97,8 @@ export const ENGAGEMENT_RULES: Readonly<
 > = {
   open: { implies: [] },
   click: { implies: ['open'] },
+  // A complaint is a report from the recipient's mailbox: it says nothing of opens.
+  complaint: { implies: [] },
 };
 
 /** What "Bounces + errors" counts, per mode (SPEC §4). */

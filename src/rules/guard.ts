@@ -18,19 +18,30 @@ export const DEFAULT_GUARD: ReputationGuard = {
   hardBounceRate: 5,
   bounceRate: 10,
   minRelayed: 500,
+  complaintRate: 0.3,
 };
 
 /** How far a rate must climb past the rate acknowledged at a resume to pause again. */
 export const GUARD_MARGIN_POINTS = 2;
+/** The same for the complaint rate, whose scale is a hundred times smaller. */
+export const COMPLAINT_MARGIN_POINTS = 0.1;
 
-/** The counts the guard reads: relayed, bounces in the delivery's mode, hard bounces. */
-export type GuardCounts = Pick<Counts, 'relayed' | 'bounces'> & { readonly hardBounces: number };
+/**
+ * The counts the guard reads: relayed, bounces in the delivery's mode, hard bounces, and
+ * complaints over delivered (absent: none counted).
+ */
+export type GuardCounts = Pick<Counts, 'relayed' | 'bounces'> & {
+  readonly hardBounces: number;
+  readonly complaints?: number;
+  readonly delivered?: number;
+};
 
-/** The current rates of the two measures, in percent. */
-export function guardRates(counts: GuardCounts): GuardAcknowledgement {
+/** The current rates of the three measures, in percent. */
+export function guardRates(counts: GuardCounts): Required<GuardAcknowledgement> {
   return {
     hardBounceRate: percent(counts.hardBounces, counts.relayed),
     bounceRate: percent(counts.bounces, counts.relayed),
+    complaintRate: percent(counts.complaints ?? 0, counts.delivered ?? 0),
   };
 }
 
@@ -42,13 +53,26 @@ export function guardTrip(
 ): GuardTrip | null {
   if (counts.relayed < guard.minRelayed || counts.relayed === 0) return null;
   const rates = guardRates(counts);
-  const levels: [GuardMeasure, number, number, number | undefined][] = [
-    ['hard-bounces', rates.hardBounceRate, guard.hardBounceRate, acknowledged?.hardBounceRate],
-    ['bounces', rates.bounceRate, guard.bounceRate, acknowledged?.bounceRate],
+  const levels: [GuardMeasure, number, number, number | undefined, number][] = [
+    [
+      'hard-bounces',
+      rates.hardBounceRate,
+      guard.hardBounceRate,
+      acknowledged?.hardBounceRate,
+      GUARD_MARGIN_POINTS,
+    ],
+    ['bounces', rates.bounceRate, guard.bounceRate, acknowledged?.bounceRate, GUARD_MARGIN_POINTS],
+    // Guards stored before complaints were counted have no threshold of their own.
+    [
+      'complaints',
+      rates.complaintRate,
+      guard.complaintRate ?? DEFAULT_GUARD.complaintRate,
+      acknowledged?.complaintRate,
+      COMPLAINT_MARGIN_POINTS,
+    ],
   ];
-  for (const [measure, rate, threshold, accepted] of levels) {
-    const level =
-      accepted === undefined ? threshold : Math.max(threshold, accepted + GUARD_MARGIN_POINTS);
+  for (const [measure, rate, threshold, accepted, margin] of levels) {
+    const level = accepted === undefined ? threshold : Math.max(threshold, accepted + margin);
     if (rate >= level) return { measure, rate, threshold: level, relayed: counts.relayed };
   }
   return null;
@@ -57,6 +81,7 @@ export function guardTrip(
 const MEASURE_TEXT: Readonly<Record<GuardMeasure, string>> = {
   'hard-bounces': 'hard bounces',
   bounces: 'bounces + errors',
+  complaints: 'complaints',
 };
 
 /** The journal's detail: "6.2 % hard bounces after 1,000 messages". */
@@ -71,5 +96,9 @@ export function acknowledgementDetail(
 ): string {
   const level = (threshold: number, rate: number) =>
     Math.max(threshold, rate + GUARD_MARGIN_POINTS).toFixed(1);
-  return `it pauses again at ${level(guard.hardBounceRate, accepted.hardBounceRate)} % hard bounces or ${level(guard.bounceRate, accepted.bounceRate)} % bounces + errors`;
+  const complaints = Math.max(
+    guard.complaintRate ?? DEFAULT_GUARD.complaintRate,
+    (accepted.complaintRate ?? 0) + COMPLAINT_MARGIN_POINTS,
+  ).toFixed(2);
+  return `it pauses again at ${level(guard.hardBounceRate, accepted.hardBounceRate)} % hard bounces, ${level(guard.bounceRate, accepted.bounceRate)} % bounces + errors or ${complaints} % complaints`;
 }

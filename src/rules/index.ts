@@ -23,9 +23,11 @@ export {
   WEEKDAYS,
 } from '../types.js';
 export { needsOperator, alertKindOfState, alertOfState } from './attention.js';
+export { COMPLAINT_BANDS, complaintBand, type ComplaintBand } from './complaints.js';
 export {
   DEFAULT_GUARD,
   GUARD_MARGIN_POINTS,
+  COMPLAINT_MARGIN_POINTS,
   guardTrip,
   guardRates,
   guardDetail,

@@ -15,6 +15,8 @@ export interface Tally {
   readonly classes: readonly number[];
   readonly opens: number;
   readonly clicks: number;
+  /** Absent in records from before complaints were counted: none then. */
+  readonly complaints?: number;
 }
 
 /** Open and click rates as last published (refreshed at most hourly). */
@@ -34,7 +36,7 @@ export const CHANNEL_RATES: Readonly<Record<Channel, { open: boolean; click: boo
 export const ENGAGEMENT_REFRESH_MS = 60 * 60 * 1000;
 
 export function emptyTally(): Tally {
-  return { classes: new Array<number>(CLASS_COUNT).fill(0), opens: 0, clicks: 0 };
+  return { classes: new Array<number>(CLASS_COUNT).fill(0), opens: 0, clicks: 0, complaints: 0 };
 }
 
 /** A percentage whose denominator is 0 is 0 (SPEC §4, choice), never NaN. */
@@ -118,6 +120,8 @@ export function computeIndicators(
     bouncesPercent: percent(counts.bounces, counts.relayed),
     opens: tally.opens,
     clicks: tally.clicks,
+    complaints: tally.complaints ?? 0,
+    complaintRate: channel === 'email' ? percent(tally.complaints ?? 0, counts.delivered) : null,
     openRate: rates.open ? (engagement?.openRate ?? 0) : null,
     clickRate: rates.click ? (engagement?.clickRate ?? 0) : null,
     engagementRefreshedAt: engagement?.at ?? null,

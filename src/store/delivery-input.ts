@@ -40,8 +40,13 @@ export interface CheckedInput {
 export function checkGuard(value: unknown): ReputationGuard | null {
   if (value === null || value === undefined || value === false) return null;
   if (value === true) return DEFAULT_GUARD;
-  const given = readOptions('guard', value, ['hardBounceRate', 'bounceRate', 'minRelayed']);
-  const rate = (field: 'hardBounceRate' | 'bounceRate'): number => {
+  const given = readOptions('guard', value, [
+    'hardBounceRate',
+    'bounceRate',
+    'minRelayed',
+    'complaintRate',
+  ]);
+  const rate = (field: 'hardBounceRate' | 'bounceRate' | 'complaintRate'): number => {
     const rateValue = given[field] ?? DEFAULT_GUARD[field];
     if (typeof rateValue !== 'number' || !(rateValue > 0) || rateValue > 100) {
       throw new InputError(`guard.${field}`, 'a rate in percent, more than 0 and at most 100');
@@ -51,6 +56,7 @@ export function checkGuard(value: unknown): ReputationGuard | null {
   return {
     hardBounceRate: rate('hardBounceRate'),
     bounceRate: rate('bounceRate'),
+    complaintRate: rate('complaintRate'),
     minRelayed: wholeNumber(
       'guard.minRelayed',
       given.minRelayed ?? DEFAULT_GUARD.minRelayed,

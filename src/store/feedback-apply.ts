@@ -78,6 +78,7 @@ const ENGAGEMENT: Uint8Array = Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) =>
 );
 const OPEN_BIT = ENGAGEMENT_BITS.open;
 const CLICK_BIT = ENGAGEMENT_BITS.click;
+const COMPLAINT_BIT = ENGAGEMENT_BITS.complaint;
 const RETRYING_BIT = outcomeBit(RETRYING_EVENT);
 
 interface Target {
@@ -135,6 +136,8 @@ export async function applyFeedbackInTransaction(
       }
       if (adds & OPEN_BIT && !(seen & OPEN_BIT)) record.tally.opens++;
       if (adds & CLICK_BIT && !(seen & CLICK_BIT)) record.tally.clicks++;
+      if (adds & COMPLAINT_BIT && !(seen & COMPLAINT_BIT))
+        record.tally.complaints = (record.tally.complaints ?? 0) + 1;
       chunk.engagement[slot] = seen | adds;
       dirty.add(chunkIndex);
       applied++;

@@ -11,7 +11,11 @@ const HARD_BOUNCE_CLASS = classOfEvent('hard-bounce');
 
 function guardCounts(record: DeliveryRecord): GuardCounts {
   const counts = countsOf(record.tally, record.mode);
-  return { ...counts, hardBounces: record.tally.classes[HARD_BOUNCE_CLASS] ?? 0 };
+  return {
+    ...counts,
+    hardBounces: record.tally.classes[HARD_BOUNCE_CLASS] ?? 0,
+    complaints: record.tally.complaints ?? 0,
+  };
 }
 
 /** Pauses a running delivery whose rates crossed its guard; returns the crossing, or null. */

@@ -16,6 +16,7 @@ export async function recountInTransaction(
   const chunkCounts = new Uint32Array(record.chunkCounts.length);
   let opens = 0;
   let clicks = 0;
+  let complaints = 0;
   chunks.forEach((chunk, chunkIndex) => {
     const base = chunkIndex * CLASS_COUNT;
     const { mask, engagement } = chunk;
@@ -24,10 +25,11 @@ export async function recountInTransaction(
       const seen = engagement[slot]!;
       if (seen & ENGAGEMENT_BITS.open) opens++;
       if (seen & ENGAGEMENT_BITS.click) clicks++;
+      if (seen & ENGAGEMENT_BITS.complaint) complaints++;
     }
     for (let cls = 0; cls < CLASS_COUNT; cls++) classes[cls]! += chunkCounts[base + cls]!;
   });
-  record.tally = { classes, opens, clicks };
+  record.tally = { classes, opens, clicks, complaints };
   record.chunkCounts = chunkCounts;
 }
 

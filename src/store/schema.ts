@@ -49,7 +49,7 @@ export interface DeliveryRecord {
   pace?: Pace | null;
 
   journal: JournalEntry[];
-  tally: { classes: number[]; opens: number; clicks: number } & Tally;
+  tally: { classes: number[]; opens: number; clicks: number; complaints?: number } & Tally;
   engagement: EngagementSnapshot | null;
   /** Messages per class per chunk (chunk * CLASS_COUNT + class), once prepared. */
   chunkCounts: Uint32Array | null;

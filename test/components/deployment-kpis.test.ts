@@ -63,6 +63,7 @@ describe('deployment-kpis', () => {
       'Bounces + errors',
       'Open rate',
       'Click-through rate',
+      'Complaint rate',
     ]);
     const bar = element.shadowRoot!.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuenow')).to.equal('0');
@@ -247,7 +248,7 @@ describe('deployment-kpis', () => {
     const cells = [...element.shadowRoot!.querySelectorAll('[part="tile"]')].map((tile) =>
       tile.getBoundingClientRect(),
     );
-    expect(cells).to.have.length(6);
+    expect(cells).to.have.length(7);
     expect(new Set(cells.map((cell) => Math.round(cell.top))).size, 'one row').to.equal(1);
     expect(row.right - cells.at(-1)!.right, 'space after the last tile').to.be.below(1);
   });
@@ -469,5 +470,45 @@ describe('deployment-kpis: a paced send', () => {
     await element.updateComplete;
     expect(notices(element)[0]).to.match(/^En attente de la fenêtre : /);
     expect(Object.keys(paceText(element))).to.include('Cadence prévue');
+  });
+});
+
+describe('deployment-kpis: the complaint rate', () => {
+  afterEach(closeStores);
+
+  it('shows complaints / delivered to two decimals, with its health band', async () => {
+    const { store, clock } = await freshStore();
+    const delivery = await sendingDelivery(store, { recipients: { generated: 2_000 } });
+    const relayed: FeedbackEvent[] = Array.from({ length: 2_000 }, (_, recipient) => ({
+      deliveryId: delivery.id,
+      recipient,
+      type: 'relayed',
+      at: clock.now(),
+    }));
+    await store.applyFeedback(relayed);
+    const complain = (from: number, count: number) =>
+      store.applyFeedback(
+        Array.from({ length: count }, (_, index) => ({
+          deliveryId: delivery.id,
+          recipient: from + index,
+          type: 'complaint' as const,
+          at: clock.now(),
+        })),
+      );
+    await complain(0, 1);
+    const element = await render(store, delivery.id);
+    element.locale = 'en-US';
+    await element.updateComplete;
+    const tile = () => element.shadowRoot!.querySelector('[part="tile"].complaints')!;
+    expect(tile().querySelector('.value')!.textContent!.trim()).to.equal('0.05%');
+    expect(tile().getAttribute('data-band')).to.equal('healthy');
+    await complain(1, 3);
+    await element.settled();
+    expect(tile().getAttribute('data-band')).to.equal('at-risk');
+    await complain(4, 4);
+    await element.settled();
+    expect(tile().querySelector('.value')!.textContent!.trim()).to.equal('0.4%');
+    expect(tile().getAttribute('data-band')).to.equal('harmful');
+    expect(tile().querySelector('.band')!.textContent).to.contain('0.3');
   });
 });

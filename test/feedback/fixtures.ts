@@ -133,7 +133,7 @@ export const SENDGRID_FIXTURES: readonly Fixture[] = [
     name: 'spamreport',
     provider: 'sendgrid',
     payload: sendgrid('spamreport'),
-    expect: [{ kind: 'denylist', address: 'c@example.org' }],
+    expect: [{ kind: 'complaint', address: 'c@example.org' }],
   },
   {
     name: 'unsubscribe',
@@ -284,7 +284,7 @@ export const MAILGUN_FIXTURES: readonly Fixture[] = [
     name: 'complained',
     provider: 'mailgun',
     payload: mailgun('complained'),
-    expect: [{ kind: 'denylist', address: 'e@example.org' }],
+    expect: [{ kind: 'complaint', address: 'e@example.org' }],
   },
 ];
 
@@ -395,8 +395,9 @@ export const POSTMARK_FIXTURES: readonly Fixture[] = [
       Type: 'SpamComplaint',
       Email: 'd@example.org',
       BouncedAt: ISO,
+      Metadata: { sk_d: 'd1', sk_r: '3' },
     },
-    expect: [{ kind: 'denylist', address: 'd@example.org' }],
+    expect: [{ kind: 'complaint', address: 'd@example.org' }],
   },
   {
     name: 'SubscriptionChange (suppressed)',
@@ -631,7 +632,7 @@ export const SES_FIXTURES: readonly Fixture[] = [
         complaintFeedbackType: 'abuse',
       },
     },
-    expect: [{ kind: 'denylist', address: 'a@example.org' }],
+    expect: [{ kind: 'complaint', address: 'a@example.org' }],
   },
   {
     name: 'Subscription',

@@ -36,7 +36,7 @@ export const MAILGUN_EVENTS: Readonly<Record<string, Mapping>> = {
   opened: { kind: 'open' },
   clicked: { kind: 'click' },
   unsubscribed: { kind: 'denylist' },
-  complained: { kind: 'denylist' },
+  complained: { kind: 'complaint' },
   stored: { kind: null },
 };
 

@@ -41,7 +41,7 @@ export const POSTMARK_BOUNCES: Readonly<Record<string, BounceMapping>> = {
   Unknown: { kind: null },
   Unconfirmed: { kind: null },
   InboundError: { kind: null },
-  SpamComplaint: { kind: 'denylist' },
+  SpamComplaint: { kind: 'complaint' },
 };
 
 /** `RecordType` → where its address and time are, and what it means. */
@@ -52,7 +52,7 @@ const RECORDS: Readonly<
   Bounce: { kind: 'bounce', address: 'Email', time: 'BouncedAt' },
   Open: { kind: 'open', address: 'Recipient', time: 'ReceivedAt' },
   Click: { kind: 'click', address: 'Recipient', time: 'ReceivedAt' },
-  SpamComplaint: { kind: 'denylist', address: 'Email', time: 'BouncedAt' },
+  SpamComplaint: { kind: 'complaint', address: 'Email', time: 'BouncedAt' },
   SubscriptionChange: { kind: 'denylist', address: 'Recipient', time: 'ChangedAt' },
 };
 

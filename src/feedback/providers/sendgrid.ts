@@ -47,7 +47,7 @@ export const SENDGRID_EVENTS: Readonly<Record<string, Mapping>> = {
   },
   open: { kind: 'open' },
   click: { kind: 'click' },
-  spamreport: { kind: 'denylist' },
+  spamreport: { kind: 'complaint' },
   unsubscribe: { kind: 'denylist' },
   group_unsubscribe: { kind: 'denylist' },
   group_resubscribe: { kind: null },

@@ -71,7 +71,7 @@ const TYPES: Readonly<
   },
   Open: { object: 'open', recipients: null, kind: 'open' },
   Click: { object: 'click', recipients: null, kind: 'click' },
-  Complaint: { object: 'complaint', recipients: 'complainedRecipients', kind: 'denylist' },
+  Complaint: { object: 'complaint', recipients: 'complainedRecipients', kind: 'complaint' },
   Subscription: { object: 'subscription', recipients: null, kind: 'denylist' },
 };
 
