@@ -114,7 +114,6 @@ async function modelFigures(): Promise<number> {
   await feedbackFigures(store, user);
   await importFigures(store, user);
   await store.close();
-  await dispatchFigures(user);
   return RECIPIENTS / createSeconds;
 }
 

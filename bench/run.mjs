@@ -1,7 +1,7 @@
 // `npm run bench`: serves the benchmark page with Vite, runs it in headless Chromium, then the
 // relay's figures (bench/relay.mjs) and the extension's (bench/extension.mjs), and prints one
 // JSON line per figure: {"figure", "value", "unit", "target", "runs", "range"}.
-// `npm run bench -- <group>` runs one group (model, import, relay, extension);
+// `npm run bench -- <group>` runs one group (model, import, scale, dispatch, relay, extension);
 // `--runs N` (default 3) runs the page's groups N times and reports each figure's median with
 // its range, since single samples of this machine jump between runs.
 //
@@ -99,8 +99,9 @@ async function pageRun(pageGroup) {
 
 try {
   if (group !== 'relay' && group !== 'extension') {
-    // The 1M figures (with the import's) and the 5M ones, each on an emptied profile.
-    for (const pageGroup of group ? [group] : [undefined, 'scale']) {
+    // The 1M figures (with the import's), the 5M ones and the dispatch seam's, each on an
+    // emptied profile (takeDue's transactions are the ones a profile just filled slows most).
+    for (const pageGroup of group ? [group] : [undefined, 'scale', 'dispatch']) {
       const samples = [];
       for (let run = 0; run < runs && !failed; run++) samples.push(await pageRun(pageGroup));
       for (const figure of summarise(samples)) print(figure);
