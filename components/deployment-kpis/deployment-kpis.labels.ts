@@ -64,9 +64,9 @@ export const DEPLOYMENT_LABELS: DeploymentLabels = {
   clickRate: 'Click-through rate',
   complaintRate: 'Complaint rate',
   complaintBands: {
-    healthy: 'Healthy: under 0.1 %',
-    'at-risk': 'At risk: keep it under 0.1 %',
-    harmful: 'Over 0.3 %: providers filter or refuse',
+    healthy: 'Healthy: under 0.1\u00a0%',
+    'at-risk': 'At risk: keep it under 0.1\u00a0%',
+    harmful: 'Over 0.3\u00a0%: providers filter or refuse',
   },
   computeStats: 'Compute stats',
   pause: 'Pause',

@@ -71,7 +71,7 @@ export const deploymentKpisStyles = css`
   [part='tiles'] {
     display: grid;
     /* auto-fit: at a wide width the six tiles share it all, with no empty tracks after them. */
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
     gap: 0.5rem;
     margin: var(--_space) 0 0;
   }
@@ -81,6 +81,13 @@ export const deploymentKpisStyles = css`
     padding: 0.6rem 0.75rem;
     margin: 0;
     min-width: 0;
+    /* Label and value on the rows of the tiles' grid: a label on two lines (Bounces + errors in a
+       narrow tile) moves every value in its row alike, so the values stay in line. */
+    display: grid;
+    grid-row: span 2;
+    grid-template-rows: subgrid;
+    row-gap: 0;
+    align-content: start;
   }
   [data-band='at-risk'] .band {
     color: var(--_danger);

@@ -62,9 +62,9 @@ export const DE: KitLabels = {
     clickRate: 'Klickrate',
     complaintRate: 'Beschwerderate',
     complaintBands: {
-      healthy: 'Gesund: unter 0,1 %',
-      'at-risk': 'Gefährdet: unter 0,1 % halten',
-      harmful: 'Über 0,3 %: Anbieter filtern oder lehnen ab',
+      healthy: 'Gesund: unter 0,1\u00a0%',
+      'at-risk': 'Gefährdet: unter 0,1\u00a0% halten',
+      harmful: 'Über 0,3\u00a0%: Anbieter filtern oder lehnen ab',
     },
     computeStats: 'Statistiken berechnen',
     pause: 'Pausieren',

@@ -62,9 +62,9 @@ export const FR: KitLabels = {
     clickRate: 'Taux de clics',
     complaintRate: 'Taux de plaintes',
     complaintBands: {
-      healthy: 'Sain : sous 0,1 %',
-      'at-risk': 'À risque : restez sous 0,1 %',
-      harmful: 'Au-delà de 0,3 % : les fournisseurs filtrent ou refusent',
+      healthy: 'Sain : sous 0,1\u00a0%',
+      'at-risk': 'À risque : restez sous 0,1\u00a0%',
+      harmful: 'Au-delà de 0,3\u00a0% : les fournisseurs filtrent ou refusent',
     },
     computeStats: 'Calculer les statistiques',
     pause: 'Pause',
