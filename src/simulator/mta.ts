@@ -109,9 +109,9 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     const times = delivery.pace
       ? spreadOverSending(delivery, run.relayCursor, now, taken.length)
       : taken.map((_, index) => Math.floor(run.relayCursor + index * relayIntervalMs));
-    run.relayCursor = delivery.pace
-      ? now
-      : Math.max(run.relayCursor + taken.length * relayIntervalMs, taken.length ? 0 : now);
+    // The MTA's own rate never saves up capacity while it has nothing to relay.
+    if (delivery.pace || taken.length === 0) run.relayCursor = Math.max(run.relayCursor, now);
+    else run.relayCursor += taken.length * relayIntervalMs;
     const context = {
       channel: delivery.channel,
       mode: delivery.mode,

@@ -16,6 +16,7 @@ import { dueAt, dueBy, type PacedDelivery } from '../rules/pace.js';
 import { NotFoundError, StoreFailureError } from '../errors.js';
 import type { DueBatch, DueRecipient } from '../types.js';
 import { chunkAddresses } from './audience-addresses.js';
+import { generatedAddress } from './audience.js';
 import { ChangeSet } from './changes.js';
 import { CHUNK_MASK, CHUNK_SHIFT, chunkLengthOf } from './layout.js';
 import type { AudienceRecord, DeliveryRecord, DispatchState, Lease } from './schema.js';
@@ -66,13 +67,17 @@ class Chunks {
 
   async addressesOf(recipients: readonly number[]): Promise<string[]> {
     const out = new Array<string>(recipients.length);
+    if (recipients.length === 0) return out;
+    const audience = await this.audience;
+    if (!audience)
+      throw new StoreFailureError('hand recipients over', 'the address list is missing');
+    // Generated test profiles: only the addresses handed over are made, not their chunks'.
+    const { generated } = audience;
+    if (generated) return recipients.map((recipient) => generatedAddress(generated, recipient));
     for (let index = 0; index < recipients.length; index++) {
       const chunk = recipients[index]! >>> CHUNK_SHIFT;
       let addresses = this.addresses.get(chunk);
       if (!addresses) {
-        const audience = await this.audience;
-        if (!audience)
-          throw new StoreFailureError('hand recipients over', 'the address list is missing');
         addresses = (await chunkAddresses(this.tx, audience, chunk)) ?? [];
         this.addresses.set(chunk, addresses);
       }

@@ -53,11 +53,8 @@ async function shadowText(page, tag) {
   );
 }
 
-test("the README's plain-page recipe, verbatim: elements already in the page get the data", async ({
-  browser,
-}) => {
-  const context = await browser.newContext();
-  await seedDelivery(context, 'Recipe delivery');
+/** The README's plain-page recipe, verbatim, opened in a tab of `context`; its errors collected. */
+async function openRecipe(context) {
   const tab = await context.newPage();
   const errors = [];
   tab.on('pageerror', (error) => errors.push(error.message));
@@ -66,6 +63,15 @@ test("the README's plain-page recipe, verbatim: elements already in the page get
     '/sendkit.bundle.js': BUNDLE,
   });
   await tab.goto('http://sendkit.test/');
+  return { tab, errors };
+}
+
+test("the README's plain-page recipe, verbatim: elements already in the page get the data", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await seedDelivery(context, 'Recipe delivery');
+  const { tab, errors } = await openRecipe(context);
   await confirmEnabled(tab, 10_000);
   const kpis = await shadowText(tab, 'deployment-kpis');
   check(kpis.includes('Send preparation completed'), `deployment-kpis shows: ${kpis}`);
@@ -95,14 +101,7 @@ test("the README's plain-page recipe on an empty store: it makes the first deliv
   browser,
 }) => {
   const context = await browser.newContext();
-  const tab = await context.newPage();
-  const errors = [];
-  tab.on('pageerror', (error) => errors.push(error.message));
-  await serveOnFakeOrigin(tab, {
-    '/': { body: page(readmeRecipe('plain-page')) },
-    '/sendkit.bundle.js': BUNDLE,
-  });
-  await tab.goto('http://sendkit.test/');
+  const { tab, errors } = await openRecipe(context);
   await confirmEnabled(tab, 15_000);
   const kpis = await shadowText(tab, 'deployment-kpis');
   check(kpis.includes('1,000'), `the first delivery's 1,000 recipients are not shown: ${kpis}`);
