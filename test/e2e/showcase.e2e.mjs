@@ -14,16 +14,22 @@ async function tileValue(page, label) {
   return null;
 }
 
+/** The built showcase in a new page of `width` × `height`, its page errors collected. */
+async function openShowcase(browser, showcaseUrl, width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(showcaseUrl);
+  return { page, errors };
+}
+
 const number = (text) => Number(String(text).replace(/[^\d.]/g, ''));
 
 test('showcase: create, prepare, confirm, and see Sent and Delivered move', async ({
   browser,
   showcaseUrl,
 }) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(showcaseUrl);
+  const { page, errors } = await openShowcase(browser, showcaseUrl, 1280, 1100);
   await page.fill('input[name="count"]', '5000');
   await page.check('input[name="efs"]');
   await page.click('button:text-is("Create delivery")');
@@ -75,10 +81,7 @@ test("showcase: with the form's defaults a send moves for a while and the guard 
   browser,
   showcaseUrl,
 }) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(showcaseUrl);
+  const { page, errors } = await openShowcase(browser, showcaseUrl, 1280, 1100);
   // The defaults: 100,000 recipients at 2,000 an hour (a model hour a second), 12 % hard bounces.
   check((await page.inputValue('input[name="count"]')) === '100000', 'the default is not 100,000');
   await page.click('button:text-is("Create delivery")');
@@ -114,10 +117,7 @@ test('showcase: usable in a 360 px window, light and dark, with a first step to 
   browser,
   showcaseUrl,
 }) => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(showcaseUrl);
+  const { page, errors } = await openShowcase(browser, showcaseUrl, 360, 800);
   await page.waitForSelector('#start-title');
   const next = await page.locator('.steps li.next').innerText();
   check(/create|prepare|confirm|watch/i.test(next), `no next step is shown: ${next}`);
@@ -135,10 +135,7 @@ test('showcase: import a provider file and see the report and the indicators mov
   browser,
   showcaseUrl,
 }) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(showcaseUrl);
+  const { page, errors } = await openShowcase(browser, showcaseUrl, 1280, 1100);
   await page.fill('input[name="label"]', 'Imported feedback');
   await page.fill('input[name="count"]', '40');
   await page.fill('input[name="hard"]', '0');
