@@ -17,6 +17,8 @@ import type {
   LogQuery,
   LogRow,
   ProfileHistoryEntry,
+  Timeline,
+  Breakdown,
   StoreChange,
   User,
 } from './types.js';
@@ -52,6 +54,10 @@ export interface SendkitStore {
   readLogsAfter(id: string, query: LogAfterQuery): Promise<LogRow[]>;
   readExclusionLogs(id: string, query?: Omit<LogQuery, 'status'>): Promise<LogPage>;
   readProfileHistory(address: string): Promise<ProfileHistoryEntry[]>;
+  /** The send over model time; `mode` as readIndicators takes it. */
+  readTimeline(id: string, options?: { mode?: DeliveryMode }): Promise<Timeline>;
+  /** By mailbox provider and by failure reason; `mode` as readIndicators takes it. */
+  readBreakdown(id: string, options?: { mode?: DeliveryMode }): Promise<Breakdown>;
 
   confirm(user: User, id: string): Promise<Delivery>;
   pause(user: User, id: string): Promise<Delivery>;
@@ -102,6 +108,8 @@ export const STORE_READS = [
   'readLogsAfter',
   'readExclusionLogs',
   'readProfileHistory',
+  'readTimeline',
+  'readBreakdown',
 ] as const satisfies readonly (keyof SendkitStore)[];
 
 export type StoreRead = (typeof STORE_READS)[number];

@@ -4,6 +4,8 @@
  */
 import type { CorrelationTags } from './feedback/correlation.js';
 import type { LifecycleAction } from './rules/lifecycle.js';
+import type { ProviderRow, ReasonRow } from './rules/breakdown.js';
+import type { TimelineSeries } from './rules/timeline.js';
 
 export const CHANNELS = ['email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -366,6 +368,29 @@ export interface Indicators {
   readonly openRate: number | null;
   readonly clickRate: number | null;
   readonly engagementRefreshedAt: number | null;
+}
+
+/**
+ * A delivery over model time (rules/timeline.ts): one value per interval of `intervalMs` since
+ * `startedAt`, up to its validity's end or its last event, whichever is later.
+ */
+export interface Timeline {
+  readonly intervalMs: number;
+  /** When interval 0 begins: the delivery's start; null before it started (no intervals). */
+  readonly startedAt: number | null;
+  /** The end of the validity period, null before the start. */
+  readonly validityEndsAt: number | null;
+  /** How many intervals each series has. */
+  readonly length: number;
+  readonly series: Readonly<Record<TimelineSeries, readonly number[]>>;
+}
+
+/** A delivery by mailbox provider and by failure reason (rules/breakdown.ts). */
+export interface Breakdown {
+  /** Provider groups in order: providers, the largest other domains, then Other (last). */
+  readonly providers: readonly ProviderRow[];
+  /** Failures and exclusions by type and reason, the most first. */
+  readonly reasons: readonly ReasonRow[];
 }
 
 export interface LogRow {

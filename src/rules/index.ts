@@ -25,6 +25,32 @@ export {
 export { needsOperator, alertKindOfState, alertOfState } from './attention.js';
 export { COMPLAINT_BANDS, complaintBand, type ComplaintBand } from './complaints.js';
 export {
+  BOUNCE_BANDS,
+  bandOf,
+  providerRow,
+  reasonRows,
+  type HealthBand,
+  type ProviderRow,
+  type ReasonRow,
+} from './breakdown.js';
+export {
+  MAILBOX_PROVIDERS,
+  OWN_GROUP_DOMAINS,
+  providerOfDomain,
+  groupDomains,
+  domainOf,
+  type MailboxProvider,
+  type ProviderGroup,
+  type Grouping,
+} from './providers.js';
+export {
+  INTERVAL_MS,
+  TIMELINE_SERIES,
+  intervalOf,
+  seriesColumns,
+  type TimelineSeries,
+} from './timeline.js';
+export {
   DEFAULT_GUARD,
   GUARD_MARGIN_POINTS,
   COMPLAINT_MARGIN_POINTS,

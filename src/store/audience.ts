@@ -4,6 +4,7 @@
  * computed here, so preparation never has to read a million addresses back.
  */
 import { EXCLUSION_CODES } from '../rules/event-codes.js';
+import { domainOf } from '../rules/providers.js';
 import type { Channel } from '../types.js';
 import { CHUNK_SIZE, chunkCountOf } from './layout.js';
 import type { AddressBucket, AudienceRecord } from './schema.js';
@@ -108,6 +109,7 @@ export function buildAudience(
   const hashes = new Uint32Array(count);
   const indexed = new Uint8Array(count);
   const noAddress: number[] = [];
+  const domains = new DomainIndex(count);
   for (let chunk = 0; chunk < chunkCountOf(count); chunk++) {
     const start = chunk * CHUNK_SIZE;
     const end = Math.min(count, start + CHUNK_SIZE);
@@ -122,6 +124,7 @@ export function buildAudience(
       }
       hashes[index] = hashAddress(normalized);
       indexed[index] = 1;
+      domains.add(index, normalized);
     }
     chunks.push(addresses);
   }
@@ -140,10 +143,41 @@ export function buildAudience(
       bucketCount,
       invalidRecipients: Uint32Array.from(excluded, ([recipient]) => recipient),
       invalidCauses: Uint8Array.from(excluded, ([, cause]) => cause),
+      domains: domains.names,
+      domainOf: domains.of,
     },
     chunks,
     buckets,
   };
+}
+
+/** Domain ids above this share id 0 with "no domain" (they count as Other). */
+const MAX_DOMAINS = 0xffff;
+
+/**
+ * The distinct domains of a list and each recipient's, by id (0: none), so preparation can group
+ * recipients by mailbox provider without reading an address back.
+ */
+class DomainIndex {
+  readonly names: string[] = [''];
+  readonly of: Uint16Array;
+  private readonly ids = new Map<string, number>();
+
+  constructor(count: number) {
+    this.of = new Uint16Array(count);
+  }
+
+  add(recipient: number, normalized: string): void {
+    const domain = domainOf(normalized);
+    if (domain === '') return;
+    let id = this.ids.get(domain);
+    if (id === undefined) {
+      id = this.names.length <= MAX_DOMAINS ? this.names.length : 0;
+      this.ids.set(domain, id);
+      if (id !== 0) this.names.push(domain);
+    }
+    this.of[recipient] = id;
+  }
 }
 
 /**

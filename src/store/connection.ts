@@ -13,10 +13,11 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { CORE_STORES, type SendkitDB } from './schema.js';
 import type { Database } from './transactions.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /**
  * A reader also opens stores of older versions whose reads are the same: version 3 only added
- * `dispatch`, which no read looks at, so a portal still on the previous release can be watched.
+ * `dispatch`, which no read looks at, and version 4 `timeline`, which readTimeline finds empty
+ * when it is missing, so a portal still on a previous release can be watched.
  */
 const OLDEST_READABLE_VERSION = 2;
 
@@ -41,6 +42,7 @@ function upgrade(db: IDBPDatabase<SendkitDB>, oldVersion: number): void {
     db.createObjectStore('feedCursors', { keyPath: 'feed' });
   }
   if (oldVersion < 3) db.createObjectStore('dispatch');
+  if (oldVersion < 4) db.createObjectStore('timeline');
 }
 
 export interface ConnectionOptions {

@@ -17,6 +17,7 @@ export type DeletionTx = WriteTx<
   | 'stateChunks'
   | 'eventIds'
   | 'dispatch'
+  | 'timeline'
 >;
 
 export async function deleteInTransaction(
@@ -32,6 +33,7 @@ export async function deleteInTransaction(
     tx.objectStore('stateChunks').delete(chunksOf(record.id)),
     tx.objectStore('eventIds').delete(chunksOf(record.id)),
     tx.objectStore('dispatch').delete(record.id),
+    tx.objectStore('timeline').delete(chunksOf(record.id)),
   ]);
   const stillUsed = (await deliveries.getAll()).some(
     (other) => other.audienceId === record.audienceId,

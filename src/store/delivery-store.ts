@@ -163,7 +163,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     return this.access.writeDelivery(
       'reschedule the delivery',
       id,
-      ['stateChunks'],
+      ['stateChunks', 'timeline'],
       async (record, tx, now) => {
         const changes = await rescheduleInTransaction(tx, record, actor, date, now);
         return { result: toDelivery(record), changes };
@@ -176,7 +176,15 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     return this.access.writeDelivery(
       'delete the delivery',
       id,
-      ['audiences', 'addressChunks', 'addressBuckets', 'stateChunks', 'eventIds', 'dispatch'],
+      [
+        'audiences',
+        'addressChunks',
+        'addressBuckets',
+        'stateChunks',
+        'eventIds',
+        'dispatch',
+        'timeline',
+      ],
       async (record, tx, now) => ({
         result: undefined,
         changes: await deleteInTransaction(tx, record, actor, now),
@@ -208,7 +216,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
       return refuse === 'event' ? { ...empty, refused: [] } : empty;
     return this.access.write(
       'apply feedback',
-      ['deliveries', 'stateChunks', 'eventIds', 'feedCursors', 'addressLists'],
+      ['deliveries', 'stateChunks', 'eventIds', 'feedCursors', 'addressLists', 'timeline'],
       (tx, now) => applyFeedbackInTransaction(tx, batch, now, { cursor, denylist, refuse }),
       'relaxed',
     );
@@ -233,7 +241,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     return this.access.writeDelivery(
       'compute stats',
       id,
-      ['stateChunks'],
+      ['stateChunks', 'timeline'],
       async (record, tx, now) => {
         await computeStatsInTransaction(tx, record, now);
         await tx.objectStore('deliveries').put(record);
@@ -306,7 +314,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   /** Runs what is due at the clock's time: starts, occurrences, validity ends, rate refreshes. */
   async tick(): Promise<void> {
-    return this.access.write('run what is due', CORE_STORES, async (tx, now) => ({
+    return this.access.write('run what is due', TICK_STORES, async (tx, now) => ({
       result: undefined,
       changes: await tickInTransaction(tx, now),
     }));
@@ -335,4 +343,6 @@ const PREPARE_STORES = [
   'addressChunks',
   'stateChunks',
   'addressLists',
+  'timeline',
 ] as const satisfies readonly Stores[];
+const TICK_STORES = [...CORE_STORES, 'timeline'] as const satisfies readonly Stores[];

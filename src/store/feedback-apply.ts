@@ -24,6 +24,7 @@ import type { Batch } from './feedback-validation.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
 import { guardDetail } from '../rules/guard.js';
 import { alertOf } from './alerts.js';
+import { Counters } from './counters.js';
 import { pauseIfGuardTrips } from './guarding.js';
 import { finishIfDone, refreshEngagementIfDue, retriesHaveEnded } from './progress.js';
 import type { DeliveryRecord, StateChunk } from './schema.js';
@@ -31,7 +32,7 @@ import type { WriteTx } from './transactions.js';
 import { VALIDITY_END_BIT } from './validity.js';
 
 export type FeedbackTx = WriteTx<
-  'deliveries' | 'stateChunks' | 'eventIds' | 'feedCursors' | 'addressLists'
+  'deliveries' | 'stateChunks' | 'eventIds' | 'feedCursors' | 'addressLists' | 'timeline'
 >;
 
 /** What goes with a batch into its transaction. */
@@ -88,6 +89,7 @@ interface Target {
   readonly chunks: (StateChunk | undefined)[];
   readonly dirty: Set<number>;
   readonly ids: EventIdSet | null;
+  readonly counters: Counters;
 }
 
 export interface AppliedFeedback {
@@ -109,7 +111,7 @@ export async function applyFeedbackInTransaction(
   let superseded = 0;
   for (let index = 0; index < batch.length; index++) {
     if (refusals.skipped(index)) continue;
-    const { record, chunks, dirty, softExtra, ids } = targets[delivery[index]!]!;
+    const { record, chunks, dirty, softExtra, ids, counters } = targets[delivery[index]!]!;
     const recipient = recipients[index]!;
     const chunkIndex = recipient >>> CHUNK_SHIFT;
     const slot = recipient & CHUNK_MASK;
@@ -134,10 +136,11 @@ export async function applyFeedbackInTransaction(
         duplicates++;
         continue;
       }
-      if (adds & OPEN_BIT && !(seen & OPEN_BIT)) record.tally.opens++;
-      if (adds & CLICK_BIT && !(seen & CLICK_BIT)) record.tally.clicks++;
-      if (adds & COMPLAINT_BIT && !(seen & COMPLAINT_BIT))
-        record.tally.complaints = (record.tally.complaints ?? 0) + 1;
+      const fresh = adds & ~seen;
+      if (fresh & OPEN_BIT) record.tally.opens++;
+      if (fresh & CLICK_BIT) record.tally.clicks++;
+      if (fresh & COMPLAINT_BIT) record.tally.complaints = (record.tally.complaints ?? 0) + 1;
+      counters.engaged(chunk, slot, fresh, at[index]!);
       chunk.engagement[slot] = seen | adds;
       dirty.add(chunkIndex);
       applied++;
@@ -162,6 +165,16 @@ export async function applyFeedbackInTransaction(
     const counts = record.chunkCounts!;
     counts[chunkIndex * CLASS_COUNT + before]!--;
     counts[chunkIndex * CLASS_COUNT + after]!++;
+    counters.moved(
+      chunk,
+      slot,
+      before,
+      after,
+      chunk.reason[slot]!,
+      chunk.time[slot]!,
+      reasons[index]!,
+      at[index]!,
+    );
     chunk.reason[slot] = reasons[index]!;
     chunk.time[slot] = at[index]!;
     applied++;
@@ -172,7 +185,7 @@ export async function applyFeedbackInTransaction(
   const states = tx.objectStore('stateChunks');
   for (const target of targets) {
     if (!target) continue;
-    const { record, chunks, dirty, ids } = target;
+    const { record, chunks, dirty, ids, counters } = target;
     if (ids) writes.push(ids.save());
     if (dirty.size > 0) changes.note(record.id, 'logs', 'indicators');
     if (refreshEngagementIfDue(record, now)) changes.note(record.id, 'indicators');
@@ -185,6 +198,7 @@ export async function applyFeedbackInTransaction(
     if (!changes.byDelivery.has(record.id)) continue;
     for (const chunkIndex of dirty)
       writes.push(states.put(chunks[chunkIndex]!, [record.id, chunkIndex]));
+    if (counters.touched) writes.push(counters.save(tx));
     writes.push(tx.objectStore('deliveries').put(record));
   }
   if (cursor) {
@@ -229,7 +243,7 @@ async function loadTargets(
     if (!record || problems[position] !== null) return null;
     const softExtra = retriesHaveEnded(record, now) ? VALIDITY_END_BIT : 0;
     const ids = batch.idHashes ? new EventIdSet(tx, record.id) : null;
-    return { record, softExtra, chunks: [], dirty: new Set(), ids };
+    return { record, softExtra, chunks: [], dirty: new Set(), ids, counters: new Counters(record) };
   });
   const wanted = targets.map(() => new Set<number>());
   for (let index = 0; index < batch.length; index++) {

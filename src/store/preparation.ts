@@ -8,9 +8,11 @@ import { CLASS_COUNT, EXCLUDED_CLASS, UNRELAYED_CLASS } from '../rules/message-c
 import { StoreFailureError } from '../errors.js';
 import type { ExclusionCause, User } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
+import { initialBreakdown, providerGroupsOf } from './breakdown-setup.js';
 import {
   CHUNK_MASK,
   CHUNK_SHIFT,
+  CHUNK_SIZE,
   NO_TIME,
   chunkCountOf,
   chunkLengthOf,
@@ -21,7 +23,13 @@ import { systemTransition, userTransition } from './transitions.js';
 import type { WriteTx } from './transactions.js';
 
 export type PrepareTx = WriteTx<
-  'deliveries' | 'audiences' | 'addressBuckets' | 'addressChunks' | 'stateChunks' | 'addressLists'
+  | 'deliveries'
+  | 'audiences'
+  | 'addressBuckets'
+  | 'addressChunks'
+  | 'stateChunks'
+  | 'addressLists'
+  | 'timeline'
 >;
 
 export async function prepareInTransaction(
@@ -52,6 +60,7 @@ export async function prepareInTransaction(
   }
 
   const chunkCount = chunkCountOf(record.recipientCount);
+  const grouping = providerGroupsOf(audience, record.recipientCount);
   const chunks: StateChunk[] = [];
   for (let chunk = 0; chunk < chunkCount; chunk++) {
     const length = chunkLengthOf(record.recipientCount, chunk);
@@ -60,6 +69,8 @@ export async function prepareInTransaction(
       engagement: new Uint8Array(length),
       reason: new Uint8Array(length),
       time: new Float64Array(length).fill(NO_TIME),
+      // A copy: a view would store the whole array with every chunk.
+      provider: grouping.providers.slice(chunk * CHUNK_SIZE, chunk * CHUNK_SIZE + length),
     });
   }
   const chunkCounts = new Uint32Array(chunkCount * CLASS_COUNT);
@@ -83,9 +94,13 @@ export async function prepareInTransaction(
   record.tally = { classes, opens: 0, clicks: 0 };
   record.engagement = null;
   record.chunkCounts = chunkCounts;
+  record.breakdown = initialBreakdown(grouping, chunks);
 
   const states = tx.objectStore('stateChunks');
-  await states.delete(chunksOf(record.id));
+  await Promise.all([
+    states.delete(chunksOf(record.id)),
+    tx.objectStore('timeline').delete(chunksOf(record.id)),
+  ]);
   const writes = chunks.map((state, chunk) => states.put(state, [record.id, chunk]));
   if (classes[UNRELAYED_CLASS] === 0) {
     systemTransition(record, 'preparation-failed', now, {

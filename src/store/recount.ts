@@ -1,41 +1,108 @@
-/** Compute stats: every counter recomputed from the sending logs at once (SPEC §4). */
+/**
+ * Compute stats: every counter recomputed from the sending logs at once (SPEC §4): the tally,
+ * the per-chunk counts, the breakdowns and the timeline.
+ */
 import { emptyTally, snapshotEngagement } from '../rules/indicators.js';
 import { ENGAGEMENT_BITS } from '../rules/event-codes.js';
 import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
+import {
+  RELAYED_COLUMN,
+  TIMELINE_BLOCK,
+  TIMELINE_STRIDE,
+  intervalOf,
+  isTimedClass,
+} from '../rules/timeline.js';
+import {
+  ENGAGEMENT_COUNTERS,
+  PROVIDER_STRIDE,
+  REASON_ROWS,
+  emptyBlock,
+  groupOf,
+} from './counters.js';
 import { chunksOf } from './layout.js';
-import type { DeliveryRecord } from './schema.js';
-import type { ReadTx } from './transactions.js';
+import type { DeliveryRecord, StateChunk, TimelineBlock } from './schema.js';
+import type { WriteTx } from './transactions.js';
 
-export async function recountInTransaction(
-  tx: ReadTx<'stateChunks'>,
-  record: DeliveryRecord,
-): Promise<void> {
+export type RecountTx = WriteTx<'stateChunks' | 'timeline'>;
+
+export async function recountInTransaction(tx: RecountTx, record: DeliveryRecord): Promise<void> {
   if (!record.chunkCounts) return;
   const chunks = await tx.objectStore('stateChunks').getAll(chunksOf(record.id));
   const classes = [...emptyTally().classes];
   const chunkCounts = new Uint32Array(record.chunkCounts.length);
+  const groups = record.breakdown?.groups ?? null;
+  const byProvider = new Uint32Array((groups?.length ?? 0) * PROVIDER_STRIDE);
+  const byReason = new Uint32Array(REASON_ROWS * CLASS_COUNT);
+  const timeline = new TimelineCount(record.startedAt ?? record.createdAt);
   let opens = 0;
   let clicks = 0;
   let complaints = 0;
   chunks.forEach((chunk, chunkIndex) => {
     const base = chunkIndex * CLASS_COUNT;
-    const { mask, engagement } = chunk;
+    const { mask, engagement, reason, time } = chunk;
     for (let slot = 0; slot < mask.length; slot++) {
-      chunkCounts[base + CLASS_OF_MASK[mask[slot]!]!]!++;
+      const cls = CLASS_OF_MASK[mask[slot]!]!;
+      chunkCounts[base + cls]!++;
+      byReason[reason[slot]! * CLASS_COUNT + cls]!++;
       const seen = engagement[slot]!;
       if (seen & ENGAGEMENT_BITS.open) opens++;
       if (seen & ENGAGEMENT_BITS.click) clicks++;
       if (seen & ENGAGEMENT_BITS.complaint) complaints++;
+      if (groups) {
+        const group = groupOf(record, chunk, slot) * PROVIDER_STRIDE;
+        byProvider[group + cls]!++;
+        for (const counter of ENGAGEMENT_COUNTERS)
+          if (seen & counter.bit) byProvider[group + counter.provider]!++;
+      }
+      if (isTimedClass(cls)) timeline.countMessage(chunk, slot, cls, time[slot]!);
+      timeline.countEngagement(chunk, slot, seen);
     }
     for (let cls = 0; cls < CLASS_COUNT; cls++) classes[cls]! += chunkCounts[base + cls]!;
   });
   record.tally = { classes, opens, clicks, complaints };
   record.chunkCounts = chunkCounts;
+  if (groups) record.breakdown = { groups, byProvider, byReason };
+  const store = tx.objectStore('timeline');
+  await store.delete(chunksOf(record.id));
+  await Promise.all(
+    [...timeline.blocks].map(([block, stored]) => store.put(stored, [record.id, block])),
+  );
+}
+
+/** The timeline's counters from the logs: stored intervals where there are, else status times. */
+class TimelineCount {
+  readonly blocks = new Map<number, TimelineBlock>();
+
+  constructor(private readonly startedAt: number) {}
+
+  countMessage(chunk: StateChunk, slot: number, cls: number, time: number): void {
+    if (Number.isNaN(time)) return;
+    const interval = intervalOf(time, this.startedAt);
+    this.add(interval, cls);
+    // A chunk from before relay intervals were kept: its messages count as relayed then.
+    const relayedIn = chunk.relayedIn?.[slot] ?? 0;
+    this.add(relayedIn === 0 ? interval : relayedIn - 1, RELAYED_COLUMN);
+  }
+
+  countEngagement(chunk: StateChunk, slot: number, seen: number): void {
+    if (seen === 0) return;
+    for (const counter of ENGAGEMENT_COUNTERS) {
+      const stored = chunk[counter.times]?.[slot] ?? 0;
+      if (seen & counter.bit && stored !== 0) this.add(stored - 1, counter.timeline);
+    }
+  }
+
+  private add(interval: number, column: number): void {
+    const block = (interval / TIMELINE_BLOCK) | 0;
+    let stored = this.blocks.get(block);
+    if (!stored) this.blocks.set(block, (stored = emptyBlock()));
+    stored.counts[(interval - block * TIMELINE_BLOCK) * TIMELINE_STRIDE + column]!++;
+  }
 }
 
 /** Compute stats on a started delivery also publishes today's open and click rates. */
 export async function computeStatsInTransaction(
-  tx: ReadTx<'stateChunks'>,
+  tx: RecountTx,
   record: DeliveryRecord,
   now: number,
 ): Promise<void> {

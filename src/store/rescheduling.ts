@@ -7,7 +7,7 @@ import type { WriteTx } from './transactions.js';
 import { userTransition } from './transitions.js';
 
 export async function rescheduleInTransaction(
-  tx: WriteTx<'deliveries' | 'stateChunks'>,
+  tx: WriteTx<'deliveries' | 'stateChunks' | 'timeline'>,
   record: DeliveryRecord,
   user: User,
   contactDate: number | null,
@@ -17,6 +17,7 @@ export async function rescheduleInTransaction(
   Object.assign(record, notStarted(), { contactDate });
   await Promise.all([
     tx.objectStore('stateChunks').delete(chunksOf(record.id)),
+    tx.objectStore('timeline').delete(chunksOf(record.id)),
     tx.objectStore('deliveries').put(record),
   ]);
   return new ChangeSet().note(record.id, 'state', 'logs', 'indicators');

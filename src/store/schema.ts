@@ -1,6 +1,7 @@
 /** What the database holds: one typed schema for every object store (layout.ts maps it). */
 import type { DBSchema } from 'idb';
 import type { EngagementSnapshot, Tally } from '../rules/indicators.js';
+import type { ProviderGroup } from '../rules/providers.js';
 import { emptyTally } from '../rules/indicators.js';
 import type {
   Channel,
@@ -53,6 +54,23 @@ export interface DeliveryRecord {
   engagement: EngagementSnapshot | null;
   /** Messages per class per chunk (chunk * CLASS_COUNT + class), once prepared. */
   chunkCounts: Uint32Array | null;
+  /** By mailbox provider and by reason, once prepared; absent in records from before them. */
+  breakdown?: BreakdownCounters | null;
+}
+
+/** The counters of the breakdowns (counters.ts keeps them, recount.ts recomputes them). */
+export interface BreakdownCounters {
+  /** The delivery's provider groups, fixed at preparation (rules/providers.ts). */
+  groups: ProviderGroup[];
+  /** group * PROVIDER_STRIDE + class (0–7), then unique opens, clicks, complaints. */
+  byProvider: Uint32Array;
+  /** reason code * CLASS_COUNT + class: a failure's reason, an excluded one's cause code. */
+  byReason: Uint32Array;
+}
+
+/** TIMELINE_BLOCK intervals of TIMELINE_STRIDE counters (rules/timeline.ts). */
+export interface TimelineBlock {
+  counts: Uint32Array;
 }
 
 /** The fields of a delivery that has not been prepared or started: one definition for all. */
@@ -68,6 +86,7 @@ export type Progress = Pick<
   | 'guardPause'
   | 'guardAck'
   | 'validityWarned'
+  | 'breakdown'
 >;
 
 export function notStarted(): Progress {
@@ -83,6 +102,7 @@ export function notStarted(): Progress {
     guardPause: null,
     guardAck: null,
     validityWarned: false,
+    breakdown: null,
   };
 }
 
@@ -115,6 +135,13 @@ export interface AudienceRecord {
   /** Recipients excluded by the list itself (no address, duplicate) and why. */
   invalidRecipients: Uint32Array;
   invalidCauses: Uint8Array;
+  /**
+   * An uploaded list's distinct domains (index 0: none) and each recipient's domain index, for
+   * the breakdown by mailbox provider. Absent for generated profiles (one scheme, one domain) and
+   * for lists stored before the breakdown existed (their recipients count as Other).
+   */
+  domains?: string[];
+  domainOf?: Uint16Array;
 }
 
 export interface AddressChunk {
@@ -133,6 +160,17 @@ export interface StateChunk {
   engagement: Uint8Array;
   reason: Uint8Array;
   time: Float64Array;
+  /** Provider group (BreakdownCounters.groups), from preparation; absent before the breakdown. */
+  provider?: Uint8Array;
+  /**
+   * The interval + 1 (0: not yet) of the message's relay, first open, click and complaint, for
+   * the timeline's recount: each made at the chunk's first such event, so a chunk nobody opened
+   * from carries no open times.
+   */
+  relayedIn?: Uint16Array;
+  openedIn?: Uint16Array;
+  clickedIn?: Uint16Array;
+  complainedIn?: Uint16Array;
 }
 
 export interface AddressListEntry {
@@ -165,6 +203,7 @@ export interface SendkitDB extends DBSchema {
   eventIds: { key: [string, number]; value: EventIdBucket };
   feedCursors: { key: string; value: FeedCursorRecord };
   dispatch: { key: string; value: DispatchState };
+  timeline: { key: [string, number]; value: TimelineBlock };
 }
 
 /** The object stores of the first schema: what a database must hold to be sendkit's. */
@@ -188,6 +227,7 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     chunkCounts: _chunkCounts,
     guardAck: _guardAck,
     validityWarned: _validityWarned,
+    breakdown: _breakdown,
     pace,
     guard,
     guardPause,

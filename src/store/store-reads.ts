@@ -5,6 +5,7 @@
  */
 import { systemClock, type Clock } from '../clock.js';
 import { InputError } from '../errors.js';
+import { readId } from '../rules/valid-input.js';
 import type { DeliverySnapshot } from '../sendkit-store.js';
 import {
   DELIVERY_MODES,
@@ -16,7 +17,10 @@ import {
   type LogQuery,
   type LogRow,
   type ProfileHistoryEntry,
+  type Timeline,
+  type Breakdown,
 } from '../types.js';
+import { breakdownOf, readTimelineOf } from './breakdown-reads.js';
 import { indicatorsOf } from '../rules/indicators.js';
 import { ChangeHub, type ChangeListener } from './changes.js';
 import { Connection } from './connection.js';
@@ -121,6 +125,21 @@ export class StoreReads {
   async readExclusionLogs(id: string, query: Omit<LogQuery, 'status'> = {}): Promise<LogPage> {
     const { from: offset, limit } = checkQuery(query, 'offset');
     return this.readLogs(id, { offset, limit, status: 'ignored' });
+  }
+
+  /** The send over model time, per minute (rules/timeline.ts), in its mode or in `mode`. */
+  async readTimeline(id: string, options: { mode?: DeliveryMode } = {}): Promise<Timeline> {
+    const mode = checkMode(options);
+    const key = readId(id);
+    return this.access.read('read the timeline', (db) => readTimelineOf(db, key, mode));
+  }
+
+  /** By mailbox provider and by failure reason (rules/breakdown.ts). */
+  async readBreakdown(id: string, options: { mode?: DeliveryMode } = {}): Promise<Breakdown> {
+    const mode = checkMode(options);
+    return this.access.readDelivery('read the breakdown', id, [], (record) =>
+      breakdownOf(record, mode ?? record.mode),
+    );
   }
 
   async readProfileHistory(address: string): Promise<ProfileHistoryEntry[]> {

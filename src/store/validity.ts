@@ -6,6 +6,7 @@ import { outcomeBit } from '../rules/event-codes.js';
 import { VALIDITY_END_EVENT } from '../rules/feedback-rules.js';
 import { CLASS_COUNT, CLASS_OF_MASK, RETRYING_CLASS } from '../rules/message-classes.js';
 import { chunkCountOf } from './layout.js';
+import { Counters } from './counters.js';
 import type { DeliveryRecord } from './schema.js';
 import { systemTransition } from './transitions.js';
 import type { WriteTx } from './transactions.js';
@@ -13,7 +14,7 @@ import type { WriteTx } from './transactions.js';
 export const VALIDITY_END_BIT = outcomeBit(VALIDITY_END_EVENT);
 
 export async function endValidityInTransaction(
-  tx: WriteTx<'stateChunks'>,
+  tx: WriteTx<'stateChunks' | 'timeline'>,
   record: DeliveryRecord,
   now: number,
 ): Promise<void> {
@@ -21,6 +22,7 @@ export async function endValidityInTransaction(
   const states = tx.objectStore('stateChunks');
   const endedAt = Math.min(now, record.endsAt ?? now);
   const writes: Promise<unknown>[] = [];
+  const counters = new Counters(record);
   for (let chunk = 0; chunk < chunkCountOf(record.recipientCount); chunk++) {
     if (counts[chunk * CLASS_COUNT + RETRYING_CLASS] === 0) continue;
     const state = await states.get([record.id, chunk]);
@@ -31,6 +33,16 @@ export async function endValidityInTransaction(
       const next = mask | VALIDITY_END_BIT;
       const after = CLASS_OF_MASK[next]!;
       state.mask[slot] = next;
+      counters.moved(
+        state,
+        slot,
+        RETRYING_CLASS,
+        after,
+        state.reason[slot]!,
+        state.time[slot]!,
+        state.reason[slot]!,
+        endedAt,
+      );
       state.time[slot] = endedAt;
       record.tally.classes[RETRYING_CLASS]!--;
       record.tally.classes[after]!++;
@@ -39,6 +51,7 @@ export async function endValidityInTransaction(
     }
     writes.push(states.put(state, [record.id, chunk]));
   }
+  writes.push(counters.save(tx));
   await Promise.all(writes);
   systemTransition(record, 'finish', now);
 }
