@@ -1,11 +1,14 @@
 /**
- * All four sendkit elements, registered (safe to load twice), with their events and the context
+ * All seven sendkit elements, registered (safe to load twice), with their events and the context
  * helper. Per-element entry points are `components/<tag>/register.ts`.
  */
 export { ConfirmSendButton } from './confirm-send-button/register.js';
 export { DeploymentKpis } from './deployment-kpis/register.js';
 export { SendingLogTable } from './sending-log-table/register.js';
 export { EfsComparison } from './efs-comparison/register.js';
+export { DeliveryTimeline } from './delivery-timeline/register.js';
+export { DeliveryBreakdown } from './delivery-breakdown/register.js';
+export { DeliveryJournal } from './delivery-journal/register.js';
 export * from './shared/events.js';
 export {
   provideSendkit,
@@ -36,6 +39,15 @@ export {
   COMPARISON_LABELS,
   type ComparisonLabels,
 } from './efs-comparison/efs-comparison.labels.js';
+export {
+  TIMELINE_LABELS,
+  type TimelineLabels,
+} from './delivery-timeline/delivery-timeline.labels.js';
+export {
+  BREAKDOWN_LABELS,
+  type BreakdownLabels,
+} from './delivery-breakdown/delivery-breakdown.labels.js';
+export { JOURNAL_LABELS, type JournalLabels } from './delivery-journal/delivery-journal.labels.js';
 export { COMMON_LABELS, type CommonLabels, type LabelOverrides } from './shared/labels.js';
 export {
   EN,

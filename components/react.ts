@@ -1,5 +1,5 @@
 /**
- * React wrappers of the four elements for React 18 portals (React 19 renders the elements
+ * React wrappers of the seven elements for React 18 portals (React 19 renders the elements
  * directly: see `sendkit/types/react`), made with @lit/react: properties set as properties,
  * each event a typed `on…` prop named after it. Importing this module defines the elements.
  */
@@ -12,6 +12,9 @@ import {
   ConfirmSendButton as ConfirmSendButtonElement,
   DeliveryActionEvent,
   DeliveryAlertEvent,
+  DeliveryBreakdown as DeliveryBreakdownElement,
+  DeliveryJournal as DeliveryJournalElement,
+  DeliveryTimeline as DeliveryTimelineElement,
   DeploymentKpis as DeploymentKpisElement,
   EfsComparison as EfsComparisonElement,
   LogExportEvent,
@@ -65,4 +68,28 @@ export const EfsComparison = createComponent({
   elementClass: EfsComparisonElement,
   events: onError,
   displayName: 'EfsComparison',
+});
+
+export const DeliveryTimeline = createComponent({
+  react: React,
+  tagName: 'delivery-timeline',
+  elementClass: DeliveryTimelineElement,
+  events: onError,
+  displayName: 'DeliveryTimeline',
+});
+
+export const DeliveryBreakdown = createComponent({
+  react: React,
+  tagName: 'delivery-breakdown',
+  elementClass: DeliveryBreakdownElement,
+  events: onError,
+  displayName: 'DeliveryBreakdown',
+});
+
+export const DeliveryJournal = createComponent({
+  react: React,
+  tagName: 'delivery-journal',
+  elementClass: DeliveryJournalElement,
+  events: onError,
+  displayName: 'DeliveryJournal',
 });

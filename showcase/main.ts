@@ -144,6 +144,9 @@ function draw(): void {
       ${feedbackImport(store, selected, MODEL_SECONDS_PER_SECOND, draw)} ${relay.render()}
       ${section('confirm-send-button', 'Confirm send', html`<confirm-send-button></confirm-send-button>`)}
       ${section('deployment-kpis', 'Deployment', html`<deployment-kpis heading-level="3"></deployment-kpis>`)}
+      ${section('delivery-timeline', 'Over time', html`<delivery-timeline heading-level="3"></delivery-timeline>`)}
+      ${section('delivery-breakdown', 'Breakdown', html`<delivery-breakdown heading-level="3"></delivery-breakdown>`)}
+      ${section('delivery-journal', 'Journal', html`<delivery-journal heading-level="3"></delivery-journal>`)}
       ${section('sending-log-table', 'Logs', html`<sending-log-table heading-level="3"></sending-log-table>`)}
       ${section('efs-comparison', 'Without and with EFS', html`<efs-comparison heading-level="3"></efs-comparison>`)}`,
     document.querySelector<HTMLElement>('#app')!,

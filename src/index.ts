@@ -8,7 +8,7 @@ export * from './errors.js';
 export { systemClock, HOUR_MS, DAY_MS, type Clock } from './clock.js';
 export type { SendkitStore, DeliverySnapshot, ChangeListener } from './sendkit-store.js';
 export { isSendkitStore } from './sendkit-store.js';
-export type { UserAction } from './rules/lifecycle.js';
+export type { UserAction, LifecycleAction } from './rules/lifecycle.js';
 export type { ProviderRow, ReasonRow, HealthBand } from './rules/breakdown.js';
 export type { ProviderGroup } from './rules/providers.js';
 export type { TimelineSeries } from './rules/timeline.js';

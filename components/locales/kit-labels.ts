@@ -20,6 +20,15 @@ import {
   LOG_TABLE_LABELS,
   type LogTableLabels,
 } from '../sending-log-table/sending-log-table.labels.js';
+import {
+  BREAKDOWN_LABELS,
+  type BreakdownLabels,
+} from '../delivery-breakdown/delivery-breakdown.labels.js';
+import { JOURNAL_LABELS, type JournalLabels } from '../delivery-journal/delivery-journal.labels.js';
+import {
+  TIMELINE_LABELS,
+  type TimelineLabels,
+} from '../delivery-timeline/delivery-timeline.labels.js';
 import type { LabelOverrides } from '../shared/labels.js';
 import { DE } from './de.js';
 import { FR } from './fr.js';
@@ -30,6 +39,9 @@ export interface KitLabels {
   'deployment-kpis': DeploymentLabels;
   'sending-log-table': LogTableLabels;
   'efs-comparison': ComparisonLabels;
+  'delivery-timeline': TimelineLabels;
+  'delivery-breakdown': BreakdownLabels;
+  'delivery-journal': JournalLabels;
 }
 
 export type ElementTag = keyof KitLabels;
@@ -42,6 +54,9 @@ export const EN: KitLabels = {
   'deployment-kpis': DEPLOYMENT_LABELS,
   'sending-log-table': LOG_TABLE_LABELS,
   'efs-comparison': COMPARISON_LABELS,
+  'delivery-timeline': TIMELINE_LABELS,
+  'delivery-breakdown': BREAKDOWN_LABELS,
+  'delivery-journal': JOURNAL_LABELS,
 };
 
 /** The languages shipped, by primary language subtag. */

@@ -1,22 +1,13 @@
 /**
- * CSV exports of the logs. Addresses and reasons come from outside: every field is quoted when
- * needed, and a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.
- * The export reads page by page and yields between pages, so a million rows never freeze the page.
+ * CSV exports of the logs (fields made safe by shared/csv.ts). The export reads page by page and
+ * yields between pages, so a million rows never freeze the page.
  */
 import type { RecipientStatus, SendkitStore } from '../../src/index.js';
+import { csvLine } from '../shared/csv.js';
 import type { LogColumn } from './log-columns.js';
 import type { LogTableLabels } from './sending-log-table.labels.js';
 
 const EXPORT_PAGE = 5_000;
-
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function csvLine(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
-}
 
 export interface CsvExport {
   readonly csv: Blob;
@@ -50,14 +41,4 @@ export async function exportLogCsv(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { csv: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done };
-}
-
-/** Saves `file` under `name` through the browser's download (an object URL, revoked later). */
-export function downloadFile(file: Blob, name: string): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(file);
-  link.download = name;
-  link.click();
-  // Not at once: the download may not have read the object URL yet.
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

@@ -69,6 +69,8 @@ export {
 } from './feedback-rules.js';
 export {
   TRANSITIONS,
+  JOURNAL_DECISIONS,
+  carriesDetail,
   USER_ACTIONS,
   FINAL_STATES,
   FEEDBACK_STATES,

@@ -245,3 +245,26 @@ export const UNPREPARED_STATES: readonly DeliveryState[] = [
   'preparing',
   'preparation-error',
 ];
+
+/**
+ * The journal's decisions: what an auditor asks about (who confirmed, paused, resumed, stopped,
+ * rescheduled; the reputation guard's pauses and their acknowledgement), as opposed to the steps
+ * that follow from them (started, finished).
+ */
+export const JOURNAL_DECISIONS: readonly LifecycleAction[] = [
+  'confirm',
+  'pause',
+  'resume',
+  'stop',
+  'reschedule',
+  'guard-pause',
+  'guard-acknowledge',
+];
+
+/** Whether an action's journal message carries a reason (its template has a detail). */
+export function carriesDetail(action: LifecycleAction): boolean {
+  return (
+    TRANSITIONS.find((transition) => transition.action === action)?.message.includes('{detail}') ??
+    false
+  );
+}

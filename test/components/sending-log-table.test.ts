@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/sending-log-table/register.js';
 import type { SendingLogTable } from '../../components/sending-log-table/sending-log-table.js';
-import { csvField } from '../../components/sending-log-table/csv.js';
+import { csvField } from '../../components/shared/csv.js';
 import type { DeliveryStore } from '../../src/index.js';
 import { closeStores, freshStore, sendingDelivery } from '../helpers.js';
 import { nextEvent, watchLitWarnings } from './element-helpers.js';

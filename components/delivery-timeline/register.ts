@@ -1,0 +1,5 @@
+import { defineElement } from '../shared/define.js';
+import { DeliveryTimeline } from './delivery-timeline.js';
+
+export { DeliveryTimeline };
+defineElement('delivery-timeline', DeliveryTimeline);
