@@ -123,7 +123,7 @@ export class DeliveryBreakdown extends SendkitElement<BreakdownData> {
           ${text.exportCsv}
         </button>
       </div>
-      <div class="scroll">
+      <div class="scroll" tabindex="0" role="region" aria-labelledby=${`${table}-title`}>
         <table part=${table} aria-labelledby=${`${table}-title`}>
           <thead>
             <tr>

@@ -58,7 +58,8 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
   override render() {
     const text = this.text;
     const delivery = this.data;
-    return html`<section part="base" aria-labelledby="title">
+    // Not a landmark itself: the journal's scrolling region is, named by the heading.
+    return html`<div part="base">
       <div class="head">
         ${this.heading(text.title, 'title')}
         ${
@@ -67,7 +68,7 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
                 <label part="filter"
                   ><input
                     type="checkbox"
-                    .checked=${this.decisionsOnly}
+                    .checked=${this.decisionsOnly === true}
                     @change=${(event: Event) =>
                       (this.decisionsOnly = (event.target as HTMLInputElement).checked)}
                   />${text.decisionsOnly}</label
@@ -84,16 +85,16 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
         }
       </div>
       ${delivery ? this.renderJournal(delivery.journal, text) : this.readState(text)}
-    </section>`;
+    </div>`;
   }
 
   private renderJournal(journal: readonly JournalEntry[], text: JournalLabels) {
     const entries = journal
-      .filter((entry) => !this.decisionsOnly || JOURNAL_DECISIONS.includes(entry.action))
+      .filter((entry) => this.decisionsOnly !== true || JOURNAL_DECISIONS.includes(entry.action))
       .reverse();
     if (entries.length === 0) return html`<p class="empty">${text.empty}</p>`;
     const locale = this.resolvedLocale;
-    return html`<div class="scroll">
+    return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="title">
       <table part="table" aria-labelledby="title">
         <thead>
           <tr>

@@ -70,32 +70,17 @@ export const deliveryTimelineStyles = css`
     border-color: transparent;
   }
   .axis {
-    display: grid;
-    grid-template-columns: repeat(4, minmax(0, 1fr));
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
     font-size: 0.75rem;
     color: var(--_muted);
     margin-top: 0.2rem;
     font-variant-numeric: tabular-nums;
-  }
-  .axis .last {
-    display: flex;
-    justify-content: space-between;
-    gap: 0.25rem;
-  }
-  .axis span {
     white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
-  .axis .last > span:last-child {
-    margin-inline-start: auto;
-  }
-  /* Narrow: the start, the middle and the end only. */
-  @container (max-width: 30rem) {
-    .axis > span:nth-child(2) {
-      visibility: hidden;
-    }
-    .axis .last > span:first-child {
+  @container (max-width: 36rem) {
+    .axis .quarter {
       display: none;
     }
   }

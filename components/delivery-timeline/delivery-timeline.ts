@@ -98,7 +98,7 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
   }
 
   private get shown(): readonly TimelineSeries[] {
-    return this.showEngagement ? [...OUTCOMES, ...ENGAGEMENT] : OUTCOMES;
+    return this.showEngagement === true ? [...OUTCOMES, ...ENGAGEMENT] : OUTCOMES;
   }
 
   override render() {
@@ -121,7 +121,7 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
     const full = Math.max(timeline.length, (expectedEnd ?? -1) + 1);
     const now = Math.floor((this.activeStore!.now() - timeline.startedAt) / timeline.intervalMs);
     const sendSoFar = Math.max(HOUR_INTERVALS, now + 1, (expectedEnd ?? -1) + 1);
-    const span = this.wholeValidity ? full : Math.min(full, sendSoFar);
+    const span = this.wholeValidity === true ? full : Math.min(full, sendSoFar);
     const perMinute = progress ? progress.plannedPerHour / HOUR_INTERVALS : 0;
     const chart = chartColumns(timeline, this.shown, span, perMinute);
     const selected = Math.min(span - 1, this.selected ?? lastActive(timeline, this.shown));
@@ -137,8 +137,8 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
         <button
           part="range"
           type="button"
-          aria-pressed=${this.wholeValidity ? 'true' : 'false'}
-          @click=${() => (this.wholeValidity = !this.wholeValidity)}
+          aria-pressed=${this.wholeValidity === true ? 'true' : 'false'}
+          @click=${() => (this.wholeValidity = this.wholeValidity !== true)}
         >
           ${text.wholeValidity}
         </button>
@@ -214,7 +214,7 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
       <label
         ><input
           type="checkbox"
-          .checked=${this.showEngagement}
+          .checked=${this.showEngagement === true}
           @change=${(event: Event) =>
             (this.showEngagement = (event.target as HTMLInputElement).checked)}
         />${text.showEngagement}</label
@@ -258,9 +258,11 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
     const locale = this.resolvedLocale;
     const at = (fraction: number) =>
       formatTick(timeline.startedAt! + fraction * span * timeline.intervalMs, locale);
+    // Spread evenly, the first label starts at the chart's start, the middle one is centred on
+    // its middle and the last one ends at its end; the quarters go first when it is narrow.
     return html`<div class="axis" aria-hidden="true">
-      <span>${at(0)}</span><span>${at(0.25)}</span><span>${at(0.5)}</span
-      ><span class="last"><span>${at(0.75)}</span><span>${at(1)}</span></span>
+      <span>${at(0)}</span><span class="quarter">${at(0.25)}</span><span>${at(0.5)}</span
+      ><span class="quarter">${at(0.75)}</span><span>${at(1)}</span>
     </div>`;
   }
 

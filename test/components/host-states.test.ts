@@ -19,12 +19,21 @@ import { closeStores, freshStore, sendingDelivery, starter } from '../helpers.js
 import { nextEvent, watchLitWarnings } from './element-helpers.js';
 
 type SendkitTag =
-  'confirm-send-button' | 'deployment-kpis' | 'sending-log-table' | 'efs-comparison';
+  | 'confirm-send-button'
+  | 'deployment-kpis'
+  | 'sending-log-table'
+  | 'efs-comparison'
+  | 'delivery-timeline'
+  | 'delivery-breakdown'
+  | 'delivery-journal';
 const TAGS: readonly SendkitTag[] = [
   'confirm-send-button',
   'deployment-kpis',
   'sending-log-table',
   'efs-comparison',
+  'delivery-timeline',
+  'delivery-breakdown',
+  'delivery-journal',
 ];
 
 const shadowText = (element: Element) =>
@@ -69,6 +78,9 @@ describe('elements in pages they do not control', () => {
         <deployment-kpis></deployment-kpis>
         <sending-log-table></sending-log-table>
         <efs-comparison></efs-comparison>
+        <delivery-timeline></delivery-timeline>
+        <delivery-breakdown></delivery-breakdown>
+        <delivery-journal></delivery-journal>
       </div>`,
     );
     const kpis = host.querySelector('deployment-kpis')!;

@@ -39,6 +39,9 @@ const ELEMENTS: [string, string[]][] = [
   ['deployment-kpis', COMMON],
   ['efs-comparison', [...COMMON, 'story', 'step']],
   ['sending-log-table', [...COMMON, 'view', 'status', 'rowHeight']],
+  ['delivery-timeline', [...COMMON, 'showEngagement', 'wholeValidity']],
+  ['delivery-breakdown', COMMON],
+  ['delivery-journal', [...COMMON, 'decisionsOnly']],
 ];
 
 describe('elements under hostile property values', () => {

@@ -1,4 +1,4 @@
-/** The four elements inside another element's shadow root, fed by one provider. */
+/** The seven elements inside another element's shadow root, fed by one provider. */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/index.js';
 import { provideSendkit } from '../../components/index.js';
@@ -24,10 +24,13 @@ describe('inside a shadow root', () => {
       'deployment-kpis',
       'sending-log-table',
       'efs-comparison',
+      'delivery-timeline',
+      'delivery-breakdown',
+      'delivery-journal',
     ] as const;
     const elements = tags.map((tag) => shadow.appendChild(document.createElement(tag)));
     await Promise.all(elements.map((element) => element.settled()));
-    const [button, kpis, table, comparison] = elements;
+    const [button, kpis, table, comparison, timeline, breakdown, journal] = elements;
     expect(button!.shadowRoot!.querySelector('[part="message"]')!.textContent).to.equal(
       'The send was confirmed.',
     );
@@ -40,5 +43,14 @@ describe('inside a shadow root', () => {
     expect(
       comparison!.shadowRoot!.querySelector('[data-mode="efs"] .delivered')!.textContent,
     ).to.equal('100%');
+    expect(timeline!.shadowRoot!.querySelector('[part="readout"]')!.textContent).to.contain(
+      'Delivered: 1',
+    );
+    expect(
+      breakdown!.shadowRoot!.querySelector('[part="providers"] tbody th')!.textContent,
+    ).to.contain('example.com');
+    expect(
+      journal!.shadowRoot!.querySelector('[part="table"] tbody tr')!.getAttribute('data-action'),
+    ).to.equal('start');
   });
 });

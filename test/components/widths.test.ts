@@ -16,6 +16,9 @@ const TAGS = [
   'deployment-kpis',
   'sending-log-table',
   'efs-comparison',
+  'delivery-timeline',
+  'delivery-breakdown',
+  'delivery-journal',
 ] as const;
 
 /** A delivery with long values in every column: addresses, reasons, exclusions. */
