@@ -2,16 +2,21 @@
  * The kit's cap, 5,000,000 recipients, through the public API on the disk-backed profile:
  * create + prepare of generated test profiles and of an uploaded list, the list beside a raw
  * IndexedDB write of the same address chunks (the floor any design that stores the list has),
- * then feedback, Compute stats, log pages at both ends and the heap, as at one million.
+ * then feedback, Compute stats, log pages at both ends and the heap, as at one million, and the
+ * timeline's and the breakdown's render of the delivery its feedback made.
  */
 import { openStore, type DeliveryStore, type FeedbackEvent, type User } from '../src/index.js';
 import { ManualClock } from '../src/simulator/index.js';
 import { openRawDatabase } from './baseline.js';
+import { chartFigures } from './charts.js';
 import { report, settledHeapMb, time, worstOf } from './figures.js';
 
 const RECIPIENTS = 5_000_000;
 const BATCH = 250_000;
 const CHUNK = 4096;
+const HOUR_MS = 3_600_000;
+const SEND_HOURS = 60;
+const DELIVERY_DELAY_MS = 90_000;
 
 async function createPrepare(
   store: DeliveryStore,
@@ -66,13 +71,20 @@ export async function scaleFigures(user: User): Promise<void> {
   await store.deleteDelivery(user, list.id);
 
   const id = generated.id;
-  await store.confirm(user, id);
+  const { startedAt } = await store.confirm(user, id);
+  // The send spread over 60 hours of its validity, as a paced send is: the timeline then has
+  // thousands of minutes to draw, and each batch moves the counters of 3 hours of them.
+  clock.advance(SEND_HOURS * HOUR_MS + HOUR_MS);
+  const relayedAt = (recipient: number) =>
+    startedAt! + Math.floor((recipient / RECIPIENTS) * SEND_HOURS * HOUR_MS);
   let applyMs = 0;
   for (const type of ['relayed', 'delivered'] as const) {
     for (let start = 0; start < RECIPIENTS; start += BATCH) {
       const batch: FeedbackEvent[] = [];
-      for (let recipient = start; recipient < start + BATCH; recipient++)
-        batch.push({ deliveryId: id, recipient, type, at: clock.now() });
+      for (let recipient = start; recipient < start + BATCH; recipient++) {
+        const at = relayedAt(recipient) + (type === 'delivered' ? DELIVERY_DELAY_MS : 0);
+        batch.push({ deliveryId: id, recipient, type, at });
+      }
       applyMs += (await time(() => store.applyFeedback(batch))).ms;
     }
   }
@@ -93,5 +105,6 @@ export async function scaleFigures(user: User): Promise<void> {
   );
   await store.readIndicators(id);
   await report('heap_5m_mb', await settledHeapMb(), 'MB', 150);
+  await chartFigures(store, id);
   await store.close();
 }

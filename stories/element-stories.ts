@@ -15,6 +15,8 @@ export interface StoryArgs {
   readonly 'heading-level': number;
   /** Which logs sending-log-table shows. */
   readonly view?: 'sending' | 'exclusions';
+  /** Generated test profiles, or a list spread over mailbox providers. */
+  readonly audience?: 'generated' | 'mixed';
 }
 
 export type RenderElement = (source: StorySource, user: User, args: StoryArgs) => TemplateResult;
@@ -29,7 +31,9 @@ export function elementMeta(render: RenderElement): Meta<StoryArgs> {
       state: { control: 'select', options: ['prepared', 'sending', 'finished', 'failed'] },
       recipients: { control: false },
     },
-    loaders: [async ({ args }) => ({ source: await seed(args.state, args.recipients) })],
+    loaders: [
+      async ({ args }) => ({ source: await seed(args.state, args.recipients, args.audience) }),
+    ],
     render: (args, { loaded }) =>
       render(loaded['source'] as StorySource, (loaded['user'] as User) ?? operator, args),
   };

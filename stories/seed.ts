@@ -28,8 +28,30 @@ export interface StorySource {
 let previous: DeliveryStore | undefined;
 let opened = 0;
 
-/** A fresh store (one per story load) holding one delivery in `state`. */
-export async function seed(state: StoryState, recipients = 2_000): Promise<StorySource> {
+/** Where the mixed audience's mail goes: the large providers, two national ones, a company. */
+const DOMAINS = [
+  'gmail.com',
+  'gmail.com',
+  'gmail.com',
+  'outlook.com',
+  'hotmail.fr',
+  'yahoo.com',
+  'icloud.com',
+  'orange.fr',
+  'orange.fr',
+  'web.de',
+  'acme-corp.example',
+];
+
+/**
+ * A fresh store (one per story load) holding one delivery in `state`, to generated test profiles
+ * or, `mixed`, to an address list spread over mailbox providers (for the breakdown).
+ */
+export async function seed(
+  state: StoryState,
+  recipients = 2_000,
+  audience: 'generated' | 'mixed' = 'generated',
+): Promise<StorySource> {
   await previous?.close();
   const clock = new ManualClock(Date.UTC(2026, 10, 2, 9));
   const store = await openStore({ name: `sendkit-story-${Date.now()}-${++opened}`, clock });
@@ -37,7 +59,15 @@ export async function seed(state: StoryState, recipients = 2_000): Promise<Story
   const created = await store.createDelivery(operator, {
     label: 'Spring sale',
     channel: 'email',
-    recipients: { generated: recipients },
+    recipients:
+      audience === 'mixed'
+        ? {
+            addresses: Array.from(
+              { length: recipients },
+              (_, index) => `customer${index}@${DOMAINS[index % DOMAINS.length]}`,
+            ),
+          }
+        : { generated: recipients },
     pace:
       state === 'paced'
         ? { perHour: 2_000, warmUp: { startPerHour: 500, doublingHours: 6 } }

@@ -76,6 +76,8 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
     ['readLogsAfter', s.readLogsAfter!, [id, { after: -1 }]],
     ['readExclusionLogs', s.readExclusionLogs!, [id, {}]],
     ['readProfileHistory', s.readProfileHistory!, ['a@b.c']],
+    ['readTimeline', s.readTimeline!, [id, {}]],
+    ['readBreakdown', s.readBreakdown!, [id, {}]],
   ];
 }
 
@@ -84,12 +86,18 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
  * addresses where one is expected, and the history of an empty address (it has none).
  */
 const ACCEPTED = new Set([
-  ...['applyFeedback', 'readIndicators', 'readLogs', 'readExclusionLogs', 'takeDue'].flatMap(
-    (method) => [
-      `${method} argument 2 = null`,
-      `${method} argument 2 = an object without prototype`,
-    ],
-  ),
+  ...[
+    'applyFeedback',
+    'readIndicators',
+    'readLogs',
+    'readExclusionLogs',
+    'takeDue',
+    'readTimeline',
+    'readBreakdown',
+  ].flatMap((method) => [
+    `${method} argument 2 = null`,
+    `${method} argument 2 = an object without prototype`,
+  ]),
   'findRecipients argument 2 = an array of strings',
   'readProfileHistory argument 1 = an empty string',
 ]);

@@ -212,7 +212,10 @@ function draw(): void {
       <section id="shown" aria-label="The delivery shown">
         <deployment-kpis heading-level="2"></deployment-kpis>
         <confirm-send-button></confirm-send-button>
+        <delivery-timeline heading-level="2"></delivery-timeline>
         <sending-log-table heading-level="2"></sending-log-table>
+        <delivery-breakdown heading-level="2"></delivery-breakdown>
+        <delivery-journal heading-level="2"></delivery-journal>
         <efs-comparison heading-level="2"></efs-comparison>
       </section>`,
     document.querySelector<HTMLElement>('#app')!,

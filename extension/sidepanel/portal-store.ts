@@ -5,9 +5,11 @@
  */
 import {
   ReadOnlyStore,
+  breakdownFromData,
   deliveryFromData,
   indicatorsFromData,
   snapshotFromData,
+  timelineFromData,
 } from '../../src/remote/index.js';
 import { NotFoundError, type ChangeListener, type StoreChange } from '../../src/index.js';
 import { sendRead, type ReadAnswer, type ReadArgs, type StoreRead } from '../shared/protocol.js';
@@ -18,13 +20,15 @@ const known = <T>(value: T | null, id: unknown): T => {
   return value;
 };
 
-/** The reads whose answers carry deliveries or indicators, and how each is made safe. */
+/** The reads whose answers carry deliveries, indicators or figures, and how each is made safe. */
 const UNTRUSTED: { readonly [K in StoreRead]?: (value: unknown, id: unknown) => ReadAnswer<K> } = {
   getDelivery: (value, id) => known(deliveryFromData(value), id),
   listDeliveries: (value) =>
     (Array.isArray(value) ? value : []).flatMap((entry) => deliveryFromData(entry) ?? []),
   readSnapshot: (value, id) => known(snapshotFromData(value), id),
   readIndicators: (value) => indicatorsFromData(value),
+  readTimeline: (value) => timelineFromData(value),
+  readBreakdown: (value) => breakdownFromData(value),
 };
 
 export class PortalStore extends ReadOnlyStore {

@@ -13,3 +13,4 @@ export { listSendkitStores } from '../store/connection.js';
 export { openStoreReader, StoreReader, type ReaderOptions } from '../store/store-reader.js';
 export { ReadOnlyStore } from '../store/read-only-store.js';
 export { deliveryFromData, indicatorsFromData, snapshotFromData } from './untrusted-records.js';
+export { timelineFromData, breakdownFromData } from './untrusted-charts.js';

@@ -11,6 +11,7 @@ import { DEFAULT_GUARD } from '../rules/guard.js';
 import { TRANSITIONS } from '../rules/lifecycle.js';
 import { readPace } from '../rules/pace-input.js';
 import { isOneOf, isValidTime } from '../rules/valid-input.js';
+import { count, fieldsOf, text, textOrNull, time } from './untrusted-values.js';
 import type { DeliverySnapshot } from '../sendkit-store.js';
 import {
   AGGREGATIONS,
@@ -29,17 +30,7 @@ import {
   type ReputationGuard,
 } from '../types.js';
 
-type Fields = Record<string, unknown>;
-
 const ACTIONS = TRANSITIONS.map((transition) => transition.action);
-const fieldsOf = (value: unknown): Fields | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null;
-const text = (value: unknown, fallback = ''): string =>
-  typeof value === 'string' ? value.slice(0, 1_000) : fallback;
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const time = (value: unknown): number | null => (isValidTime(value) ? value : null);
-const count = (value: unknown): number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 
 function recurrenceOf(value: unknown): Recurrence | null {
   const fields = fieldsOf(value);

@@ -17,7 +17,6 @@ import {
   PROVIDER_STRIDE,
   REASON_ROWS,
   emptyBlock,
-  groupOf,
 } from './counters.js';
 import { chunksOf } from './layout.js';
 import type { DeliveryRecord, StateChunk, TimelineBlock } from './schema.js';
@@ -34,12 +33,14 @@ export async function recountInTransaction(tx: RecountTx, record: DeliveryRecord
   const byProvider = new Uint32Array((groups?.length ?? 0) * PROVIDER_STRIDE);
   const byReason = new Uint32Array(REASON_ROWS * CLASS_COUNT);
   const timeline = new TimelineCount(record.startedAt ?? record.createdAt);
+  // A chunk from before the breakdown has no provider groups: its messages are Other's (last).
+  const other = (groups?.length ?? 1) - 1;
   let opens = 0;
   let clicks = 0;
   let complaints = 0;
   chunks.forEach((chunk, chunkIndex) => {
     const base = chunkIndex * CLASS_COUNT;
-    const { mask, engagement, reason, time } = chunk;
+    const { mask, engagement, reason, time, provider, relayedIn } = chunk;
     for (let slot = 0; slot < mask.length; slot++) {
       const cls = CLASS_OF_MASK[mask[slot]!]!;
       chunkCounts[base + cls]!++;
@@ -49,13 +50,14 @@ export async function recountInTransaction(tx: RecountTx, record: DeliveryRecord
       if (seen & ENGAGEMENT_BITS.click) clicks++;
       if (seen & ENGAGEMENT_BITS.complaint) complaints++;
       if (groups) {
-        const group = groupOf(record, chunk, slot) * PROVIDER_STRIDE;
+        const group = (provider ? provider[slot]! : other) * PROVIDER_STRIDE;
         byProvider[group + cls]!++;
-        for (const counter of ENGAGEMENT_COUNTERS)
-          if (seen & counter.bit) byProvider[group + counter.provider]!++;
+        if (seen !== 0)
+          for (const counter of ENGAGEMENT_COUNTERS)
+            if (seen & counter.bit) byProvider[group + counter.provider]!++;
       }
-      if (isTimedClass(cls)) timeline.countMessage(chunk, slot, cls, time[slot]!);
-      timeline.countEngagement(chunk, slot, seen);
+      if (isTimedClass(cls)) timeline.countMessage(relayedIn, slot, cls, time[slot]!);
+      if (seen !== 0) timeline.countEngagement(chunk, slot, seen);
     }
     for (let cls = 0; cls < CLASS_COUNT; cls++) classes[cls]! += chunkCounts[base + cls]!;
   });
@@ -75,28 +77,34 @@ class TimelineCount {
 
   constructor(private readonly startedAt: number) {}
 
-  countMessage(chunk: StateChunk, slot: number, cls: number, time: number): void {
+  countMessage(relayedIn: Uint16Array | undefined, slot: number, cls: number, time: number): void {
     if (Number.isNaN(time)) return;
     const interval = intervalOf(time, this.startedAt);
     this.add(interval, cls);
     // A chunk from before relay intervals were kept: its messages count as relayed then.
-    const relayedIn = chunk.relayedIn?.[slot] ?? 0;
-    this.add(relayedIn === 0 ? interval : relayedIn - 1, RELAYED_COLUMN);
+    const relayed = relayedIn?.[slot] ?? 0;
+    this.add(relayed === 0 ? interval : relayed - 1, RELAYED_COLUMN);
   }
 
   countEngagement(chunk: StateChunk, slot: number, seen: number): void {
-    if (seen === 0) return;
     for (const counter of ENGAGEMENT_COUNTERS) {
       const stored = chunk[counter.times]?.[slot] ?? 0;
       if (seen & counter.bit && stored !== 0) this.add(stored - 1, counter.timeline);
     }
   }
 
+  private lastBlock = -1;
+  private last: Uint32Array | null = null;
+
   private add(interval: number, column: number): void {
     const block = (interval / TIMELINE_BLOCK) | 0;
-    let stored = this.blocks.get(block);
-    if (!stored) this.blocks.set(block, (stored = emptyBlock()));
-    stored.counts[(interval - block * TIMELINE_BLOCK) * TIMELINE_STRIDE + column]!++;
+    if (block !== this.lastBlock) {
+      let stored = this.blocks.get(block);
+      if (!stored) this.blocks.set(block, (stored = emptyBlock()));
+      this.lastBlock = block;
+      this.last = stored.counts;
+    }
+    this.last![(interval - block * TIMELINE_BLOCK) * TIMELINE_STRIDE + column]!++;
   }
 }
 
