@@ -16,11 +16,10 @@ import {
   CHART_WIDTH,
   chartColumns,
   pathOf,
-  tableSpanOf,
   xOf,
   type ChartColumns,
 } from './chart-geometry.js';
-import { formatSpan, formatTick } from './span-format.js';
+import { readoutOf, timelineAxis, timelineTable } from './timeline-parts.js';
 import type { TimelineLabels } from './delivery-timeline.labels.js';
 import { deliveryTimelineStyles } from './delivery-timeline.styles.js';
 
@@ -125,7 +124,7 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
     const perMinute = progress ? progress.plannedPerHour / HOUR_INTERVALS : 0;
     const chart = chartColumns(timeline, this.shown, span, perMinute);
     const selected = Math.min(span - 1, this.selected ?? lastActive(timeline, this.shown));
-    const readout = this.readout(timeline, selected, text);
+    const readout = readoutOf(timeline, this.shown, selected, text, this.resolvedLocale);
     return html`${this.renderLegend(text, progress?.plannedPerHour ?? null, expectedEnd !== null)}
       <div class="scale">
         <span
@@ -180,14 +179,14 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
           ></line>
         </svg>
       </div>
-      ${this.renderAxis(timeline, span)}
+      ${timelineAxis(timeline, span, this.resolvedLocale)}
       <p part="readout" class="readout">${readout}</p>
       <p id="hint" class="hint">${text.readoutHint}</p>
       <details
         @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
       >
         <summary>${text.showTable}</summary>
-        ${this.tableOpen ? this.renderTable(timeline, text) : nothing}
+        ${this.tableOpen ? timelineTable(timeline, this.shown, text, this.resolvedLocale) : nothing}
       </details>`;
   }
 
@@ -251,62 +250,6 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
       );
     }
     return marks;
-  }
-
-  /** Five times under the chart: its start, its quarters and its end. */
-  private renderAxis(timeline: Timeline, span: number) {
-    const locale = this.resolvedLocale;
-    const at = (fraction: number) =>
-      formatTick(timeline.startedAt! + fraction * span * timeline.intervalMs, locale);
-    // Spread evenly, the first label starts at the chart's start, the middle one is centred on
-    // its middle and the last one ends at its end; the quarters go first when it is narrow.
-    return html`<div class="axis" aria-hidden="true">
-      <span>${at(0)}</span><span class="quarter">${at(0.25)}</span><span>${at(0.5)}</span
-      ><span class="quarter">${at(0.75)}</span><span>${at(1)}</span>
-    </div>`;
-  }
-
-  /** One minute's figures, in words: what the readout shows and the slider announces. */
-  private readout(timeline: Timeline, interval: number, text: TimelineLabels): string {
-    const locale = this.resolvedLocale;
-    const from = timeline.startedAt! + interval * timeline.intervalMs;
-    const figures = this.shown.map(
-      (name) =>
-        `${text.series[name]}${text.colon}${formatCount(timeline.series[name][interval] ?? 0, locale)}`,
-    );
-    return `${formatSpan(from, from + timeline.intervalMs, text.span, locale)} · ${figures.join(' · ')}`;
-  }
-
-  private renderTable(timeline: Timeline, text: TimelineLabels) {
-    const minutes = tableSpanOf(timeline.length);
-    const rows = Math.ceil(timeline.length / minutes);
-    const locale = this.resolvedLocale;
-    const names = this.shown;
-    return html`<table part="table">
-      <thead>
-        <tr>
-          <th scope="col">${text.time}</th>
-          ${names.map((name) => html`<th scope="col">${text.series[name]}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${Array.from({ length: rows }, (_, row) => {
-          const from = timeline.startedAt! + row * minutes * timeline.intervalMs;
-          return html`<tr>
-            <th scope="row">
-              ${formatSpan(from, from + minutes * timeline.intervalMs, text.span, locale)}
-            </th>
-            ${names.map((name) => {
-              let sum = 0;
-              const values = timeline.series[name];
-              for (let index = row * minutes; index < (row + 1) * minutes; index++)
-                sum += values[index] ?? 0;
-              return html`<td>${formatCount(sum, locale)}</td>`;
-            })}
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
   }
 
   private onKey(event: KeyboardEvent, selected: number, span: number): void {

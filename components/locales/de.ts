@@ -1,6 +1,8 @@
 /**
  * Die Texte der Elemente auf Deutsch, nah an den Worten des Produkts (Adobe Campaign Standard auf
  * Deutsch: Versand bestätigen, Statistiken berechnen, Zugestellt …).
+ * Over 300 lines: the texts of seven elements, data only, kept in one file per language so a
+ * translator reads them together.
  */
 import type { CommonLabels } from '../shared/labels.js';
 import type { KitLabels } from './kit-labels.js';

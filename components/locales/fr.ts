@@ -1,6 +1,8 @@
 /**
  * Les textes des éléments en français, au plus près des mots du produit (Adobe Campaign Standard
  * en français : Confirmer l'envoi, Déploiement, Calculer les statistiques…).
+ * Over 300 lines: the texts of seven elements, data only, kept in one file per language so a
+ * translator reads them together.
  */
 import type { CommonLabels } from '../shared/labels.js';
 import type { KitLabels } from './kit-labels.js';

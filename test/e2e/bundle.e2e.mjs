@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { check, confirmEnabled, serveOnFakeOrigin, test } from './harness.mjs';
 
 const BUNDLE = { path: 'dist/sendkit.bundle.js' };
-const TAGS = ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison'];
+const TAGS = [
+  'confirm-send-button',
+  'deployment-kpis',
+  'sending-log-table',
+  'efs-comparison',
+  'delivery-timeline',
+  'delivery-breakdown',
+  'delivery-journal',
+];
 
 /** The html block that follows `<!-- recipe: NAME` in the README. */
 export function readmeRecipe(name) {

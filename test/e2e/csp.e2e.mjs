@@ -48,7 +48,8 @@ const PAGE = `<!doctype html><html lang="en"><head><title>CSP</title>
 <script type="module" src="/sendkit.bundle.js"></script>
 <script type="module" src="/app.js"></script></head><body>
 <div id="sending"><deployment-kpis></deployment-kpis><sending-log-table></sending-log-table>
-<efs-comparison></efs-comparison></div>
+<efs-comparison></efs-comparison><delivery-timeline></delivery-timeline>
+<delivery-breakdown></delivery-breakdown><delivery-journal></delivery-journal></div>
 <div id="prepared"><confirm-send-button></confirm-send-button></div>
 </body></html>`;
 
@@ -99,6 +100,22 @@ test('a strict CSP: the bundle works with no violation (progress, 100,000 rows, 
       last.textContent.includes('profile99999@')
     );
   });
+  // The timeline draws its lines (SVG attributes, no style attribute) and reads out a minute;
+  // the breakdown and the journal render their tables.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('delivery-timeline').shadowRoot;
+    return root.querySelectorAll('svg path.line').length === 4 && root.querySelector('[part="readout"]');
+  });
+  const readout = await page.locator('delivery-timeline [part="readout"]').textContent();
+  check(readout.includes('Sent: 40,000'), `the timeline reads out ${readout}`);
+  check(
+    (await page.locator('delivery-breakdown [part="providers"] tbody tr').count()) >= 1,
+    'the breakdown shows no provider',
+  );
+  check(
+    (await page.locator('delivery-journal [part="table"] tbody tr').count()) >= 4,
+    'the journal shows too few entries',
+  );
   // The confirm dialog opens.
   await page.locator('confirm-send-button [part="button"]').click();
   check(await page.locator('confirm-send-button dialog').isVisible(), 'the dialog did not open');

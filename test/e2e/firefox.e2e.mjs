@@ -186,7 +186,7 @@ test('firefox: the showcase renders, and the sidebar watches it live and read-on
       'the showcase to send',
     );
     const rendered =
-      await ff.run(`return ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison']
+      await ff.run(`return ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison', 'delivery-timeline', 'delivery-breakdown', 'delivery-journal']
       .map((tag) => [tag, document.querySelector(tag)?.shadowRoot?.textContent.trim().length ?? 0]);`);
     for (const [tag, length] of rendered) check(length > 0, `<${tag}> rendered nothing in Firefox`);
     check(shown.state.length > 0, 'no state text');

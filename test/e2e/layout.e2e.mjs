@@ -7,7 +7,15 @@ import semver from 'semver';
 import { check, test } from './harness.mjs';
 
 const ROOTS = ['src', 'components'];
-const ELEMENTS = ['confirm-send-button', 'deployment-kpis', 'efs-comparison', 'sending-log-table'];
+const ELEMENTS = [
+  'confirm-send-button',
+  'deployment-kpis',
+  'efs-comparison',
+  'sending-log-table',
+  'delivery-timeline',
+  'delivery-breakdown',
+  'delivery-journal',
+];
 const MAX_LINES = 300;
 
 function folders(root) {

@@ -6,7 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { npm, pack } from './examples.e2e.mjs';
 import { check, test } from './harness.mjs';
 
-const TAGS = ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison'];
+const TAGS = [
+  'confirm-send-button',
+  'deployment-kpis',
+  'sending-log-table',
+  'efs-comparison',
+  'delivery-timeline',
+  'delivery-breakdown',
+  'delivery-journal',
+];
 
 function elements(manifest) {
   return manifest.modules.flatMap((module) =>
