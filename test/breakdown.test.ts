@@ -221,7 +221,7 @@ describe('breakdown and timeline counters', () => {
     expect(timeline.series.softBounces[120]).to.equal(1);
     const { reasons } = await store.readBreakdown(delivery.id);
     expect(reasons).to.deep.equal([
-      { failureType: 'soft', reason: 'Mailbox full', cause: null, count: 1 },
+      { failureType: 'soft', reason: 'Mailbox full', cause: null, count: 1, rate: 10 },
     ]);
   });
 

@@ -67,7 +67,7 @@ describe('untrusted timeline and breakdown', () => {
     });
     expect(breakdown.providers[1]!.group).to.deep.equal({ kind: 'other' });
     expect(breakdown.reasons).to.deep.equal([
-      { failureType: 'soft', reason: 'Mailbox full', cause: null, count: 2 },
+      { failureType: 'soft', reason: 'Mailbox full', cause: null, count: 2, rate: 0 },
     ]);
   });
 });

@@ -91,6 +91,7 @@ export const REASON_COLUMNS: readonly Column<ReasonRow>[] = [
     value: (row, text) => (row.cause ? text.causes[row.cause] : text.reasons[row.reason]),
   },
   { key: 'count', label: 'count', format: 'count', value: (row) => row.count },
+  { key: 'rate', label: 'shareOfTargeted', format: 'percent', value: (row) => row.rate },
 ];
 
 export function columnsFor<Row>(columns: readonly Column<Row>[], channel: Channel): Column<Row>[] {

@@ -22,6 +22,7 @@ export interface BreakdownLabels extends CommonLabels {
   failureType: string;
   reason: string;
   count: string;
+  shareOfTargeted: string;
   /** The button that sorts a column: `{column}`. */
   sortBy: string;
   exportCsv: string;
@@ -58,6 +59,7 @@ export const BREAKDOWN_LABELS: BreakdownLabels = {
   failureType: 'Nature of failure',
   reason: 'Reason',
   count: 'Messages',
+  shareOfTargeted: 'Share of targeted',
   sortBy: 'Sort by {column}',
   exportCsv: 'Export CSV',
   noFailures: 'No failure and no exclusion so far.',

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Delivery, JournalEntry } from '../../src/index.js';
-import { JOURNAL_DECISIONS, carriesDetail } from '../../src/rules/index.js';
+import { JOURNAL_DECISIONS, actedByUser, carriesDetail } from '../../src/rules/index.js';
 import { csvFile, downloadFile } from '../shared/csv.js';
 import { formatDate } from '../shared/format.js';
 import type { LabelOverrides } from '../shared/labels.js';
@@ -9,9 +9,6 @@ import { SendkitElement } from '../shared/sendkit-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import type { JournalLabels } from './delivery-journal.labels.js';
 import { deliveryJournalStyles } from './delivery-journal.styles.js';
-
-/** The names the model journals its own steps under (transitions.ts). */
-const SYSTEM_USERS = new Set(['system', 'workflow', '']);
 
 /**
  * A delivery's journal: who created, prepared, confirmed, paused, resumed and stopped it, the
@@ -128,7 +125,7 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
   }
 
   private who(entry: JournalEntry, text: JournalLabels): string {
-    return SYSTEM_USERS.has(entry.user) ? text.system : entry.user;
+    return actedByUser(entry.action) && entry.user !== '' ? entry.user : text.system;
   }
 
   private change(entry: JournalEntry, text: JournalLabels): string {

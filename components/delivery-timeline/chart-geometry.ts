@@ -37,7 +37,8 @@ export function chartColumns(
     for (const value of column) if (value > top) top = value;
     sums[name] = column;
   }
-  return { span, perColumn, columns, sums, top };
+  // A whole number: the top is read as a count of messages.
+  return { span, perColumn, columns, sums, top: Math.ceil(top) };
 }
 
 /** The x of an interval's start (a fraction of an interval for a point inside it). */

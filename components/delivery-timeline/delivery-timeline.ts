@@ -19,6 +19,7 @@ import {
   xOf,
   type ChartColumns,
 } from './chart-geometry.js';
+import { formatTick } from './span-format.js';
 import { readoutOf, timelineAxis, timelineTable } from './timeline-parts.js';
 import type { TimelineLabels } from './delivery-timeline.labels.js';
 import { deliveryTimelineStyles } from './delivery-timeline.styles.js';
@@ -119,13 +120,21 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
         : Math.floor((progress.expectedEndAt - timeline.startedAt) / timeline.intervalMs);
     const full = Math.max(timeline.length, (expectedEnd ?? -1) + 1);
     const now = Math.floor((this.activeStore!.now() - timeline.startedAt) / timeline.intervalMs);
-    const sendSoFar = Math.max(HOUR_INTERVALS, now + 1, (expectedEnd ?? -1) + 1);
+    // The send so far (an hour at least), with a tenth more room; the whole validity on demand.
+    const sendSoFar = Math.ceil(
+      Math.max(HOUR_INTERVALS, now + 1, lastActive(timeline, this.shown) + 1) * 1.1,
+    );
     const span = this.wholeValidity === true ? full : Math.min(full, sendSoFar);
     const perMinute = progress ? progress.plannedPerHour / HOUR_INTERVALS : 0;
     const chart = chartColumns(timeline, this.shown, span, perMinute);
     const selected = Math.min(span - 1, this.selected ?? lastActive(timeline, this.shown));
     const readout = readoutOf(timeline, this.shown, selected, text, this.resolvedLocale);
-    return html`${this.renderLegend(text, progress?.plannedPerHour ?? null, expectedEnd !== null)}
+    return html`${this.renderLegend(
+        text,
+        progress?.plannedPerHour ?? null,
+        progress?.expectedEndAt ?? null,
+        timeline.validityEndsAt,
+      )}
       <div class="scale">
         <span
           >${fillTemplate(text.peak, {
@@ -190,15 +199,36 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
       </details>`;
   }
 
-  private renderLegend(text: TimelineLabels, plannedPerHour: number | null, hasEnd: boolean) {
+  private renderLegend(
+    text: TimelineLabels,
+    plannedPerHour: number | null,
+    expectedEndAt: number | null,
+    validityEndsAt: number | null,
+  ) {
     const locale = this.resolvedLocale;
     return html`<div part="legend" class="legend">
       <ul>
         ${this.shown.map(
           (name) => html`<li><span class="swatch s-${name}"></span>${text.series[name]}</li>`,
         )}
-        <li><span class="swatch marker"></span>${text.validityEnd}</li>
-        ${hasEnd ? html`<li><span class="swatch marker dashed"></span>${text.expectedEnd}</li>` : nothing}
+        ${
+          validityEndsAt === null
+            ? nothing
+            : html`<li>
+                <span class="swatch marker"></span>${text.validityEnd}${text.colon}${formatTick(
+                  validityEndsAt,
+                  locale,
+                )}
+              </li>`
+        }
+        ${
+          expectedEndAt === null
+            ? nothing
+            : html`<li>
+                <span class="swatch marker dashed"></span
+                >${text.expectedEnd}${text.colon}${formatTick(expectedEndAt, locale)}
+              </li>`
+        }
         ${
           plannedPerHour === null
             ? nothing
@@ -228,16 +258,17 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
     expectedEnd: number | null,
   ) {
     const marks = [];
-    if (timeline.validityEndsAt !== null) {
-      const x = xOf(
-        (timeline.validityEndsAt - timeline.startedAt!) / timeline.intervalMs,
-        chart.span,
-      );
+    const validityEnd =
+      timeline.validityEndsAt === null
+        ? null
+        : (timeline.validityEndsAt - timeline.startedAt!) / timeline.intervalMs;
+    if (validityEnd !== null && validityEnd <= chart.span) {
+      const x = xOf(validityEnd, chart.span);
       marks.push(
         svg`<line class="marker" x1=${x} x2=${x} y1="0" y2=${CHART_HEIGHT} vector-effect="non-scaling-stroke"></line>`,
       );
     }
-    if (expectedEnd !== null) {
+    if (expectedEnd !== null && expectedEnd < chart.span) {
       const x = xOf(expectedEnd + 1, chart.span);
       marks.push(
         svg`<line class="marker dashed" x1=${x} x2=${x} y1="0" y2=${CHART_HEIGHT} vector-effect="non-scaling-stroke"></line>`,

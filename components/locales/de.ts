@@ -250,6 +250,7 @@ export const DE: KitLabels = {
     failureType: 'Art des Fehlers',
     reason: 'Grund',
     count: 'Nachrichten',
+    shareOfTargeted: 'Anteil an der Zielgruppe',
     sortBy: 'Nach {column} sortieren',
     exportCsv: 'Als CSV exportieren',
     noFailures: 'Bisher kein Fehler und kein Ausschluss.',

@@ -255,6 +255,7 @@ export const FR: KitLabels = {
     failureType: "Nature de l'échec",
     reason: 'Raison',
     count: 'Messages',
+    shareOfTargeted: 'Part des ciblés',
     sortBy: 'Trier par {column}',
     exportCsv: 'Exporter en CSV',
     noFailures: "Aucun échec et aucune exclusion jusqu'ici.",

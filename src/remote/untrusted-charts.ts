@@ -95,6 +95,7 @@ function reasonRowOf(value: unknown): ReasonRow[] {
       reason,
       cause: isOneOf(EXCLUSION_CAUSES, cause) ? cause : null,
       count: count(fields['count']),
+      rate: count(fields['rate']),
     },
   ];
 }

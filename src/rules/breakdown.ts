@@ -108,6 +108,8 @@ export interface ReasonRow {
   /** For `ignored` rows: the exclusion cause (several share a reason: SPEC §4). */
   readonly cause: ExclusionCause | null;
   readonly count: number;
+  /** count / targeted, in percent. */
+  readonly rate: number;
 }
 
 const REASON_OF_CODE = new Map(
@@ -121,7 +123,11 @@ const CAUSE_OF_CODE = new Map(
  * Messages by failure type and reason (reason code * CLASS_COUNT + class), the most first:
  * hard and soft failures by their reason, exclusions (`ignored`) by their cause.
  */
-export function reasonRows(byReason: ArrayLike<number>, rows: number): ReasonRow[] {
+export function reasonRows(
+  byReason: ArrayLike<number>,
+  rows: number,
+  targeted: number,
+): ReasonRow[] {
   const found = new Map<string, { -readonly [K in keyof ReasonRow]: ReasonRow[K] }>();
   for (let code = 0; code < rows; code++) {
     for (let cls = 0; cls < CLASS_COUNT; cls++) {
@@ -133,8 +139,9 @@ export function reasonRows(byReason: ArrayLike<number>, rows: number): ReasonRow
       const key = `${failureType}|${reason}|${cause ?? ''}`;
       const row = found.get(key);
       if (row) row.count += count;
-      else found.set(key, { failureType, reason, cause, count });
+      else found.set(key, { failureType, reason, cause, count, rate: 0 });
     }
   }
+  for (const row of found.values()) row.rate = percent(row.count, targeted);
   return [...found.values()].sort((a, b) => b.count - a.count);
 }

@@ -70,6 +70,7 @@ export {
 export {
   TRANSITIONS,
   JOURNAL_DECISIONS,
+  actedByUser,
   carriesDetail,
   USER_ACTIONS,
   FINAL_STATES,

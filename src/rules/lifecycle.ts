@@ -261,6 +261,17 @@ export const JOURNAL_DECISIONS: readonly LifecycleAction[] = [
   'guard-acknowledge',
 ];
 
+/**
+ * Whether a journal entry's user took the action. The system's own steps (a start, the end, a
+ * guard's pause) are journaled with the user they follow from, the confirmer mostly; the journal
+ * shows them as the system's. A guard's acknowledgement is the resuming user's.
+ */
+export function actedByUser(action: LifecycleAction): boolean {
+  return (
+    (USER_ACTIONS as readonly LifecycleAction[]).includes(action) || action === 'guard-acknowledge'
+  );
+}
+
 /** Whether an action's journal message carries a reason (its template has a detail). */
 export function carriesDetail(action: LifecycleAction): boolean {
   return (

@@ -67,10 +67,13 @@ export function breakdownOf(
 ): Breakdown {
   const counters = record.breakdown;
   if (!counters) return { providers: [], reasons: [] };
+  const providers = counters.groups.map((group, index) =>
+    providerRow(group, counters.byProvider, index * PROVIDER_STRIDE, mode, record.channel),
+  );
+  const targeted = providers.reduce((sum, row) => sum + row.targeted, 0);
   return {
-    providers: counters.groups.map((group, index) =>
-      providerRow(group, counters.byProvider, index * PROVIDER_STRIDE, mode, record.channel),
-    ),
-    reasons: reasonRows(counters.byReason, REASON_ROWS),
+    // Other is listed only when some recipients are in it.
+    providers: providers.filter((row) => row.group.kind !== 'other' || row.targeted > 0),
+    reasons: reasonRows(counters.byReason, REASON_ROWS, targeted),
   };
 }

@@ -12,12 +12,7 @@ import {
   intervalOf,
   isTimedClass,
 } from '../rules/timeline.js';
-import {
-  ENGAGEMENT_COUNTERS,
-  PROVIDER_STRIDE,
-  REASON_ROWS,
-  emptyBlock,
-} from './counters.js';
+import { ENGAGEMENT_COUNTERS, PROVIDER_STRIDE, REASON_ROWS, emptyBlock } from './counters.js';
 import { chunksOf } from './layout.js';
 import type { DeliveryRecord, StateChunk, TimelineBlock } from './schema.js';
 import type { WriteTx } from './transactions.js';

@@ -80,9 +80,9 @@ describe('<delivery-timeline>', () => {
     expect(chart.getAttribute('aria-valuetext')).to.contain('Sent: 10');
     await sendKeys({ press: 'End' });
     await element.updateComplete;
-    // The send so far, at least an hour: 60 minutes.
-    expect(chart.getAttribute('aria-valuemax')).to.equal('59');
-    expect(chart.getAttribute('aria-valuenow')).to.equal('59');
+    // The send so far, at least an hour, and a tenth more: 66 minutes.
+    expect(chart.getAttribute('aria-valuemax')).to.equal('65');
+    expect(chart.getAttribute('aria-valuenow')).to.equal('65');
     await expect(element).to.be.accessible();
   });
 
@@ -90,9 +90,10 @@ describe('<delivery-timeline>', () => {
     const { element } = await timelineOf();
     const chart = part(element, 'chart');
     const box = chart.getBoundingClientRect();
+    const span = Number(chart.getAttribute('aria-valuemax')) + 1;
     chart.dispatchEvent(
       new PointerEvent('pointerdown', {
-        clientX: box.left + (2.5 / 60) * box.width,
+        clientX: box.left + (2.5 / span) * box.width,
         clientY: box.top + 5,
         bubbles: true,
       }),
@@ -131,6 +132,7 @@ describe('<delivery-timeline>', () => {
   it('marks the validity end, and the planned pace and expected end of a paced send', async () => {
     const { element } = await timelineOf({ paced: true });
     const legend = part(element, 'legend').textContent!;
+    expect(legend).to.contain('Validity ends: ');
     expect(legend)
       .to.contain('Planned pace')
       .and.contain('600 an hour')

@@ -104,7 +104,9 @@ test('a strict CSP: the bundle works with no violation (progress, 100,000 rows, 
   // the breakdown and the journal render their tables.
   await page.waitForFunction(() => {
     const root = document.querySelector('delivery-timeline').shadowRoot;
-    return root.querySelectorAll('svg path.line').length === 4 && root.querySelector('[part="readout"]');
+    return (
+      root.querySelectorAll('svg path.line').length === 4 && root.querySelector('[part="readout"]')
+    );
   });
   const readout = await page.locator('delivery-timeline [part="readout"]').textContent();
   check(readout.includes('Sent: 40,000'), `the timeline reads out ${readout}`);
