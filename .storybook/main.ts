@@ -1,4 +1,4 @@
-// Storybook 10 for the four elements (versions pinned for Node 20: see the README). The
+// Storybook 10 for the seven elements (versions pinned for Node 20: see the README). The
 // controls and docs come from custom-elements.json, which `npm run storybook` and
 // `npm run build-storybook` generate first.
 import type { StorybookConfig } from '@storybook/web-components-vite';

@@ -1,6 +1,6 @@
 // The bundle budgets, minified and gzipped as the shipped bundle is (scripts/minify.mjs), without
 // Lit (a page that embeds the kit usually has Lit already), built in memory:
-// - the kit: the four elements and the model (components/kit.ts);
+// - the kit: the seven elements and the model (components/kit.ts);
 // - a page that only watches: the elements and `openStoreReader`, tree-shaken from the package's
 //   entry points (bench/watch-page.ts), so no creation and no feedback writing.
 import { gzipSync } from 'node:zlib';

@@ -1,5 +1,5 @@
 /**
- * A page that only watches, for the `bundle_watch_gzip_kb` budget: the four elements and the
+ * A page that only watches, for the `bundle_watch_gzip_kb` budget: the seven elements and the
  * read-only opener, imported as a portal would from the package's entry points
  * (`sendkit/components`, `sendkit/remote`), so tree-shaking leaves out creation and feedback.
  */

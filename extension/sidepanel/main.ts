@@ -1,7 +1,7 @@
 /**
  * The side panel (Chrome) / sidebar (Firefox): the extension's own deliveries, run by the
  * background's simulated MTA, or a watched portal page's, read-only; the chosen one shown with
- * the four elements, unchanged. The panel and the background share the extension's origin, so
+ * the seven elements, unchanged. The panel and the background share the extension's origin, so
  * both open the same IndexedDB store and the store's change broadcast carries every change here.
  */
 import { html, nothing, render } from 'lit';

@@ -1,6 +1,6 @@
 /**
  * A portal page's store, seen from the side panel: the kit's store interface over messages
- * (side panel → background → the tab's content script), read-only. The four elements render it
+ * (side panel → background → the tab's content script), read-only. The seven elements render it
  * unchanged; its actions reject with ReadOnlyError, so they are disabled with the reason.
  */
 import {
