@@ -155,6 +155,17 @@ test('extension: a portal page watched live and read-only; a tab without sendkit
     const before = (await kpis(page)).Sent;
     await tab.evaluate(() => window.deliver(900));
     await waitForKpi(page, 'Sent', before, 10_000);
+    // The send over time, broken down and its journal, read from the page's store by messages.
+    await waitFor(page, () => {
+      const timeline = document.querySelector('delivery-timeline')?.shadowRoot;
+      const breakdown = document.querySelector('delivery-breakdown')?.shadowRoot;
+      const journal = document.querySelector('delivery-journal')?.shadowRoot;
+      return (
+        /Sent: [1-9]/.test(timeline?.querySelector('[part="readout"]')?.textContent ?? '') &&
+        (breakdown?.querySelectorAll('[part="providers"] tbody tr').length ?? 0) > 0 &&
+        journal?.querySelector('[part="table"] tr[data-action="confirm"]')
+      );
+    });
 
     // The page cannot reach the extension; the background refuses a message from the wrong sender.
     check(
