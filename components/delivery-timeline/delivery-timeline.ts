@@ -11,16 +11,9 @@ import type { LabelOverrides } from '../shared/labels.js';
 import type { ReadSource } from '../shared/read-controller.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import {
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  chartColumns,
-  pathOf,
-  xOf,
-  type ChartColumns,
-} from './chart-geometry.js';
+import { CHART_HEIGHT, CHART_WIDTH, chartColumns, pathOf, xOf } from './chart-geometry.js';
 import { formatTick } from './span-format.js';
-import { readoutOf, timelineAxis, timelineTable } from './timeline-parts.js';
+import { chartMarkers, readoutOf, timelineAxis, timelineTable } from './timeline-parts.js';
 import type { TimelineLabels } from './delivery-timeline.labels.js';
 import { deliveryTimelineStyles } from './delivery-timeline.styles.js';
 
@@ -173,7 +166,7 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
           preserveAspectRatio="none"
           aria-hidden="true"
         >
-          ${this.renderMarkers(timeline, chart, perMinute, expectedEnd)}
+          ${chartMarkers(timeline, chart, perMinute, expectedEnd)}
           ${this.shown.map(
             (name) =>
               svg`<path class="line s-${name}" d=${pathOf(chart.sums[name]!, chart)} vector-effect="non-scaling-stroke"></path>`,
@@ -249,38 +242,6 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
         />${text.showEngagement}</label
       >
     </div>`;
-  }
-
-  private renderMarkers(
-    timeline: Timeline,
-    chart: ChartColumns,
-    perMinute: number,
-    expectedEnd: number | null,
-  ) {
-    const marks = [];
-    const validityEnd =
-      timeline.validityEndsAt === null
-        ? null
-        : (timeline.validityEndsAt - timeline.startedAt!) / timeline.intervalMs;
-    if (validityEnd !== null && validityEnd <= chart.span) {
-      const x = xOf(validityEnd, chart.span);
-      marks.push(
-        svg`<line class="marker" x1=${x} x2=${x} y1="0" y2=${CHART_HEIGHT} vector-effect="non-scaling-stroke"></line>`,
-      );
-    }
-    if (expectedEnd !== null && expectedEnd < chart.span) {
-      const x = xOf(expectedEnd + 1, chart.span);
-      marks.push(
-        svg`<line class="marker dashed" x1=${x} x2=${x} y1="0" y2=${CHART_HEIGHT} vector-effect="non-scaling-stroke"></line>`,
-      );
-    }
-    if (perMinute > 0) {
-      const y = CHART_HEIGHT - ((perMinute * chart.perColumn) / chart.top) * (CHART_HEIGHT - 4);
-      marks.push(
-        svg`<line class="pace" x1="0" x2=${CHART_WIDTH} y1=${y} y2=${y} vector-effect="non-scaling-stroke"></line>`,
-      );
-    }
-    return marks;
   }
 
   private onKey(event: KeyboardEvent, selected: number, span: number): void {

@@ -1,11 +1,17 @@
 /**
- * The timeline's parts in words: the times under the chart, the readout of one minute (what the
- * slider announces) and the table of the same figures.
+ * The timeline's parts: the marks on the chart, the times under it, the readout of one minute
+ * (what the slider announces) and the table of the same figures.
  */
-import { html } from 'lit';
+import { html, svg } from 'lit';
 import type { Timeline, TimelineSeries } from '../../src/index.js';
 import { formatCount } from '../shared/format.js';
-import { tableSpanOf } from './chart-geometry.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  tableSpanOf,
+  xOf,
+  type ChartColumns,
+} from './chart-geometry.js';
 import type { TimelineLabels } from './delivery-timeline.labels.js';
 import { formatSpan, formatTick } from './span-format.js';
 
@@ -71,4 +77,37 @@ export function timelineTable(
       })}
     </tbody>
   </table>`;
+}
+
+/** The validity's end, the expected end and the planned pace, drawn under the series. */
+export function chartMarkers(
+  timeline: Timeline,
+  chart: ChartColumns,
+  perMinute: number,
+  expectedEnd: number | null,
+) {
+  const marks = [];
+  const validityEnd =
+    timeline.validityEndsAt === null
+      ? null
+      : (timeline.validityEndsAt - timeline.startedAt!) / timeline.intervalMs;
+  if (validityEnd !== null && validityEnd <= chart.span) {
+    const x = xOf(validityEnd, chart.span);
+    marks.push(
+      svg`<line class="marker" x1=${x} x2=${x} y1="0" y2=${CHART_HEIGHT} vector-effect="non-scaling-stroke"></line>`,
+    );
+  }
+  if (expectedEnd !== null && expectedEnd < chart.span) {
+    const x = xOf(expectedEnd + 1, chart.span);
+    marks.push(
+      svg`<line class="marker dashed" x1=${x} x2=${x} y1="0" y2=${CHART_HEIGHT} vector-effect="non-scaling-stroke"></line>`,
+    );
+  }
+  if (perMinute > 0) {
+    const y = CHART_HEIGHT - ((perMinute * chart.perColumn) / chart.top) * (CHART_HEIGHT - 4);
+    marks.push(
+      svg`<line class="pace" x1="0" x2=${CHART_WIDTH} y1=${y} y2=${y} vector-effect="non-scaling-stroke"></line>`,
+    );
+  }
+  return marks;
 }

@@ -137,8 +137,8 @@ describe('<delivery-timeline>', () => {
       .to.contain('Planned pace')
       .and.contain('600 an hour')
       .and.contain('Expected end');
-    expect(element.shadowRoot!.querySelector('line.pace')).to.exist;
-    expect(element.shadowRoot!.querySelector('line.marker.dashed')).to.exist;
+    expect(element.shadowRoot!.querySelector('line.pace')).not.to.equal(null);
+    expect(element.shadowRoot!.querySelector('line.marker.dashed')).not.to.equal(null);
     const range = part(element, 'range');
     range.click();
     await element.updateComplete;
