@@ -69,6 +69,26 @@ describe('breakdown and timeline counters', () => {
     expect([groupOfDomain[7], groupOfDomain[0]]).to.deep.equal([6, 6]);
   });
 
+  it('two domains whose hashes collide stay two domains', async () => {
+    // FNV-1a of the two names, read from their ends, is the same 32-bit number.
+    const { store } = await freshStore();
+    const addresses = [
+      ...Array.from({ length: 3 }, (_, index) => `a${index}@d57682.example`),
+      ...Array.from({ length: 2 }, (_, index) => `b${index}@d102119.example`),
+    ];
+    const delivery = await sendingDelivery(store, { recipients: { addresses } });
+    const { providers } = await store.readBreakdown(delivery.id);
+    expect(
+      providers.map((row) => [
+        row.group.kind === 'domain' ? row.group.domain : row.group.kind,
+        row.targeted,
+      ]),
+    ).to.deep.equal([
+      ['d57682.example', 3],
+      ['d102119.example', 2],
+    ]);
+  });
+
   it('the bounce bands are the sending platforms’ published limits: under 2 %, under 5 %, beyond', () => {
     expect(BOUNCE_BANDS.map((band) => band.below)).to.deep.equal([2, 5, Infinity]);
     expect([0, 1.99, 2, 4.9, 5].map((rate) => bandOf(rate, BOUNCE_BANDS))).to.deep.equal([
