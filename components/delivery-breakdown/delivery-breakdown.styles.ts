@@ -9,13 +9,6 @@ export const deliveryBreakdownStyles = css`
     --delivery-breakdown-at-risk: light-dark(#8a5300, #ffb454);
     --delivery-breakdown-harmful: var(--_danger);
   }
-  [part='base'] {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    background: var(--_surface);
-    min-width: 0;
-  }
   .table-head {
     display: flex;
     flex-wrap: wrap;

@@ -83,7 +83,7 @@ export class DeliveryBreakdown extends SendkitElement<BreakdownData> {
   override render() {
     const text = this.text;
     const data = this.data;
-    return html`<section part="base" aria-labelledby="title">
+    return html`<section part="base" class="block" aria-labelledby="title">
       ${this.heading(text.title, 'title')}
       ${data ? this.renderData(data, text) : this.readState(text)}
     </section>`;

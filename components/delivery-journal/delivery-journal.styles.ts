@@ -7,13 +7,6 @@ export const deliveryJournalStyles = css`
     --delivery-journal-header-background: var(--_raised);
     --delivery-journal-guard: var(--_danger);
   }
-  [part='base'] {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    background: var(--_surface);
-    min-width: 0;
-  }
   .head {
     display: flex;
     flex-wrap: wrap;

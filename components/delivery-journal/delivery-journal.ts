@@ -56,7 +56,7 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
     const text = this.text;
     const delivery = this.data;
     // Not a landmark itself: the journal's scrolling region is, named by the heading.
-    return html`<div part="base">
+    return html`<div part="base" class="block">
       <div class="head">
         ${this.heading(text.title, 'title')}
         ${

@@ -11,13 +11,6 @@ export const deliveryTimelineStyles = css`
     --delivery-timeline-engagement: light-dark(#6b3fa0, #c9a5ff);
     --delivery-timeline-marker: var(--_muted);
   }
-  [part='base'] {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    background: var(--_surface);
-    min-width: 0;
-  }
   .legend {
     display: flex;
     flex-wrap: wrap;

@@ -97,7 +97,7 @@ export class DeliveryTimeline extends SendkitElement<TimelineData> {
   override render() {
     const text = this.text;
     const data = this.data;
-    return html`<section part="base" aria-labelledby="title">
+    return html`<section part="base" class="block" aria-labelledby="title">
       ${this.heading(text.title, 'title')}
       ${data ? this.renderData(data, text) : this.readState(text)}
     </section>`;

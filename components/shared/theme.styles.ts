@@ -111,6 +111,14 @@ export const themeStyles = css`
     gap: 0.5rem;
     margin-top: calc(var(--_space) * 1.5);
   }
+  /* The frame of an element that stands as a block of its own (a dashboard's panel). */
+  .block {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_surface);
+    min-width: 0;
+  }
   .heading {
     margin: 0 0 0.5rem;
     font-size: 1.1rem;

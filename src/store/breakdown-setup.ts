@@ -3,12 +3,14 @@
  * audience recorded at creation (nothing read back), and the counters of a send not begun.
  */
 import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
-import { groupDomains, type ProviderGroup } from '../rules/providers.js';
+import {
+  domainOf as domainOfAddress,
+  groupDomains,
+  type ProviderGroup,
+} from '../rules/providers.js';
+import { generatedAddress } from './audience.js';
 import { PROVIDER_STRIDE, REASON_ROWS } from './counters.js';
 import type { AudienceRecord, BreakdownCounters, StateChunk } from './schema.js';
-
-/** The scheme's one domain of generated email profiles (audience.ts generatedAddress). */
-const GENERATED_EMAIL_DOMAIN = 'example.test';
 
 export interface RecipientGroups {
   readonly groups: ProviderGroup[];
@@ -18,8 +20,11 @@ export interface RecipientGroups {
 
 export function providerGroupsOf(audience: AudienceRecord, count: number): RecipientGroups {
   if (!audience.domainOf || !audience.domains) {
-    // Generated profiles share one domain (email) or have none (SMS, push): one group.
-    const domain = audience.generated === 'email' ? GENERATED_EMAIL_DOMAIN : '';
+    // Generated profiles share their scheme's one domain (email) or have none (SMS, push): one
+    // group. Lists from before the breakdown recorded no domains: one group, Other.
+    const domain = audience.generated
+      ? domainOfAddress(generatedAddress(audience.generated, 0))
+      : '';
     const { groups, groupOfDomain } = groupDomains([domain], [count]);
     return { groups: [...groups], providers: new Uint8Array(count).fill(groupOfDomain[0]!) };
   }

@@ -8,7 +8,7 @@ import '../../components/index.js';
 import type { DeliveryBreakdown } from '../../components/index.js';
 import type { FeedbackEvent } from '../../src/index.js';
 import { closeStores, freshStore, sendingDelivery, starter } from '../helpers.js';
-import { watchLitWarnings } from './element-helpers.js';
+import { downloadedText, watchLitWarnings } from './element-helpers.js';
 
 const DOMAINS = ['gmail.com', 'hotmail.com', 'yahoo.fr', 'orange.fr'];
 
@@ -113,18 +113,10 @@ describe('<delivery-breakdown>', () => {
 
   it('exports what it shows as CSV, bands included', async () => {
     const { element } = await breakdownOf();
-    const files: Blob[] = [];
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (file: Blob | MediaSource) => {
-      files.push(file as Blob);
-      return original.call(URL, file);
-    };
-    try {
-      element.shadowRoot!.querySelector<HTMLButtonElement>('[part="export"]')!.click();
-    } finally {
-      URL.createObjectURL = original;
-    }
-    const lines = (await files[0]!.text()).trim().split('\r\n');
+    const csv = await downloadedText(() =>
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part="export"]')!.click(),
+    );
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).to.equal(
       'Mailbox provider,Sent,Delivered,Delivered %,Hard bounces,Hard bounce rate,Hard bounce rate (Health bands),Complaints,Complaint rate,Complaint rate (Health bands),Open rate,Click-through rate',
     );

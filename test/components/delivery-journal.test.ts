@@ -8,7 +8,7 @@ import '../../components/index.js';
 import type { DeliveryJournal } from '../../components/index.js';
 import type { FeedbackEvent } from '../../src/index.js';
 import { closeStores, freshStore, sendingDelivery, starter } from '../helpers.js';
-import { watchLitWarnings } from './element-helpers.js';
+import { downloadedText, watchLitWarnings } from './element-helpers.js';
 
 const bob = { name: 'bob', roles: ['start-deliveries'] as const };
 
@@ -97,18 +97,10 @@ describe('<delivery-journal>', () => {
 
   it('exports every entry as CSV, oldest first, with ISO times', async () => {
     const { element, store, delivery } = await journalOf();
-    const files: Blob[] = [];
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (file: Blob | MediaSource) => {
-      files.push(file as Blob);
-      return original.call(URL, file);
-    };
-    try {
-      element.shadowRoot!.querySelector<HTMLButtonElement>('[part="export"]')!.click();
-    } finally {
-      URL.createObjectURL = original;
-    }
-    const lines = (await files[0]!.text()).trim().split('\r\n');
+    const csv = await downloadedText(() =>
+      element.shadowRoot!.querySelector<HTMLButtonElement>('[part="export"]')!.click(),
+    );
+    const lines = csv.trim().split('\r\n');
     const { journal } = await store.getDelivery(delivery.id);
     expect(lines[0]).to.equal('When,Who,Action,State,Details');
     expect(lines).to.have.length(journal.length + 1);

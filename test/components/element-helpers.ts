@@ -33,3 +33,20 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
     }),
   );
 }
+
+/** The text of the file a click downloads (through URL.createObjectURL, as the elements save). */
+export async function downloadedText(click: () => void): Promise<string> {
+  const files: Blob[] = [];
+  const original = URL.createObjectURL;
+  URL.createObjectURL = (file: Blob | MediaSource) => {
+    files.push(file as Blob);
+    return original.call(URL, file);
+  };
+  try {
+    click();
+  } finally {
+    URL.createObjectURL = original;
+  }
+  if (files.length !== 1) throw new Error(`${files.length} files were downloaded, not one`);
+  return files[0]!.text();
+}

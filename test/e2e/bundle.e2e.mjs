@@ -2,17 +2,9 @@
 // verbatim, elements that were in the page before the provider, and two copies of the kit.
 import { readFileSync } from 'node:fs';
 import { check, confirmEnabled, serveOnFakeOrigin, test } from './harness.mjs';
+import { TAGS } from './elements.mjs';
 
 const BUNDLE = { path: 'dist/sendkit.bundle.js' };
-const TAGS = [
-  'confirm-send-button',
-  'deployment-kpis',
-  'sending-log-table',
-  'efs-comparison',
-  'delivery-timeline',
-  'delivery-breakdown',
-  'delivery-journal',
-];
 
 /** The html block that follows `<!-- recipe: NAME` in the README. */
 export function readmeRecipe(name) {

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { check, test } from './harness.mjs';
 import { launchFirefox } from './marionette.mjs';
+import { TAGS } from './elements.mjs';
 
 const GECKO_ID = 'sendkit@example.org';
 const UUID = '5e0d6c3a-2f41-4b8e-9a7d-3c1b2a4f6e80';
@@ -185,8 +186,7 @@ test('firefox: the showcase renders, and the sidebar watches it live and read-on
       `const kpis = (() => { ${KPIS} })(); return kpis.Sent > 0 && kpis;`,
       'the showcase to send',
     );
-    const rendered =
-      await ff.run(`return ['confirm-send-button', 'deployment-kpis', 'sending-log-table', 'efs-comparison', 'delivery-timeline', 'delivery-breakdown', 'delivery-journal']
+    const rendered = await ff.run(`return ${JSON.stringify(TAGS)}
       .map((tag) => [tag, document.querySelector(tag)?.shadowRoot?.textContent.trim().length ?? 0]);`);
     for (const [tag, length] of rendered) check(length > 0, `<${tag}> rendered nothing in Firefox`);
     check(shown.state.length > 0, 'no state text');

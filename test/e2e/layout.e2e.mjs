@@ -4,18 +4,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
+import { TAGS } from './elements.mjs';
 import { check, test } from './harness.mjs';
 
 const ROOTS = ['src', 'components'];
-const ELEMENTS = [
-  'confirm-send-button',
-  'deployment-kpis',
-  'efs-comparison',
-  'sending-log-table',
-  'delivery-timeline',
-  'delivery-breakdown',
-  'delivery-journal',
-];
+const ELEMENTS = TAGS;
 const MAX_LINES = 300;
 
 function folders(root) {

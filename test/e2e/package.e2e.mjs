@@ -5,16 +5,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { npm, pack } from './examples.e2e.mjs';
 import { check, test } from './harness.mjs';
-
-const TAGS = [
-  'confirm-send-button',
-  'deployment-kpis',
-  'sending-log-table',
-  'efs-comparison',
-  'delivery-timeline',
-  'delivery-breakdown',
-  'delivery-journal',
-];
+import { TAGS } from './elements.mjs';
 
 function elements(manifest) {
   return manifest.modules.flatMap((module) =>
