@@ -12,7 +12,13 @@ import {
   groupDomains,
   providerOfDomain,
 } from '../src/rules/index.js';
-import { closeStores, dumpDatabase, freshStore, sendingDelivery } from './helpers.js';
+import {
+  closeStores,
+  dumpDatabase,
+  freshStore,
+  rewriteRecords,
+  sendingDelivery,
+} from './helpers.js';
 
 const DOMAINS = [
   'gmail.com',
@@ -206,6 +212,31 @@ describe('breakdown and timeline counters', () => {
       expect(before.length).to.be.greaterThan(0);
     });
   }
+
+  it('a delivery prepared before the breakdown gets one group and its reasons from Compute stats', async () => {
+    const { store, name, clock } = await freshStore();
+    const delivery = await sendingDelivery(store, {
+      efs: true,
+      recipients: { addresses: listOf(30) },
+    });
+    await store.applyFeedback([
+      event(delivery.id, 0, 'hard-bounce', clock.now(), 'Refused'),
+      event(delivery.id, 1, 'delivered', clock.now()),
+    ]);
+    // As a store of schema 3 left it: no counters by provider or reason, chunks without groups.
+    await rewriteRecords(name, (storeName, value) => {
+      if (storeName === 'deliveries') delete value['breakdown'];
+      if (storeName === 'stateChunks') delete value['provider'];
+    });
+    expect(await store.readBreakdown(delivery.id)).to.deep.equal({ providers: [], reasons: [] });
+    await store.computeStats(delivery.id);
+    await store.applyFeedback([event(delivery.id, 2, 'delivered', clock.now())]);
+    const { providers, reasons } = await store.readBreakdown(delivery.id);
+    expect(
+      providers.map((row) => [row.group.kind, row.targeted, row.delivered, row.hardBounces]),
+    ).to.deep.equal([['other', 30, 2, 1]]);
+    expect(reasons.map((row) => [row.reason, row.count])).to.deep.equal([['Refused', 1]]);
+  });
 
   it('a refused batch moves no counter', async () => {
     const { store, name } = await freshStore();

@@ -122,3 +122,33 @@ export function throwingProxy(): object {
   };
   return new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap });
 }
+
+/** Rewrites every record of the database in place (as an older release would have left them). */
+export async function rewriteRecords(
+  name: string,
+  edit: (store: string, value: Record<string, unknown>) => void,
+): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = ['deliveries', 'stateChunks'];
+  const tx = db.transaction(names, 'readwrite');
+  for (const storeName of names) {
+    const request = tx.objectStore(storeName).openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const value = cursor.value as Record<string, unknown>;
+      edit(storeName, value);
+      cursor.update(value);
+      cursor.continue();
+    };
+  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}

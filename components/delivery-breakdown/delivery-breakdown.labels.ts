@@ -28,6 +28,7 @@ export interface BreakdownLabels extends CommonLabels {
   exportCsv: string;
   noFailures: string;
   notPrepared: string;
+  beforeBreakdown: string;
   bands: Record<HealthBand, string>;
   bandsTitle: string;
   /** One measure's bands: `{measure}`, `{healthy}`, `{atRisk}` (the thresholds), `{source}`. */
@@ -64,6 +65,8 @@ export const BREAKDOWN_LABELS: BreakdownLabels = {
   exportCsv: 'Export CSV',
   noFailures: 'No failure and no exclusion so far.',
   notPrepared: 'The delivery is not prepared yet: there is nothing to break down.',
+  beforeBreakdown:
+    'This delivery was prepared before sendkit kept a breakdown: Compute stats makes one from its logs.',
   bands: { healthy: 'Healthy', 'at-risk': 'At risk', harmful: 'Harmful' },
   bandsTitle: 'Health bands',
   bandLegend:

@@ -90,8 +90,11 @@ export class DeliveryBreakdown extends SendkitElement<BreakdownData> {
   }
 
   private renderData({ snapshot, breakdown }: BreakdownData, text: BreakdownLabels) {
-    if (breakdown.providers.length === 0)
-      return html`<p part="notice" class="notice">${text.notPrepared}</p>`;
+    if (breakdown.providers.length === 0) {
+      // Prepared by a release before the breakdown: Compute stats fills it in.
+      const words = snapshot.delivery.startedAt === null ? text.notPrepared : text.beforeBreakdown;
+      return html`<p part="notice" class="notice">${words}</p>`;
+    }
     const channel = snapshot.delivery.channel;
     return html`${this.renderTable('providers', breakdown.providers, columnsFor(PROVIDER_COLUMNS, channel), text, text.byProvider)}
     ${

@@ -255,6 +255,8 @@ export const DE: KitLabels = {
     exportCsv: 'Als CSV exportieren',
     noFailures: 'Bisher kein Fehler und kein Ausschluss.',
     notPrepared: 'Der Versand ist noch nicht vorbereitet: Es gibt nichts aufzuschlüsseln.',
+    beforeBreakdown:
+      'Dieser Versand wurde vorbereitet, bevor sendkit eine Aufschlüsselung führte: Statistiken berechnen erstellt sie aus seinen Logs.',
     bands: { healthy: 'Gesund', 'at-risk': 'Gefährdet', harmful: 'Schädlich' },
     bandsTitle: 'Gesundheitsbereiche',
     bandLegend:

@@ -260,6 +260,8 @@ export const FR: KitLabels = {
     exportCsv: 'Exporter en CSV',
     noFailures: "Aucun échec et aucune exclusion jusqu'ici.",
     notPrepared: "La diffusion n'est pas encore préparée : il n'y a rien à répartir.",
+    beforeBreakdown:
+      'Cette diffusion a été préparée avant que sendkit ne tienne de répartition : Calculer les statistiques en fait une à partir de ses logs.',
     bands: { healthy: 'Sain', 'at-risk': 'À risque', harmful: 'Nuisible' },
     bandsTitle: 'Seuils de santé',
     bandLegend:

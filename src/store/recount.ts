@@ -24,12 +24,14 @@ export async function recountInTransaction(tx: RecountTx, record: DeliveryRecord
   const chunks = await tx.objectStore('stateChunks').getAll(chunksOf(record.id));
   const classes = [...emptyTally().classes];
   const chunkCounts = new Uint32Array(record.chunkCounts.length);
-  const groups = record.breakdown?.groups ?? null;
-  const byProvider = new Uint32Array((groups?.length ?? 0) * PROVIDER_STRIDE);
+  // A delivery prepared before the breakdown existed knows no recipient's provider: Compute stats
+  // gives it one group, Other, and its reasons; feedback keeps both from then on.
+  const groups = record.breakdown?.groups ?? [{ kind: 'other' as const }];
+  const byProvider = new Uint32Array(groups.length * PROVIDER_STRIDE);
   const byReason = new Uint32Array(REASON_ROWS * CLASS_COUNT);
   const timeline = new TimelineCount(record.startedAt ?? record.createdAt);
   // A chunk from before the breakdown has no provider groups: its messages are Other's (last).
-  const other = (groups?.length ?? 1) - 1;
+  const other = groups.length - 1;
   let opens = 0;
   let clicks = 0;
   let complaints = 0;
@@ -44,13 +46,11 @@ export async function recountInTransaction(tx: RecountTx, record: DeliveryRecord
       if (seen & ENGAGEMENT_BITS.open) opens++;
       if (seen & ENGAGEMENT_BITS.click) clicks++;
       if (seen & ENGAGEMENT_BITS.complaint) complaints++;
-      if (groups) {
-        const group = (provider ? provider[slot]! : other) * PROVIDER_STRIDE;
-        byProvider[group + cls]!++;
-        if (seen !== 0)
-          for (const counter of ENGAGEMENT_COUNTERS)
-            if (seen & counter.bit) byProvider[group + counter.provider]!++;
-      }
+      const group = (provider ? provider[slot]! : other) * PROVIDER_STRIDE;
+      byProvider[group + cls]!++;
+      if (seen !== 0)
+        for (const counter of ENGAGEMENT_COUNTERS)
+          if (seen & counter.bit) byProvider[group + counter.provider]!++;
       if (isTimedClass(cls)) timeline.countMessage(relayedIn, slot, cls, time[slot]!);
       if (seen !== 0) timeline.countEngagement(chunk, slot, seen);
     }
@@ -58,7 +58,7 @@ export async function recountInTransaction(tx: RecountTx, record: DeliveryRecord
   });
   record.tally = { classes, opens, clicks, complaints };
   record.chunkCounts = chunkCounts;
-  if (groups) record.breakdown = { groups, byProvider, byReason };
+  record.breakdown = { groups, byProvider, byReason };
   const store = tx.objectStore('timeline');
   await store.delete(chunksOf(record.id));
   await Promise.all(

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/index.js';
 import type { DeliveryBreakdown } from '../../components/index.js';
 import type { FeedbackEvent } from '../../src/index.js';
-import { closeStores, freshStore, sendingDelivery, starter } from '../helpers.js';
+import { closeStores, freshStore, rewriteRecords, sendingDelivery, starter } from '../helpers.js';
 import { downloadedText, watchLitWarnings } from './element-helpers.js';
 
 const DOMAINS = ['gmail.com', 'hotmail.com', 'yahoo.fr', 'orange.fr'];
@@ -142,6 +142,19 @@ describe('<delivery-breakdown>', () => {
     ]);
     expect(rowsOf(element, 'providers').map((row) => row[0])).to.deep.equal(['Other']);
     await expect(element).to.be.accessible();
+  });
+
+  it('asks for Compute stats where a release before the breakdown prepared the delivery', async () => {
+    const { store, name } = await freshStore();
+    const delivery = await sendingDelivery(store, { recipients: { generated: 5 } });
+    await rewriteRecords(name, (storeName, value) => {
+      if (storeName === 'deliveries') delete value['breakdown'];
+    });
+    const element = await fixture<DeliveryBreakdown>(
+      html`<delivery-breakdown .store=${store} delivery-id=${delivery.id}></delivery-breakdown>`,
+    );
+    await element.settled();
+    expect(part(element, 'notice').textContent).to.contain('Compute stats makes one');
   });
 
   it('says so before preparation', async () => {
