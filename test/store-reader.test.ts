@@ -88,6 +88,16 @@ describe('openStoreReader', () => {
     expect(await opened.listDeliveries()).to.deep.equal([]);
   });
 
+  it('reads a store of schema 3 (no timeline store): the timeline read still answers in kind', async () => {
+    const previous = uniqueName();
+    await rawDatabase(previous, 3, [...SENDKIT_STORES, 'eventIds', 'feedCursors', 'dispatch']);
+    const opened = await openStoreReader({ name: previous });
+    readers.push(opened);
+    const missing = await opened.readTimeline('gone').catch((error: Error) => error);
+    // The kit's typed error (its code), not the browser's DOMException for a missing store.
+    expect((missing as { code?: string }).code).to.equal('not-found');
+  });
+
   it('reads what the owner reads, and changes nothing by reading', async () => {
     const { store, name } = await freshStore();
     const delivery = await sendingDelivery(store, { efs: true });
@@ -110,6 +120,12 @@ describe('openStoreReader', () => {
     );
     expect(await opened.readProfileHistory('user0@example.com')).to.deep.equal(
       await store.readProfileHistory('user0@example.com'),
+    );
+    expect(await opened.readTimeline(delivery.id)).to.deep.equal(
+      await store.readTimeline(delivery.id),
+    );
+    expect(await opened.readBreakdown(delivery.id)).to.deep.equal(
+      await store.readBreakdown(delivery.id),
     );
     expect(await dumpDatabase(name)).to.equal(before);
   });
