@@ -25,7 +25,7 @@ export const PROVIDER_STRIDE = CLASS_COUNT + 3;
 export const REASON_ROWS = 16;
 
 /** Engagement bit → its column of a provider group, its timeline column, its chunk array. */
-const ENGAGEMENT_COUNTERS = [
+export const ENGAGEMENT_COUNTERS = [
   { bit: ENGAGEMENT_BITS.open, provider: CLASS_COUNT, timeline: OPENS_COLUMN, times: 'openedIn' },
   {
     bit: ENGAGEMENT_BITS.click,
@@ -41,16 +41,15 @@ const ENGAGEMENT_COUNTERS = [
   },
 ] as const;
 
-export type TimesField = (typeof ENGAGEMENT_COUNTERS)[number]['times'] | 'relayedIn';
-export { ENGAGEMENT_COUNTERS };
+type TimesField = (typeof ENGAGEMENT_COUNTERS)[number]['times'] | 'relayedIn';
 
 /** A chunk's per-recipient interval array, made at its first use. */
-export function timesOf(chunk: StateChunk, field: TimesField): Uint16Array {
+function timesOf(chunk: StateChunk, field: TimesField): Uint16Array {
   return (chunk[field] ??= new Uint16Array(chunk.mask.length));
 }
 
 /** A message's provider group: Other (the last) where the chunk predates the breakdown. */
-export function groupOf(record: DeliveryRecord, chunk: StateChunk, slot: number): number {
+function groupOf(record: DeliveryRecord, chunk: StateChunk, slot: number): number {
   return chunk.provider?.[slot] ?? (record.breakdown?.groups.length ?? 1) - 1;
 }
 
