@@ -10,6 +10,7 @@ import { csvFile, downloadFile } from '../shared/csv.js';
 import { formatCount, formatPercent } from '../shared/format.js';
 import type { LabelOverrides } from '../shared/labels.js';
 import type { ReadSource } from '../shared/read-controller.js';
+import { ScrollFocus } from '../shared/scroll-focus.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
@@ -67,6 +68,12 @@ export class DeliveryBreakdown extends SendkitElement<BreakdownData> {
   labels: LabelOverrides<BreakdownLabels> = {};
 
   private sorts: Readonly<Record<Table, Sort | null>> = { providers: null, reasons: null };
+
+  constructor() {
+    super();
+    // A table's region is a tab stop only while it scrolls.
+    new ScrollFocus(this, '.scroll');
+  }
 
   private get text(): BreakdownLabels {
     return this.texts('delivery-breakdown', this.labels);
@@ -126,7 +133,7 @@ export class DeliveryBreakdown extends SendkitElement<BreakdownData> {
           ${text.exportCsv}
         </button>
       </div>
-      <div class="scroll" tabindex="0" role="region" aria-labelledby=${`${table}-title`}>
+      <div class="scroll" role="region" aria-labelledby=${`${table}-title`}>
         <table part=${table} aria-labelledby=${`${table}-title`}>
           <thead>
             <tr>

@@ -5,6 +5,7 @@ import { csvFile, downloadFile } from '../shared/csv.js';
 import { formatDate } from '../shared/format.js';
 import type { LabelOverrides } from '../shared/labels.js';
 import type { ReadSource } from '../shared/read-controller.js';
+import { ScrollFocus } from '../shared/scroll-focus.js';
 import { SendkitElement } from '../shared/sendkit-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import type { JournalLabels } from './delivery-journal.labels.js';
@@ -43,6 +44,12 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
 
   /** Show only the decisions (JOURNAL_DECISIONS), not the steps that follow them. */
   decisionsOnly = false;
+
+  constructor() {
+    super();
+    // A table's region is a tab stop only while it scrolls.
+    new ScrollFocus(this, '.scroll');
+  }
 
   private get text(): JournalLabels {
     return this.texts('delivery-journal', this.labels);
@@ -91,7 +98,7 @@ export class DeliveryJournal extends SendkitElement<Delivery> {
       .reverse();
     if (entries.length === 0) return html`<p class="empty">${text.empty}</p>`;
     const locale = this.resolvedLocale;
-    return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="title">
+    return html`<div class="scroll" role="region" aria-labelledby="title">
       <table part="table" aria-labelledby="title">
         <thead>
           <tr>

@@ -1,7 +1,8 @@
 /**
  * Every element is usable from 320 px wide (a browser side panel is about 360 px): nothing
  * overflows the host, no box that is not meant to scroll is wider than itself (so no header or
- * value is cut off), and what scrolls is a focusable region. In a 320 px column of a wide page
+ * value is cut off), and what scrolls is a focusable region (and what does not scroll is no tab
+ * stop). In a 320 px column of a wide page
  * and in a 320 px window, light and dark; screenshots land in test-results/screenshots/.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -62,8 +63,13 @@ function layoutProblems(host: HTMLElement): string[] {
     if (style.display === 'none') return;
     const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
     if (scrolls) {
-      if (element.scrollWidth > element.clientWidth && (element as HTMLElement).tabIndex < 0)
-        problems.push(`${name(element)} scrolls but cannot be focused`);
+      const overflows =
+        element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight;
+      const focusable = (element as HTMLElement).tabIndex >= 0;
+      if (overflows && !focusable) problems.push(`${name(element)} scrolls but cannot be focused`);
+      // A tab stop that scrolls nothing is one more key press on every table of the page.
+      if (!overflows && focusable)
+        problems.push(`${name(element)} scrolls nothing but is a tab stop`);
     } else if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
       problems.push(
         `${name(element)} is ${element.scrollWidth}px wide in ${element.clientWidth}px`,
@@ -149,6 +155,36 @@ describe('every width from 320 px', () => {
     const region = viewport.getBoundingClientRect();
     expect(reason.right).to.be.at.most(region.right + 1);
     element.parentElement!.remove();
+  });
+
+  it('a table region is a tab stop exactly while its table is wider than it', async () => {
+    const { store, clock } = await freshStore();
+    const id = await busyDelivery(store, clock.now());
+    for (const tag of ['delivery-breakdown', 'delivery-journal'] as const) {
+      const element = await renderAt(tag, 1000, store, id);
+      const regions = () => [
+        ...element.shadowRoot!.querySelectorAll<HTMLElement>('.scroll[role="region"]'),
+      ];
+      expect(regions().length, tag).to.be.greaterThan(0);
+      for (const region of regions()) {
+        expect(region.scrollWidth, tag).to.be.at.most(region.clientWidth);
+        expect(region.hasAttribute('tabindex'), `${tag}: fits`).to.equal(false);
+      }
+      // A page that styles the tables wider than the element (through their parts).
+      const wide = document.createElement('style');
+      wide.textContent = `${tag}::part(providers), ${tag}::part(reasons), ${tag}::part(table) { min-width: 1500px }`;
+      document.head.append(wide);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const region of regions()) {
+        expect(region.scrollWidth, tag).to.be.greaterThan(region.clientWidth);
+        expect(region.getAttribute('tabindex'), `${tag}: overflows`).to.equal('0');
+      }
+      wide.remove();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const region of regions())
+        expect(region.hasAttribute('tabindex'), `${tag}: fits again`).to.equal(false);
+      element.parentElement!.remove();
+    }
   });
 
   it('each element fits a 320 px window', async () => {
