@@ -335,6 +335,11 @@ export interface Delivery {
   readonly guardPause: GuardTrip | null;
   /** The pace of the send; null when it has none. */
   readonly pace: Pace | null;
+  /**
+   * Shared through a relay: every connected browser holds a replica of it, its actions go to the
+   * relay (which checks the user's verified roles) and its feedback comes from there.
+   */
+  readonly shared: boolean;
   readonly journal: readonly JournalEntry[];
 }
 

@@ -18,7 +18,7 @@ import {
   chunkLengthOf,
   chunksOf,
 } from './layout.js';
-import type { DeliveryRecord, StateChunk } from './schema.js';
+import type { AudienceRecord, DeliveryRecord, StateChunk } from './schema.js';
 import { systemTransition, userTransition } from './transitions.js';
 import type { WriteTx } from './transactions.js';
 
@@ -41,11 +41,7 @@ export async function prepareInTransaction(
   userTransition(record, 'prepare', by, now);
   const audience = await tx.objectStore('audiences').get(record.audienceId);
   if (!audience) throw new StoreFailureError('prepare the delivery', 'its address list is missing');
-  const causes = new Map<number, ExclusionCause>();
-  audience.invalidRecipients.forEach((recipient, index) => {
-    const code = audience.invalidCauses[index]!;
-    causes.set(recipient, exclusionOfCode(code) ?? 'no-address');
-  });
+  const causes = listExclusions(audience);
   const lookup = new AddressLookup(tx, audience);
   for (const entry of await tx.objectStore('addressLists').getAll()) {
     const cause: ExclusionCause | null = entry.quarantined
@@ -58,7 +54,41 @@ export async function prepareInTransaction(
       if (!causes.has(recipient)) causes.set(recipient, cause);
     }
   }
+  const chunks = layOutPreparation(record, audience, causes, by.name, now);
+  const states = tx.objectStore('stateChunks');
+  await Promise.all([
+    states.delete(chunksOf(record.id)),
+    tx.objectStore('timeline').delete(chunksOf(record.id)),
+  ]);
+  await Promise.all([
+    ...chunks.map((state, chunk) => states.put(state, [record.id, chunk])),
+    tx.objectStore('deliveries').put(record),
+  ]);
+}
 
+/** The exclusions of the address list itself (no address, duplicate), by recipient. */
+export function listExclusions(audience: AudienceRecord): Map<number, ExclusionCause> {
+  const causes = new Map<number, ExclusionCause>();
+  audience.invalidRecipients.forEach((recipient, index) => {
+    const code = audience.invalidCauses[index]!;
+    causes.set(recipient, exclusionOfCode(code) ?? 'no-address');
+  });
+  return causes;
+}
+
+/**
+ * The sending-log chunks of a delivery being prepared, with these exclusions, and the record's
+ * counts and state after preparation (prepared, or preparation-error when nobody is left):
+ * everything preparation decides, in memory. The store writes the chunks; the relay's ledger
+ * keeps them.
+ */
+export function layOutPreparation(
+  record: DeliveryRecord,
+  audience: AudienceRecord,
+  causes: ReadonlyMap<number, ExclusionCause>,
+  by: string,
+  now: number,
+): StateChunk[] {
   const chunkCount = chunkCountOf(record.recipientCount);
   const grouping = providerGroupsOf(audience, record.recipientCount);
   const chunks: StateChunk[] = [];
@@ -95,20 +125,13 @@ export async function prepareInTransaction(
   record.engagement = null;
   record.chunkCounts = chunkCounts;
   record.breakdown = initialBreakdown(grouping, chunks);
-
-  const states = tx.objectStore('stateChunks');
-  await Promise.all([
-    states.delete(chunksOf(record.id)),
-    tx.objectStore('timeline').delete(chunksOf(record.id)),
-  ]);
-  const writes = chunks.map((state, chunk) => states.put(state, [record.id, chunk]));
   if (classes[UNRELAYED_CLASS] === 0) {
     systemTransition(record, 'preparation-failed', now, {
-      by: by.name,
+      by,
       detail: 'No recipient to deliver: every targeted address was excluded.',
     });
   } else {
-    systemTransition(record, 'preparation-succeeded', now, { by: by.name });
+    systemTransition(record, 'preparation-succeeded', now, { by });
   }
-  await Promise.all([...writes, tx.objectStore('deliveries').put(record)]);
+  return chunks;
 }

@@ -48,6 +48,13 @@ export interface DeliveryRecord {
   validityWarned?: boolean;
   /** Records from before paced sending have no pace: they send as fast as their sender. */
   pace?: Pace | null;
+  /**
+   * The id of the relay log whose facts this delivery is folded from (a shared delivery, a
+   * replica of the relay's record); absent or null for a delivery of this store alone.
+   */
+  shared?: string | null;
+  /** The validity period ended: a soft bounce arriving now is final at once. */
+  retriesEnded?: boolean;
 
   journal: JournalEntry[];
   tally: { classes: number[]; opens: number; clicks: number; complaints?: number } & Tally;
@@ -216,6 +223,11 @@ export const CORE_STORES = [
   'addressLists',
 ] as const;
 
+/** Whether a record is a replica of a relay's shared delivery. */
+export function isShared(record: DeliveryRecord): boolean {
+  return typeof record.shared === 'string';
+}
+
 /** The public snapshot of a record: its internal fields left out, its journal copied. */
 export function toDelivery(record: DeliveryRecord): Delivery {
   const {
@@ -228,6 +240,8 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     guardAck: _guardAck,
     validityWarned: _validityWarned,
     breakdown: _breakdown,
+    retriesEnded: _retriesEnded,
+    shared,
     pace,
     guard,
     guardPause,
@@ -239,6 +253,7 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     guard: guard ?? null,
     guardPause: guardPause ?? null,
     pace: pace ?? null,
+    shared: typeof shared === 'string',
     journal: [...journal],
   };
 }

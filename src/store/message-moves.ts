@@ -1,0 +1,156 @@
+/**
+ * What a feedback batch does to the messages it names, in memory: each event moves its message's
+ * received-events mask (and so its class), or adds engagement bits, with the tally, the per-chunk
+ * counts and the breakdown and timeline counters. No storage here: the store runs it between
+ * reading the chunks and writing them (feedback-apply.ts), and the relay's ledger runs it over the
+ * chunks it keeps in memory (replication/ledger.ts), so both count the same messages the same way.
+ */
+import { FeedbackError } from '../errors.js';
+import { ENGAGEMENT_BITS, EXCLUDED_BIT, outcomeBit } from '../rules/event-codes.js';
+import { ENGAGEMENT_RULES, RETRYING_EVENT, isEngagementEvent } from '../rules/feedback-rules.js';
+import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
+import { FEEDBACK_EVENT_TYPES, type FeedbackResult, type RefusedEvent } from '../types.js';
+import type { Counters } from './counters.js';
+import type { EventIdSet } from './event-ids.js';
+import type { Batch } from './feedback-validation.js';
+import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
+import type { DeliveryRecord, StateChunk } from './schema.js';
+
+/** Refusing an event: a throw under the whole-batch policy, else a note and a skip. */
+export class Refusals {
+  readonly listed: RefusedEvent[] = [];
+  private readonly skip: Uint8Array | null;
+
+  constructor(perEvent: boolean, length: number) {
+    this.skip = perEvent ? new Uint8Array(length) : null;
+  }
+
+  refuse(index: number, reason: string): void {
+    if (!this.skip) throw new FeedbackError(index, reason);
+    if (this.skip[index]) return;
+    this.skip[index] = 1;
+    this.listed.push({ index, reason });
+  }
+
+  skipped(index: number): boolean {
+    return this.skip !== null && this.skip[index] === 1;
+  }
+}
+
+/** Per event type (its position in FEEDBACK_EVENT_TYPES): the outcome mask bit it sets. */
+const MASK_BIT: Uint8Array = Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) =>
+  isEngagementEvent(type) ? 0 : outcomeBit(type),
+);
+/** Per event type: the engagement bits it sets (a click sets the open's too). */
+const ENGAGEMENT: Uint8Array = Uint8Array.from(FEEDBACK_EVENT_TYPES, (type) =>
+  isEngagementEvent(type)
+    ? [type, ...ENGAGEMENT_RULES[type].implies].reduce(
+        (bits, implied) => bits | ENGAGEMENT_BITS[implied],
+        0,
+      )
+    : 0,
+);
+const OPEN_BIT = ENGAGEMENT_BITS.open;
+const CLICK_BIT = ENGAGEMENT_BITS.click;
+const COMPLAINT_BIT = ENGAGEMENT_BITS.complaint;
+const RETRYING_BIT = outcomeBit(RETRYING_EVENT);
+
+/** One delivery a batch names, with the chunks its events touch (loaded by the caller). */
+export interface MoveTarget {
+  readonly record: DeliveryRecord;
+  /** Bits added to a soft bounce: the validity end's, once retries have ended. */
+  readonly softExtra: number;
+  readonly chunks: (StateChunk | undefined)[];
+  /** Chunks changed, to write back. */
+  readonly dirty: Set<number>;
+  /** Provider event ids already applied; null when the batch has none or nobody keeps them. */
+  readonly ids: EventIdSet | null;
+  readonly counters: Counters;
+}
+
+/**
+ * Applies every event not refused to its target's messages, in batch order. An event for an
+ * excluded recipient is refused; one a message already had is a duplicate; one weaker than the
+ * message's strongest is superseded (SPEC §7).
+ */
+export function moveMessages(
+  batch: Batch,
+  targets: readonly (MoveTarget | null)[],
+  refusals: Refusals,
+): FeedbackResult {
+  const { delivery, recipients, types, at, reasons, idHashes } = batch;
+  let applied = 0;
+  let duplicates = 0;
+  let superseded = 0;
+  for (let index = 0; index < batch.length; index++) {
+    if (refusals.skipped(index)) continue;
+    const { record, chunks, dirty, softExtra, ids, counters } = targets[delivery[index]!]!;
+    const recipient = recipients[index]!;
+    const chunkIndex = recipient >>> CHUNK_SHIFT;
+    const slot = recipient & CHUNK_MASK;
+    const chunk = chunks[chunkIndex]!;
+    const mask = chunk.mask[slot]!;
+    if (mask & EXCLUDED_BIT) {
+      refusals.refuse(index, `recipient ${recipient} was excluded at preparation`);
+      continue;
+    }
+    if (ids && (idHashes![index * 2] !== 0 || idHashes![index * 2 + 1] !== 0)) {
+      if (ids.seen(idHashes![index * 2]!, idHashes![index * 2 + 1]!)) {
+        duplicates++;
+        continue;
+      }
+    }
+    const type = types[index]!;
+    const adds = ENGAGEMENT[type]!;
+    if (adds !== 0) {
+      // Unique per recipient; counted once each.
+      const seen = chunk.engagement[slot]!;
+      if ((seen & adds) === adds) {
+        duplicates++;
+        continue;
+      }
+      const fresh = adds & ~seen;
+      if (fresh & OPEN_BIT) record.tally.opens++;
+      if (fresh & CLICK_BIT) record.tally.clicks++;
+      if (fresh & COMPLAINT_BIT) record.tally.complaints = (record.tally.complaints ?? 0) + 1;
+      counters.engaged(chunk, slot, fresh, at[index]!);
+      chunk.engagement[slot] = seen | adds;
+      dirty.add(chunkIndex);
+      applied++;
+      continue;
+    }
+    const bit = MASK_BIT[type]!;
+    if (mask & bit) {
+      duplicates++;
+      continue;
+    }
+    const next = mask | bit | (bit === RETRYING_BIT ? softExtra : 0);
+    chunk.mask[slot] = next;
+    dirty.add(chunkIndex);
+    const before = CLASS_OF_MASK[mask]!;
+    const after = CLASS_OF_MASK[next]!;
+    if (before === after) {
+      superseded++;
+      continue;
+    }
+    record.tally.classes[before]!--;
+    record.tally.classes[after]!++;
+    const counts = record.chunkCounts!;
+    counts[chunkIndex * CLASS_COUNT + before]!--;
+    counts[chunkIndex * CLASS_COUNT + after]!++;
+    counters.moved(
+      chunk,
+      slot,
+      before,
+      after,
+      chunk.reason[slot]!,
+      chunk.time[slot]!,
+      reasons[index]!,
+      at[index]!,
+    );
+    chunk.reason[slot] = reasons[index]!;
+    chunk.time[slot] = at[index]!;
+    applied++;
+  }
+  return { applied, duplicates, superseded };
+}
