@@ -5,13 +5,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROVIDERS, type ProviderName } from '../src/feedback/index.js';
+import { placeShared } from '../src/replication/index.js';
 import { allowOrigin, BodyTooLarge, readBody, sendJson } from './http.js';
-import type { EventLog } from './log/event-log.js';
+import { dedupeKey, providerEntry, type EventLog } from './log/event-log.js';
 import { FileLog } from './log/file-log.js';
 import { NatsLog } from './log/nats-log.js';
 import { RateLimit } from './rate-limit.js';
 import { readPosition, refuseReader, sendPage, stream } from './readers.js';
 import type { RelaySettings } from './settings.js';
+import { FileListStore, NatsListStore } from './shared/list-store.js';
+import { handleAction, handleList, type SharedContext } from './shared/routes.js';
+import { SharedDeliveries } from './shared/shared-deliveries.js';
+import { verifyCredential } from './verify/credential.js';
 import { bearerToken, sameSecret } from './verify/secrets.js';
 import { fetchTextOverHttps, type FetchText } from './verify/sns.js';
 import { webhookRoutes } from './webhooks.js';
@@ -28,6 +33,8 @@ export interface RelayOptions {
 export interface Relay {
   readonly url: string;
   readonly log: EventLog;
+  /** Shared deliveries: the relay's replica, the actions, the simulated MTA. */
+  readonly shared: SharedDeliveries;
   close(): Promise<void>;
 }
 
@@ -45,6 +52,35 @@ export async function startRelay(
   const now = options.now ?? Date.now;
   const routes = webhookRoutes(settings, options.fetchText ?? fetchTextOverHttps);
   const rate = new RateLimit(settings.ratePerSecond);
+  const lists =
+    log instanceof NatsLog
+      ? await NatsListStore.open(log.nats)
+      : await FileListStore.open(settings.dataDir);
+  const shared = await SharedDeliveries.start({
+    log,
+    lists,
+    clockScale: settings.clockScale,
+    simulate: settings.simulate,
+  });
+  const credentials = { key: settings.credentialKey, audience: settings.credentialAudience };
+  const credentialOf = (request: IncomingMessage) => {
+    const token = bearerToken(request.headers.authorization);
+    return token === null
+      ? ({ ok: false, reason: 'a bearer credential is needed' } as const)
+      : verifyCredential(token, credentials, Date.now());
+  };
+  /** The readers' token, or any user's valid credential: both may read. */
+  const isReader = (request: IncomingMessage) => {
+    const token = bearerToken(request.headers.authorization);
+    if (token === null) return false;
+    return sameSecret(token, settings.token) || verifyCredential(token, credentials, Date.now()).ok;
+  };
+  const sharedContext: SharedContext = {
+    shared,
+    maxListBytes: settings.maxListBytes,
+    credential: credentialOf,
+    reader: isReader,
+  };
 
   /**
    * Answers 429 when the budget is spent. Budgets are per route and credential, each per address:
@@ -96,15 +132,34 @@ export async function startRelay(
       sendJson(response, 200, reading.body);
     } else {
       let result;
+      let unmatched;
       try {
-        result = await log.append(reading.events);
+        // Events of shared deliveries are placed here, on the relay's current replica.
+        await shared.follower.caughtUp();
+        const placed = await placeShared(
+          shared.follower.ledger,
+          reading.events,
+          shared.clock.now(),
+        );
+        unmatched = placed.unmatched;
+        result = await log.appendEntries([
+          ...placed.others.map(providerEntry),
+          ...placed.facts.map(({ fact, event }) => {
+            const key = dedupeKey(reading.events[event]!);
+            return { key, json: JSON.stringify({ ...fact, key }) };
+          }),
+        ]);
       } catch (error) {
         // Not stored: the provider must try again.
         console.error('sendkit relay: the log refused an append', error);
         sendJson(response, 503, { error: 'the log is unavailable' }, { 'Retry-After': '5' });
         return;
       }
-      sendJson(response, 200, { ...result, rejected: reading.rejected });
+      sendJson(response, 200, {
+        stored: result.stored,
+        duplicates: result.duplicates,
+        rejected: reading.rejected + unmatched,
+      });
     }
   }
 
@@ -119,7 +174,29 @@ export async function startRelay(
         log: log.kind,
         logId: log.id,
         writable,
+        // Model time, which shared deliveries' facts are stamped with (scaled in a showcase).
+        clock: { now: shared.clock.now(), scale: shared.clock.scale },
       });
+    }
+    const listPath = /^\/lists(?:\/([^/]{1,128}))?$/.exec(url.pathname);
+    if (url.pathname === '/actions' || listPath) {
+      const listHash = listPath ? (listPath[1] ?? null) : undefined;
+      const allowed = allowOrigin(request, response, settings.origins);
+      if (request.method === 'OPTIONS') {
+        if (overBudget('preflight', client, response)) return;
+        return preflight(request, response, allowed, listHash === undefined ? 'POST' : 'GET, POST');
+      }
+      const budget = credentialOf(request).ok || isReader(request) ? 'actor' : 'refused';
+      if (overBudget(budget, client, response)) return;
+      if (listHash !== undefined) {
+        const method = listHash === null ? 'POST' : 'GET';
+        if (request.method !== method)
+          return sendJson(response, 405, { error: `${method} only` }, { Allow: method });
+        return handleList(sharedContext, listHash, request, response);
+      }
+      if (request.method !== 'POST')
+        return sendJson(response, 405, { error: 'POST only' }, { Allow: 'POST' });
+      return handleAction(sharedContext, request, response);
     }
     const webhook = /^\/webhooks\/([a-z]+)$/.exec(url.pathname)?.[1];
     if (webhook !== undefined && PROVIDERS.includes(webhook as ProviderName)) {
@@ -131,24 +208,11 @@ export async function startRelay(
     }
     if (url.pathname === '/events') {
       const allowed = allowOrigin(request, response, settings.origins);
-      const token = bearerToken(request.headers.authorization);
-      const reader = token !== null && sameSecret(token, settings.token);
+      const reader = isReader(request);
       // A preflight never carries the token: its own budget, which no refused request spends.
       const budget = request.method === 'OPTIONS' ? 'preflight' : reader ? 'reader' : 'refused';
       if (overBudget(budget, client, response)) return;
-      if (request.method === 'OPTIONS') {
-        if (!allowed) return sendJson(response, 403, { error: 'origin not allowed' });
-        response.writeHead(204, {
-          // Chromium asks before a public page reaches a private address (Private Network Access).
-          ...(request.headers['access-control-request-private-network'] === 'true'
-            ? { 'Access-Control-Allow-Private-Network': 'true' }
-            : {}),
-          'Access-Control-Allow-Methods': 'GET',
-          'Access-Control-Allow-Headers': 'Authorization, Last-Event-ID, Cache-Control',
-          'Access-Control-Max-Age': '600',
-        });
-        return void response.end();
-      }
+      if (request.method === 'OPTIONS') return preflight(request, response, allowed, 'GET');
       if (request.method !== 'GET')
         return sendJson(response, 405, { error: 'GET only' }, { Allow: 'GET' });
       if (!reader) return refuseReader(response);
@@ -183,11 +247,33 @@ export async function startRelay(
   return {
     url: `http://${host}:${address.port}`,
     log,
+    shared,
     async close() {
       const closing = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
       await closing;
+      await shared.close();
       if (!options.log) await log.close();
     },
   };
+}
+
+/** A CORS preflight: 403 for an origin not allowed, else the methods and headers it may use. */
+function preflight(
+  request: IncomingMessage,
+  response: ServerResponse,
+  allowed: boolean,
+  methods: string,
+): void {
+  if (!allowed) return sendJson(response, 403, { error: 'origin not allowed' });
+  response.writeHead(204, {
+    // Chromium asks before a public page reaches a private address (Private Network Access).
+    ...(request.headers['access-control-request-private-network'] === 'true'
+      ? { 'Access-Control-Allow-Private-Network': 'true' }
+      : {}),
+    'Access-Control-Allow-Methods': methods,
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Last-Event-ID, Cache-Control',
+    'Access-Control-Max-Age': '600',
+  });
+  response.end();
 }

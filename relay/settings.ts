@@ -35,6 +35,19 @@ export interface RelaySettings {
   readonly timestampWindowMs: number;
   /** A comment line on idle streams this often, so proxies keep them open. */
   readonly keepAliveMs: number;
+  /**
+   * The HMAC key of users' credentials (JWT, HS256) that the portal's backend signs; null: no
+   * shared deliveries (actions are off).
+   */
+  readonly credentialKey: string | null;
+  /** When set, a credential's `aud` must name it. */
+  readonly credentialAudience: string | null;
+  /** Run the simulated MTA for shared deliveries created with simulation rates. */
+  readonly simulate: boolean;
+  /** Model time runs this many times faster than real time (the showcase: 3,600). Default 1. */
+  readonly clockScale: number;
+  /** Largest address list uploaded for a shared delivery (413 beyond). */
+  readonly maxListBytes: number;
 }
 
 export const USAGE = `Usage: npm run relay -- [options]
@@ -47,6 +60,9 @@ export const USAGE = `Usage: npm run relay -- [options]
   --max-body <bytes>   largest webhook body (default 10485760; SENDKIT_RELAY_MAX_BODY)
   --rate <n>           requests per second per client (default 100; SENDKIT_RELAY_RATE)
   --keep-alive <ms>    a comment on idle streams this often (default 15000)
+  --simulate           run the simulated MTA for shared deliveries created with its rates
+  --clock-scale <n>    model time runs n times faster than real time (default 1)
+  --max-list <bytes>   largest address list uploaded (default 268435456; SENDKIT_RELAY_MAX_LIST)
   --repair             start on a damaged file log: keep every readable event and move the
                        damaged bytes to <segment>.damaged-<offset> (refused without it)
 
@@ -56,7 +72,10 @@ Secrets, from the environment only:
   SENDKIT_SENDGRID_PUBLIC_KEY    SendGrid's signed event webhook verification key (base64)
   SENDKIT_MAILGUN_SIGNING_KEY    Mailgun's HTTP webhook signing key
   SENDKIT_POSTMARK_AUTH          user:password of the Postmark webhook's basic auth
-  SENDKIT_SES_TOPIC_ARN          SNS topic(s) of SES events, comma-separated`;
+  SENDKIT_SES_TOPIC_ARN          SNS topic(s) of SES events, comma-separated
+  SENDKIT_RELAY_JWT_KEY          HMAC key of users' credentials (HS256 JWT with sub, roles, exp)
+                                 that the portal's backend signs; unset, shared deliveries are off
+  SENDKIT_RELAY_JWT_AUDIENCE     when set, a credential's aud must name it`;
 
 /** A setting that is not valid: the relay does not start. */
 export class SettingsError extends Error {
@@ -111,6 +130,9 @@ export function readSettings(
         rate: { type: 'string' },
         'keep-alive': { type: 'string' },
         repair: { type: 'boolean' },
+        simulate: { type: 'boolean' },
+        'clock-scale': { type: 'string' },
+        'max-list': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -131,6 +153,13 @@ export function readSettings(
     throw new SettingsError(
       'SENDKIT_DSN_TOKEN must differ from SENDKIT_RELAY_TOKEN: every reader holds that one',
     );
+  }
+  const credentialKey = env['SENDKIT_RELAY_JWT_KEY'] || null;
+  if (credentialKey !== null && credentialKey.length < 32) {
+    throw new SettingsError('SENDKIT_RELAY_JWT_KEY must be at least 32 characters');
+  }
+  if (credentialKey !== null && (credentialKey === given || credentialKey === dsnToken)) {
+    throw new SettingsError('SENDKIT_RELAY_JWT_KEY must differ from the relay’s tokens');
   }
   const postmarkAuth = env['SENDKIT_POSTMARK_AUTH'] || null;
   if (postmarkAuth !== null && !postmarkAuth.includes(':')) {
@@ -159,5 +188,15 @@ export function readSettings(
     ratePerSecond: whole('--rate', values.rate ?? env['SENDKIT_RELAY_RATE'], 100, 1),
     timestampWindowMs: 5 * 60_000,
     keepAliveMs: whole('--keep-alive', values['keep-alive'], 15_000, 100),
+    credentialKey,
+    credentialAudience: env['SENDKIT_RELAY_JWT_AUDIENCE'] || null,
+    simulate: values.simulate ?? false,
+    clockScale: whole('--clock-scale', values['clock-scale'], 1, 1),
+    maxListBytes: whole(
+      '--max-list',
+      values['max-list'] ?? env['SENDKIT_RELAY_MAX_LIST'],
+      256 * 1024 * 1024,
+      1,
+    ),
   };
 }

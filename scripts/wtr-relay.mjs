@@ -1,6 +1,7 @@
 // The `relay` server command of the browser tests: real relay processes on loopback, and posts
 // signed as SendGrid signs them, so a page's connectFeedback is tested against the real thing.
-//   { action: 'start', origin }              → { id, url, token }
+//   { action: 'start', origin, args? }       → { id, url, token } (args: more of the relay's)
+//   { action: 'credential', name, roles }    → a user's signed credential, as a portal's backend
 //   { action: 'post', id, events }           → { status, body } (events: SendGrid event objects)
 //   { action: 'kill', id }                   SIGKILL, as a crash
 //   { action: 'restart', id }                the same port and data folder
@@ -35,11 +36,14 @@ export function relayCommand() {
             payload.origin,
             '--keep-alive',
             '1000',
+            ...(payload.args ?? []),
           ];
           const id = String(++next);
           relays.set(id, { args, process: await support.spawnRelay(args) });
           return { id, url: relays.get(id).process.url, token: support.TOKEN };
         }
+        case 'credential':
+          return support.credentialFor(payload.name, payload.roles);
         case 'post': {
           try {
             const response = await support.postSendgrid(entry.process.url, payload.events);

@@ -18,7 +18,8 @@ export type SendkitErrorCode =
   | 'store-name-taken'
   | 'store-failure'
   | 'store-missing'
-  | 'read-only';
+  | 'read-only'
+  | 'relay';
 
 export abstract class SendkitError extends Error {
   abstract readonly code: SendkitErrorCode;
@@ -161,5 +162,33 @@ export class ReadOnlyError extends SendkitError {
   constructor(readonly action: string) {
     super(`This delivery belongs to the page: it is read-only here (${action} refused).`);
     this.name = 'ReadOnlyError';
+  }
+}
+
+/** Why an action on a shared delivery did not reach its relay, or its answer did not come back. */
+export const RELAY_PROBLEMS = [
+  'not-connected',
+  'credential',
+  'unreachable',
+  'unavailable',
+  'behind',
+  'shared',
+] as const;
+export type RelayProblem = (typeof RELAY_PROBLEMS)[number];
+
+/**
+ * A shared delivery's action that its relay did not take, or whose fact this store has not
+ * folded: the store is not connected to a relay, the relay refused the credential, cannot be
+ * reached or cannot write now, or this replica is behind. `shared`: a shared delivery is sent and
+ * fed by its relay, so a page's own sender or feedback (takeDue, applyFeedback) is refused.
+ */
+export class RelayError extends SendkitError {
+  readonly code = 'relay';
+  constructor(
+    readonly problem: RelayProblem,
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'RelayError';
   }
 }

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   PermissionError,
   ReadOnlyError,
+  RelayError,
   SendkitError,
   StateError,
   StoreBlockedError,
@@ -32,6 +33,7 @@ describe('errors as data', () => {
     new StoreFailureError('read the logs', 'UnknownError'),
     new ReadOnlyError('confirm'),
     new StoreMissingError('portal'),
+    new RelayError('credential', 'the relay refused the credential'),
   ];
 
   it('has a sample of every code', () => {

@@ -13,6 +13,20 @@ export interface AppendResult {
   readonly duplicates: number;
 }
 
+/** What appendEntries says besides: each entry's sequence, null for one already in the log. */
+export interface EntriesResult extends AppendResult {
+  readonly seqs: readonly (number | null)[];
+}
+
+/**
+ * One entry to store: its JSON object (without `seq`) and what makes a repeat of it the same
+ * entry. A provider event's key is dedupeKey's; a shared delivery's fact's is factKey's.
+ */
+export interface LogEntry {
+  readonly key: string;
+  readonly json: string;
+}
+
 /** One stored event, as the JSON line readers receive (the event plus its `seq`). */
 export interface StoredEvent {
   readonly seq: number;
@@ -30,6 +44,8 @@ export interface EventLog {
   writable(): boolean;
   /** Stores the events durably, each once; resolves only when they are safe. */
   append(events: readonly ProviderEvent[]): Promise<AppendResult>;
+  /** Stores entries (a shared delivery's facts) durably, each once, and says where each went. */
+  appendEntries(entries: readonly LogEntry[]): Promise<EntriesResult>;
   /** Events with a sequence above `after`, at most `limit`, in order. */
   read(after: number, limit: number): Promise<StoredEvent[]>;
   /** The highest sequence stored (0 for an empty log). */
@@ -60,9 +76,27 @@ export function dedupeKey(event: ProviderEvent): string {
   return `${event.provider}~${createHash('sha256').update(content).digest('base64url').slice(0, 32)}`;
 }
 
-/** The line readers get: the event with its sequence first. */
-export function encodeEvent(event: ProviderEvent, seq: number): string {
-  return JSON.stringify({ seq, ...event });
+/** A provider event as a log entry. */
+export function providerEntry(event: ProviderEvent): LogEntry {
+  return { key: dedupeKey(event), json: JSON.stringify(event) };
+}
+
+/** A stored entry's key, from the object read back (a fact, or a provider event). */
+export function storedKey(value: Record<string, unknown>): string {
+  const fact = value['fact'];
+  if (typeof fact !== 'string') return dedupeKey(value as unknown as ProviderEvent);
+  return fact === 'feedback' ? String(value['key']) : `fact:${value['delivery']}:${value['n']}`;
+}
+
+/** The line readers get: the entry with its sequence first. */
+export function withSeq(json: string, seq: number): string {
+  return `{"seq":${seq},${json.slice(1)}`;
+}
+
+/** What an append of entries counts, from their sequences. */
+export function entriesResult(seqs: readonly (number | null)[]): EntriesResult {
+  const stored = seqs.filter((seq) => seq !== null).length;
+  return { stored, duplicates: seqs.length - stored, seqs };
 }
 
 /** Waiters for the log to grow past a sequence; woken together on each append. */

@@ -11,11 +11,15 @@ import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderEvent } from '../../src/feedback/index.js';
 import {
-  dedupeKey,
-  encodeEvent,
+  entriesResult,
+  providerEntry,
+  storedKey,
   Waiters,
+  withSeq,
   type AppendResult,
+  type EntriesResult,
   type EventLog,
+  type LogEntry,
   type StoredEvent,
 } from './event-log.js';
 import { logId } from './log-id.js';
@@ -44,8 +48,9 @@ export class LogWriteError extends Error {
 }
 
 interface Pending {
-  readonly events: ProviderEvent[];
-  readonly keys: string[];
+  readonly entries: LogEntry[];
+  /** Each entry's sequence once written (filled by write). */
+  readonly seqs: number[];
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -101,24 +106,31 @@ export class FileLog implements EventLog {
   }
 
   async append(events: readonly ProviderEvent[]): Promise<AppendResult> {
+    const { stored, duplicates } = await this.appendEntries(events.map(providerEntry));
+    return { stored, duplicates };
+  }
+
+  async appendEntries(entries: readonly LogEntry[]): Promise<EntriesResult> {
     if (this.closing.signal.aborted) throw new LogWriteError('the log is closed');
-    const fresh: ProviderEvent[] = [];
-    const keys: string[] = [];
-    for (const event of events) {
-      const key = dedupeKey(event);
+    const fresh: LogEntry[] = [];
+    const positions: number[] = [];
+    entries.forEach((entry, position) => {
       // Reserved at once, so a concurrent retry of the same post counts as a duplicate.
-      if (this.keys.has(key)) continue;
-      this.keys.add(key);
-      fresh.push(event);
-      keys.push(key);
-    }
+      if (this.keys.has(entry.key)) return;
+      this.keys.add(entry.key);
+      fresh.push(entry);
+      positions.push(position);
+    });
+    const seqs: (number | null)[] = entries.map(() => null);
     if (fresh.length > 0) {
+      const written: number[] = [];
       await new Promise<void>((resolve, reject) => {
-        this.pending.push({ events: fresh, keys, resolve, reject });
+        this.pending.push({ entries: fresh, seqs: written, resolve, reject });
         this.flushing ??= this.flush();
       });
+      positions.forEach((position, index) => (seqs[position] = written[index]!));
     }
-    return { stored: fresh.length, duplicates: events.length - fresh.length };
+    return entriesResult(seqs);
   }
 
   async read(after: number, limit: number): Promise<StoredEvent[]> {
@@ -160,11 +172,14 @@ export class FileLog implements EventLog {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.write(batch.flatMap((pending) => pending.events));
-        for (const pending of batch) pending.resolve();
+        let seq = await this.write(batch.flatMap((pending) => pending.entries));
+        for (const pending of batch) {
+          for (let index = 0; index < pending.entries.length; index++) pending.seqs.push(++seq);
+          pending.resolve();
+        }
       } catch (error) {
         for (const pending of batch) {
-          for (const key of pending.keys) this.keys.delete(key);
+          for (const entry of pending.entries) this.keys.delete(entry.key);
           pending.reject(error);
         }
       }
@@ -173,13 +188,15 @@ export class FileLog implements EventLog {
     this.flushing = null;
   }
 
-  private async write(events: ProviderEvent[]): Promise<void> {
+  /** Writes the entries after the last sequence; returns the sequence before the first. */
+  private async write(entries: LogEntry[]): Promise<number> {
     if (this.rollback) await this.cutBack(this.rollback);
     let segment = this.segments.at(-1);
     if (!segment || segment.size >= this.segmentBytes) segment = await this.startSegment();
     const lines: string[] = [];
-    let seq = this.reserved;
-    for (const event of events) lines.push(`${encodeEvent(event, ++seq)}\n`);
+    const before = this.reserved;
+    let seq = before;
+    for (const entry of entries) lines.push(`${withSeq(entry.json, ++seq)}\n`);
     const bytes = Buffer.from(lines.join(''));
     try {
       // A write may take only part of the bytes (a disk filling up): the rest is written on,
@@ -202,6 +219,7 @@ export class FileLog implements EventLog {
     seq = this.reserved;
     for (const line of lines) segment.add(++seq, Buffer.byteLength(line));
     this.last = this.reserved = seq;
+    return before;
   }
 
   /** Cuts a segment back to its last whole record, after a write that failed part-way. */
@@ -272,7 +290,7 @@ export class FileLog implements EventLog {
       const segment = new Segment(Number(SEGMENT_PATTERN.exec(name)![1]), file, name);
       this.segments.push(segment);
       for (const line of scan.lines) {
-        this.keys.add(dedupeKey(line.event));
+        this.keys.add(storedKey(line.event as unknown as Record<string, unknown>));
         segment.add(line.seq, line.end - line.start);
       }
       if (scan.torn !== null && !problem) {

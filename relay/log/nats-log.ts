@@ -17,10 +17,14 @@ import {
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { ProviderEvent } from '../../src/feedback/index.js';
 import {
-  dedupeKey,
+  entriesResult,
+  providerEntry,
   Waiters,
+  withSeq,
   type AppendResult,
+  type EntriesResult,
   type EventLog,
+  type LogEntry,
   type StoredEvent,
 } from './event-log.js';
 
@@ -121,26 +125,34 @@ export class NatsLog implements EventLog {
     return this.last;
   }
 
+  /** The connection, for what lives beside the stream (the address lists' object store). */
+  get nats(): NatsConnection {
+    return this.connection;
+  }
+
   writable(): boolean {
     return this.reachable && !this.connection.isClosed();
   }
 
   async append(events: readonly ProviderEvent[]): Promise<AppendResult> {
+    const { stored, duplicates } = await this.appendEntries(events.map(providerEntry));
+    return { stored, duplicates };
+  }
+
+  async appendEntries(entries: readonly LogEntry[]): Promise<EntriesResult> {
     if (!this.writable()) throw new Error('NATS JetStream is unreachable');
     // Pipelined: every publish is sent before any ack is awaited, as the client is fastest.
     const acks = await Promise.all(
-      events.map((event) =>
-        this.client.publish(this.settings.subject, JSON.stringify(event), {
-          msgID: dedupeKey(event),
-        }),
+      entries.map((entry) =>
+        this.client.publish(this.settings.subject, entry.json, { msgID: entry.key }),
       ),
     );
-    let duplicates = 0;
-    for (const ack of acks) {
-      if (ack.duplicate) duplicates++;
-      else this.advance(ack.seq);
-    }
-    return { stored: events.length - duplicates, duplicates };
+    const seqs = acks.map((ack) => {
+      if (ack.duplicate) return null;
+      this.advance(ack.seq);
+      return ack.seq;
+    });
+    return entriesResult(seqs);
   }
 
   async read(after: number, limit: number): Promise<StoredEvent[]> {
@@ -221,9 +233,4 @@ export class NatsLog implements EventLog {
     this.last = seq;
     this.waiters.wake();
   }
-}
-
-/** `{"seq":N,…}` from a stored event's JSON object. */
-function withSeq(json: string, seq: number): string {
-  return `{"seq":${seq},${json.slice(1)}`;
 }

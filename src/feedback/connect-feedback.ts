@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { readNumberOption, readOptions, readSafely } from '../rules/valid-input.js';
+import { passOver } from './feed-entries.js';
 import { FeedbackConnection } from './relay-feed.js';
 import type { FeedTarget } from '../sendkit-store.js';
 import { readFeedbackTarget } from './resolve.js';
@@ -32,7 +33,7 @@ export function connectFeedback(
   store: FeedTarget,
   url: string | URL,
   options: FeedOptions,
-): FeedbackConnection {
+): FeedbackConnection<null> {
   const { token, deliveryId, batchMs, staleMs } = readOptions('options', options, [
     'token',
     'deliveryId',
@@ -67,5 +68,6 @@ export function connectFeedback(
     feed,
     batch ?? 50,
     stale ?? 45_000,
+    passOver(target),
   );
 }

@@ -18,15 +18,10 @@ function textOrNull(value: unknown): string | null | undefined {
   return typeof value === 'string' && value.length <= MAX_TEXT ? value : undefined;
 }
 
-/** The event and its sequence, or null for anything that is not one. */
-export function readRelayEvent(json: string): { seq: number; event: ProviderEvent } | null {
-  let value: Record<string, unknown>;
-  try {
-    value = JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+/** The event and its sequence (from a parsed `data:`), or null for anything that is not one. */
+export function readRelayEvent(parsed: unknown): { seq: number; event: ProviderEvent } | null {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const value = parsed as Record<string, unknown>;
   const { seq, provider, kind, reason, at, recipient, position } = value;
   const id = textOrNull(value['id']);
   const address = textOrNull(value['address']);

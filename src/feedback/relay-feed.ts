@@ -1,25 +1,32 @@
 /**
- * The connection connectFeedback opens (connect-feedback.ts): follows a sendkit relay's stream
- * of provider events and applies them to the store as they come, with the file import's placing
- * rules (resolve.ts). Each batch is applied in one transaction together with its denylist
- * additions and the stream position it reaches (apply-resolved.ts), so a reload resumes exactly
+ * The connection connectFeedback and connectRelay open: follows a sendkit relay's stream of
+ * provider events and applies them to the store as they come, with the file import's placing
+ * rules (resolve.ts); the facts of shared deliveries in the same stream go, in order, to the
+ * connection's fact folder (connectRelay's), or are passed over without one. Each batch is
+ * applied in one transaction together with its denylist additions (or folded, for facts) and the
+ * stream position it reaches (apply-resolved.ts), so a reload resumes exactly
  * there: nothing applied twice, nothing missed, no complaint lost. Reads with `fetch` (the
  * token goes in a header), reconnects with backoff, and reports its state as a property and an
  * event. A relay names its log with every stream: a position is only meaningful in the log it
  * came from, so a relay serving another log, or a log that ends before the stored position (a
  * relay restarted on an empty log), ends the connection in `error` instead of waiting forever.
+ * Over 300 lines: it is one connection's whole life (connect, read, batch, apply or fold, wait
+ * for a position, reconnect), whose steps share its state.
  */
 import { FEEDBACK_CLOCK_SKEW_MS } from '../rules/valid-input.js';
-import { readRelayEvent } from './relay-event.js';
 import type { FeedTarget } from '../sendkit-store.js';
 import { FeedStatusEvent, type FeedState, type FeedStatus } from './feed-status.js';
 import { applyResolved } from './apply-resolved.js';
 import { EventSorter } from './resolve.js';
 import { SseParser, type SseMessage } from './sse.js';
+import { describe, readHead, sleep } from './feed-helpers.js';
+import { readEntry, type Entry, type FactFolder, type FeedToken } from './feed-entries.js';
 import type { ProviderEvent } from './types.js';
 
-/** Events applied together at most; more wait for the next batch. */
+/** Entries applied together at most; more wait for the next batch. */
 const MAX_BATCH = 5_000;
+/** Events of feedback facts applied together at most (a fact may carry thousands). */
+const MAX_FACT_EVENTS = 200_000;
 /**
  * Waits before reconnecting, by consecutive failures: the relay's own `retry:` first (2 s unless
  * it says otherwise), then longer, at most 10 s, so a restarted relay is found again soon.
@@ -27,7 +34,7 @@ const MAX_BATCH = 5_000;
 const BACKOFF_FACTORS = [1, 2, 3, 5];
 const MAX_BACKOFF_MS = 10_000;
 
-export class FeedbackConnection extends EventTarget {
+export class FeedbackConnection<F = unknown> extends EventTarget {
   private current: FeedStatus = {
     state: 'connecting',
     seq: 0,
@@ -41,7 +48,9 @@ export class FeedbackConnection extends EventTarget {
   private readonly stop = new AbortController();
   /** The current stream's; aborted when a batch could not be stored, to resume from the store. */
   private attempt = new AbortController();
-  private pending: { seq: number; event: ProviderEvent }[] = [];
+  private pending: Entry<F>[] = [];
+  /** Events the pending facts carry. */
+  private pendingWeight = 0;
   private head = 0;
   /** The relay log the stored position belongs to (null until one is named). */
   private log: string | null = null;
@@ -58,11 +67,12 @@ export class FeedbackConnection extends EventTarget {
   constructor(
     private readonly store: FeedTarget,
     private readonly eventsUrl: string,
-    private readonly token: string,
+    private readonly token: FeedToken,
     private readonly deliveryId: string | undefined,
     private readonly feed: string,
     private readonly batchMs: number,
     private readonly staleMs: number,
+    private readonly folder: FactFolder<F>,
   ) {
     super();
     this.running = this.run();
@@ -74,6 +84,33 @@ export class FeedbackConnection extends EventTarget {
 
   get state(): FeedState {
     return this.current.state;
+  }
+
+  /** The id of the relay log this store's position belongs to; null until the relay named it. */
+  get logId(): string | null {
+    return this.log;
+  }
+
+  /**
+   * Resolves once the store holds everything up to `seq` of the stream (an action's fact), or
+   * rejects with the connection's error after `timeoutMs`.
+   */
+  reached(seq: number, timeoutMs = 30_000): Promise<FeedStatus> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.removeEventListener(FeedStatusEvent.type, check);
+        if (ok) resolve(this.current);
+        else reject(new Error(this.current.error ?? `position ${seq} was not reached in time`));
+      };
+      const check = () => {
+        if (this.current.seq >= seq) done(true);
+        else if (this.current.state === 'closed') done(false);
+      };
+      this.addEventListener(FeedStatusEvent.type, check);
+      check();
+    });
   }
 
   /** Stops following the stream; resolves once the batch being applied, if any, is stored. */
@@ -111,8 +148,9 @@ export class FeedbackConnection extends EventTarget {
       this.update({ state: 'connecting' });
       this.attempt = new AbortController();
       try {
+        const token = typeof this.token === 'function' ? await this.token() : this.token;
         const response = await fetch(`${this.eventsUrl}?after=${this.current.seq}`, {
-          headers: { Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream' },
+          headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
           cache: 'no-store',
           signal: AbortSignal.any([this.stop.signal, this.attempt.signal]),
         });
@@ -148,6 +186,7 @@ export class FeedbackConnection extends EventTarget {
     // Events received but not applied are dropped on a reconnect: the stream resumes after the
     // last position applied, so they come again.
     this.pending = [];
+    this.pendingWeight = 0;
     this.received = this.current.seq;
     const parser = new SseParser(
       (message) => this.receive(message),
@@ -170,7 +209,8 @@ export class FeedbackConnection extends EventTarget {
         if (done) break;
         heard = Date.now();
         parser.push(decoder.decode(value, { stream: true }));
-        if (this.pending.length >= MAX_BATCH) await this.flush();
+        // A fact is an operator's action or its outcome: the other screens show it at once.
+        if (this.pending.length >= MAX_BATCH || this.pendingWeight > 0) await this.flush();
         else if (this.pending.length > 0 && this.timer === null) {
           this.timer = setTimeout(() => void this.flush(), this.batchMs);
         }
@@ -187,7 +227,7 @@ export class FeedbackConnection extends EventTarget {
       if (head !== null) this.checkHead(head);
       return;
     }
-    const read = readRelayEvent(message.data);
+    const read = readEntry(message.data, this.folder);
     if (!read) {
       this.current = { ...this.current, rejected: this.current.rejected + 1 };
       return;
@@ -196,6 +236,7 @@ export class FeedbackConnection extends EventTarget {
     if (read.seq <= this.received) return;
     this.received = read.seq;
     this.pending.push(read);
+    if ('fact' in read) this.pendingWeight += Math.max(1, this.folder.weight(read.fact));
   }
 
   /** The head of the stream: the same log as the stored position, and not behind it. */
@@ -240,15 +281,48 @@ export class FeedbackConnection extends EventTarget {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, MAX_BATCH);
-        await this.apply(batch);
+        const batch = this.takeBatch();
+        for (let start = 0; start < batch.length;) {
+          // Runs of one kind, in stream order: provider events, or facts.
+          const facts = 'fact' in batch[start]!;
+          let end = start + 1;
+          while (end < batch.length && 'fact' in batch[end]! === facts) end++;
+          const run = batch.slice(start, end);
+          if (facts) await this.fold(run as Extract<Entry<F>, { fact: F }>[]);
+          else await this.apply(run as Extract<Entry<F>, { event: ProviderEvent }>[]);
+          start = end;
+        }
       }
     } catch (error) {
       // Not applied, position not moved: the stream starts again from the stored position.
       this.pending = [];
+      this.pendingWeight = 0;
       this.attempt.abort();
       this.update({ state: 'error', error: describe(error) });
     }
+  }
+
+  /** The next entries to apply: at most MAX_BATCH, and facts of at most MAX_FACT_EVENTS events. */
+  private takeBatch(): Entry<F>[] {
+    let count = 0;
+    let weight = 0;
+    while (count < this.pending.length && count < MAX_BATCH && weight < MAX_FACT_EVENTS) {
+      const entry = this.pending[count++]!;
+      if ('fact' in entry) weight += Math.max(1, this.folder.weight(entry.fact));
+    }
+    this.pendingWeight = Math.max(0, this.pendingWeight - weight);
+    return this.pending.splice(0, count);
+  }
+
+  /** Folds a run of facts with the position it reaches (facts of other deliveries filtered out). */
+  private async fold(run: readonly { seq: number; fact: F }[]): Promise<void> {
+    const seq = run.at(-1)!.seq;
+    if (this.log === null) throw new Error('the relay named no log before its facts');
+    await this.folder.fold(
+      run.map((entry) => entry.fact),
+      { feed: this.feed, seq, log: this.log },
+    );
+    this.update({ seq, applied: this.current.applied + run.length });
   }
 
   private async apply(batch: readonly { seq: number; event: ProviderEvent }[]): Promise<void> {
@@ -267,31 +341,4 @@ export class FeedbackConnection extends EventTarget {
       rejected: rejected + sorter.rejected.count,
     });
   }
-}
-
-function readHead(data: string): { seq: number; log: string | null } | null {
-  try {
-    const { seq, log } = JSON.parse(data) as { seq?: unknown; log?: unknown };
-    if (!Number.isSafeInteger(seq)) return null;
-    return { seq: seq as number, log: typeof log === 'string' && log !== '' ? log : null };
-  } catch {
-    return null;
-  }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

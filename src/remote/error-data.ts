@@ -8,6 +8,7 @@ import {
   NotFoundError,
   PermissionError,
   ReadOnlyError,
+  RelayError,
   SendkitError,
   StateError,
   StoreBlockedError,
@@ -41,6 +42,7 @@ const ERROR_CLASSES: Readonly<Record<SendkitErrorCode, { prototype: SendkitError
   'store-failure': StoreFailureError,
   'store-missing': StoreMissingError,
   'read-only': ReadOnlyError,
+  relay: RelayError,
 };
 
 const isCode = (value: unknown): value is SendkitErrorCode =>

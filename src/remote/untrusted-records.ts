@@ -118,7 +118,9 @@ export function deliveryFromData(value: unknown): Delivery | null {
     guardPause: guardPauseOf(fields['guardPause']),
     pace: paceOf(fields['pace']),
     // A stored record names its relay log; a delivery as the API shows it says true.
-    shared: fields['shared'] === true || (typeof fields['shared'] === 'string' && fields['shared'] !== ''),
+    shared:
+      fields['shared'] === true ||
+      (typeof fields['shared'] === 'string' && fields['shared'] !== ''),
     journal: journalOf(fields['journal']),
   };
 }

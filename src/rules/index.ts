@@ -91,7 +91,13 @@ export {
   stateLabel,
   type StateTexts,
 } from './labels.js';
-export { FEEDBACK_CLOCK_SKEW_MS, MAX_TIME, isValidTime, readUser } from './valid-input.js';
+export {
+  FEEDBACK_CLOCK_SKEW_MS,
+  MAX_TIME,
+  isValidTime,
+  readOptions,
+  readUser,
+} from './valid-input.js';
 export {
   computeIndicators,
   indicatorsOf,

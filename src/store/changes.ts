@@ -35,6 +35,14 @@ export class ChangeSet {
     return this;
   }
 
+  /** Adds what another set noted. */
+  add(other: ChangeSet): this {
+    for (const [id, kinds] of other.byDelivery) this.note(id, ...kinds);
+    this.note(null, ...other.global);
+    this.alerts.push(...other.alerts);
+    return this;
+  }
+
   get empty(): boolean {
     return this.byDelivery.size === 0 && this.global.size === 0 && this.alerts.length === 0;
   }

@@ -27,6 +27,12 @@ export async function deleteInTransaction(
   now: number,
 ): Promise<ChangeSet> {
   userTransition(record, 'delete', user, now);
+  await removeInTransaction(tx, record);
+  return new ChangeSet().note(record.id, 'deleted');
+}
+
+/** Removes a delivery, its logs, ids and timeline, and its address list once nothing uses it. */
+export async function removeInTransaction(tx: DeletionTx, record: DeliveryRecord): Promise<void> {
   const deliveries = tx.objectStore('deliveries');
   await Promise.all([
     deliveries.delete(record.id),
@@ -45,5 +51,4 @@ export async function deleteInTransaction(
       tx.objectStore('addressBuckets').delete(chunksOf(record.audienceId)),
     ]);
   }
-  return new ChangeSet().note(record.id, 'deleted');
 }

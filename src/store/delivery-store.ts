@@ -8,7 +8,11 @@
  * Over 300 lines because the API is wide (one method per call of the README's table, each with
  * its documentation), not deep: no method holds more than its checks and one call.
  */
-import { InputError } from '../errors.js';
+import { InputError, RelayError } from '../errors.js';
+import type { SharedAction } from '../replication/facts.js';
+import { readFacts } from '../replication/facts.js';
+import { foldFacts, type FoldResult } from '../replication/fold.js';
+import type { StoryRates as MtaRates } from '../simulator/stories.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { oneOf, readId, readOptions, wholeNumber } from '../rules/valid-input.js';
 import { DAY_MS } from '../clock.js';
@@ -35,11 +39,13 @@ import { createInTransaction, planCreation } from './creation.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
 import { DEFAULT_LEASE_MS, DEFAULT_TAKE, MAX_TAKE, takeDueInTransaction } from './dispatch.js';
-import { applyFeedbackInTransaction } from './feedback-apply.js';
+import { advanceCursor, applyFeedbackInTransaction } from './feedback-apply.js';
 import { readFeedbackBatch } from './feedback-validation.js';
 import { acknowledgeGuard } from './guarding.js';
 import { findRecipientsInTransaction } from './history.js';
 import { prepareInTransaction } from './preparation.js';
+import { createShared, readCreateOptions, type RelayLink } from './relay-link.js';
+import { REPLICA_STORES, replicaSpace } from './replica-space.js';
 import { failDelivery } from './progress.js';
 import { checkAddress, checkAddresses, checkAddressStatus, checkCursor } from './queries.js';
 import { computeStatsInTransaction } from './recount.js';
@@ -91,9 +97,30 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     return this.persistence;
   }
 
-  async createDelivery(user: User, input: DeliveryInput): Promise<Delivery> {
+  /** The relay shared deliveries' actions go to (connectRelay sets it); null: none. */
+  private link: RelayLink | null = null;
+
+  /** connectRelay's: from now on, shared deliveries' actions go through this link. */
+  useRelay(link: RelayLink | null): void {
+    this.link = link;
+  }
+
+  /**
+   * Creates a delivery. With a relay connected (connectRelay) it is shared by default: the relay
+   * checks the user's verified role, appends its creation, and this resolves once this store
+   * holds its replica; `{ shared: false }` keeps it in this store alone. `simulation` gives a
+   * shared delivery the rates of the relay's simulated MTA (a relay started with `--simulate`).
+   */
+  async createDelivery(
+    user: User,
+    input: DeliveryInput,
+    options: { shared?: boolean; simulation?: MtaRates | null } = {},
+  ): Promise<Delivery> {
     const actor = checkPermission('create', user);
-    const plan = planCreation(checkDeliveryInput(input), actor, newId(), this.now());
+    const checked = checkDeliveryInput(input);
+    const { shared, simulation } = readCreateOptions(options, this.link !== null);
+    if (shared) return this.getDelivery(await createShared(this.link!, checked, simulation));
+    const plan = planCreation(checked, actor, newId(), this.now());
     return this.access.write(
       'create a delivery',
       ['deliveries', 'audiences', 'addressChunks', 'addressBuckets'],
@@ -104,6 +131,8 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   async prepare(user: User, id: string): Promise<Delivery> {
     const actor = checkPermission('prepare', user);
+    const shared = await this.viaRelay('prepare', id);
+    if (shared) return shared;
     return this.access.writeDelivery(
       'prepare the delivery',
       id,
@@ -147,6 +176,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     if (typeof detail !== 'string' || detail.trim() === '' || detail.length > 1_000) {
       throw new InputError('detail', 'a non-empty text of at most 1,000 characters');
     }
+    await this.refuseShared(id, 'report a platform error');
     return this.access.writeDelivery('record a platform error', id, [], async (record, tx, now) => {
       failDelivery(record, detail.trim(), now);
       await tx.objectStore('deliveries').put(record);
@@ -160,6 +190,8 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
   async reschedule(user: User, id: string, contactDate: number | null): Promise<Delivery> {
     const actor = checkPermission('reschedule', user);
     const date = checkContactDate(contactDate);
+    const shared = await this.viaRelay('reschedule', id, { contactDate: date });
+    if (shared) return shared;
     return this.access.writeDelivery(
       'reschedule the delivery',
       id,
@@ -173,6 +205,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   async deleteDelivery(user: User, id: string): Promise<void> {
     const actor = checkPermission('delete', user);
+    if (await this.viaRelay('delete', id)) return;
     return this.access.writeDelivery(
       'delete the delivery',
       id,
@@ -238,6 +271,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */
   async computeStats(id: string): Promise<Indicators> {
+    if (await this.viaRelay('compute-stats', id)) return this.readIndicators(id);
     return this.access.writeDelivery(
       'compute stats',
       id,
@@ -305,6 +339,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
       DAY_MS,
     );
     const key = readId(id);
+    await this.refuseShared(key, 'hand recipients over (takeDue)');
     return this.access.write(
       'hand recipients over',
       ['deliveries', 'audiences', 'addressChunks', 'stateChunks', 'dispatch'],
@@ -320,6 +355,66 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     }));
   }
 
+  /**
+   * Folds a relay's facts of shared deliveries, in order, with the position they reach, in one
+   * transaction (connectRelay's connection calls it). `lists` holds the address lists the
+   * creations among them name. Each fact is read again here: nothing unchecked is folded.
+   */
+  async foldFacts(
+    facts: readonly unknown[],
+    options: {
+      cursor: { feed: string; seq: number; log: string };
+      lists?: ReadonlyMap<string, readonly string[]>;
+    },
+  ): Promise<FoldResult> {
+    const { cursor, lists } = readOptions('options', options, ['cursor', 'lists']);
+    const position = checkCursor(cursor);
+    if (!position?.log) throw new InputError('options.cursor.log', "the relay log's id");
+    const read = readFacts(facts);
+    const kept =
+      lists instanceof Map ? (lists as ReadonlyMap<string, readonly string[]>) : new Map();
+    return this.access.write(
+      'follow the relay',
+      REPLICA_STORES,
+      async (tx) => {
+        const changes = new ChangeSet();
+        const result = await foldFacts(replicaSpace(tx, position.log!, kept), read, changes);
+        await advanceCursor(tx, position);
+        return { result, changes };
+      },
+      'relaxed',
+    );
+  }
+
+  /**
+   * A shared delivery's action, sent to its relay (null for a delivery of this store alone):
+   * resolves with the delivery once this store folded the fact the relay appended.
+   */
+  private async viaRelay(
+    action: SharedAction,
+    id: string,
+    extra?: object,
+  ): Promise<Delivery | null> {
+    const delivery = await this.getDelivery(id);
+    if (!delivery.shared) return null;
+    if (!this.link)
+      throw new RelayError(
+        'not-connected',
+        `Delivery '${id}' is shared: connect to its relay to act on it.`,
+      );
+    await this.link.act(action, id, extra);
+    return action === 'delete' ? delivery : this.getDelivery(id);
+  }
+
+  /** A shared delivery is sent and fed by its relay: this store's own sender may not. */
+  private async refuseShared(id: string, what: string): Promise<void> {
+    if ((await this.getDelivery(id)).shared)
+      throw new RelayError(
+        'shared',
+        `Delivery '${id}' is shared: its relay does that (${what} refused).`,
+      );
+  }
+
   /** A user's transition of one delivery: permission checked once, then the table applied. */
   private async userAction(
     action: Extract<UserAction, 'confirm' | 'pause' | 'resume' | 'stop'>,
@@ -328,6 +423,8 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     then?: UserActionBody,
   ): Promise<Delivery> {
     const actor = checkPermission(action, user);
+    const shared = await this.viaRelay(action, id);
+    if (shared) return shared;
     return this.access.writeDelivery(`${action} the delivery`, id, [], async (record, tx, now) => {
       userTransition(record, action, actor, now);
       then?.(record, actor, now);

@@ -5,22 +5,26 @@
  * model refuses either aborts the transaction before any write (the store is unchanged) or,
  * with `refuse: 'event'`, is skipped and reported while the rest applies (see FeedbackOptions).
  */
-import { acceptsFeedback } from '../rules/lifecycle.js';
 import type { FeedbackOptions, FeedbackRefusal, FeedbackResult } from '../types.js';
 import { setAddressStatusInTransaction } from './address-lists.js';
 import { ChangeSet } from './changes.js';
 import { EventIdSet } from './event-ids.js';
 import type { Batch } from './feedback-validation.js';
-import { CHUNK_SHIFT } from './layout.js';
 import { guardDetail } from '../rules/guard.js';
 import { alertOf } from './alerts.js';
 import { Counters } from './counters.js';
 import { pauseIfGuardTrips } from './guarding.js';
-import { moveMessages, Refusals, type MoveTarget } from './message-moves.js';
-import { finishIfDone, refreshEngagementIfDue, retriesHaveEnded } from './progress.js';
+import {
+  chunksWanted,
+  feedbackRefusal,
+  moveMessages,
+  Refusals,
+  softExtraOf,
+  type MoveTarget,
+} from './message-moves.js';
+import { finishIfDone, refreshEngagementIfDue } from './progress.js';
 import { isShared } from './schema.js';
 import type { WriteTx } from './transactions.js';
-import { VALIDITY_END_BIT } from './validity.js';
 
 export type FeedbackTx = WriteTx<
   'deliveries' | 'stateChunks' | 'eventIds' | 'feedCursors' | 'addressLists' | 'timeline'
@@ -79,14 +83,7 @@ export async function applyFeedbackInTransaction(
     if (counters.touched) writes.push(counters.save(tx));
     writes.push(tx.objectStore('deliveries').put(record));
   }
-  if (cursor) {
-    // A feed only moves forward: two pages applying the same stream may finish out of order.
-    const cursors = tx.objectStore('feedCursors');
-    const stored = await cursors.get(cursor.feed);
-    const newlyNamed = cursor.log !== undefined && stored?.log === undefined;
-    if ((stored?.seq ?? 0) < cursor.seq || (newlyNamed && stored?.seq === cursor.seq))
-      writes.push(cursors.put({ ...cursor }));
-  }
+  if (cursor) writes.push(advanceCursor(tx, cursor));
   for (const address of new Set(denylist)) {
     writes.push(setAddressStatusInTransaction(tx, address, { denylisted: true }));
     changes.note(null, 'address-lists');
@@ -96,6 +93,18 @@ export async function applyFeedbackInTransaction(
   if (refuse === 'batch') return { result, changes };
   const refused = refusals.listed.sort((a, b) => a.index - b.index);
   return { result: { ...result, refused }, changes };
+}
+
+/** Moves a feed's stored position forward (never back: two pages may apply one stream). */
+export async function advanceCursor(
+  tx: WriteTx<'feedCursors'>,
+  cursor: NonNullable<FeedbackOptions['cursor']>,
+): Promise<void> {
+  const cursors = tx.objectStore('feedCursors');
+  const stored = await cursors.get(cursor.feed);
+  const newlyNamed = cursor.log !== undefined && stored?.log === undefined;
+  if ((stored?.seq ?? 0) < cursor.seq || (newlyNamed && stored?.seq === cursor.seq))
+    await cursors.put({ ...cursor });
 }
 
 /**
@@ -111,41 +120,22 @@ async function loadTargets(
 ): Promise<(MoveTarget | null)[]> {
   const deliveries = tx.objectStore('deliveries');
   const records = await Promise.all(batch.deliveryIds.map((id) => deliveries.get(id)));
-  const problems = records.map((record, position): string | null => {
-    const id = batch.deliveryIds[position]!;
-    if (!record) return `unknown delivery '${id}'`;
-    if (isShared(record) !== replicated)
-      return replicated
-        ? `delivery '${id}' is not shared through this relay`
-        : `delivery '${id}' is shared: its feedback comes from its relay`;
-    if (!acceptsFeedback(record) || !record.chunkCounts)
-      return `delivery '${id}' has not started sending (state '${record.state}')`;
-    return null;
-  });
+  const problems = records.map((record, position) =>
+    feedbackRefusal(record, batch.deliveryIds[position]!, replicated),
+  );
   const targets = records.map((record, position): MoveTarget | null => {
     if (!record || problems[position] !== null) return null;
-    // A shared delivery's retries end with its relay's validity-ended fact, not with this clock.
-    const ended = isShared(record) ? record.retriesEnded === true : retriesHaveEnded(record, now);
-    const softExtra = ended ? VALIDITY_END_BIT : 0;
     const ids = batch.idHashes ? new EventIdSet(tx, record.id) : null;
-    return { record, softExtra, chunks: [], dirty: new Set(), ids, counters: new Counters(record) };
+    return {
+      record,
+      softExtra: softExtraOf(record, now),
+      chunks: [],
+      dirty: new Set(),
+      ids,
+      counters: new Counters(record),
+    };
   });
-  const wanted = targets.map(() => new Set<number>());
-  for (let index = 0; index < batch.length; index++) {
-    const delivery = batch.delivery[index]!;
-    const recipient = batch.recipients[index]!;
-    const target = targets[delivery]!;
-    if (!target) {
-      refusals.refuse(index, problems[delivery]!);
-    } else if (recipient >= target.record.recipientCount) {
-      refusals.refuse(
-        index,
-        `recipient ${recipient} is out of range (delivery has ${target.record.recipientCount})`,
-      );
-    } else {
-      wanted[delivery]!.add(recipient >>> CHUNK_SHIFT);
-    }
-  }
+  const wanted = chunksWanted(batch, targets, problems, refusals);
   const states = tx.objectStore('stateChunks');
   const reads: Promise<void>[] = [];
   targets.forEach((target, position) => {

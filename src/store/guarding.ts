@@ -9,7 +9,7 @@ import { systemTransition } from './transitions.js';
 
 const HARD_BOUNCE_CLASS = classOfEvent('hard-bounce');
 
-function guardCounts(record: DeliveryRecord): GuardCounts {
+export function guardCounts(record: DeliveryRecord): GuardCounts {
   const counts = countsOf(record.tally, record.mode);
   return {
     ...counts,

@@ -31,7 +31,7 @@ export async function readHistoryInTransaction(
   for (const [audienceId, records] of byAudience) {
     const audience = await tx.objectStore('audiences').get(audienceId);
     if (!audience) continue;
-    const recipients = await new AddressLookup(tx, audience).recipientsOf(address);
+    const recipients = await AddressLookup.of(tx, audience).recipientsOf(address);
     if (recipients.length === 0) continue;
     for (const record of records) {
       const entry = await entryFor(tx, record, recipients);
@@ -74,7 +74,7 @@ export async function findRecipientsInTransaction(
   addresses: readonly string[],
 ): Promise<{ recipients: number[][]; excluded: number[] }> {
   const audience = await tx.objectStore('audiences').get(record.audienceId);
-  const lookup = audience ? new AddressLookup(tx, audience) : null;
+  const lookup = audience ? AddressLookup.of(tx, audience) : null;
   const recipients = await Promise.all(
     addresses.map((address) => lookup?.recipientsOf(address) ?? Promise.resolve([])),
   );

@@ -8,13 +8,16 @@
 import { FeedbackError } from '../errors.js';
 import { ENGAGEMENT_BITS, EXCLUDED_BIT, outcomeBit } from '../rules/event-codes.js';
 import { ENGAGEMENT_RULES, RETRYING_EVENT, isEngagementEvent } from '../rules/feedback-rules.js';
+import { acceptsFeedback } from '../rules/lifecycle.js';
 import { CLASS_COUNT, CLASS_OF_MASK } from '../rules/message-classes.js';
 import { FEEDBACK_EVENT_TYPES, type FeedbackResult, type RefusedEvent } from '../types.js';
 import type { Counters } from './counters.js';
 import type { EventIdSet } from './event-ids.js';
 import type { Batch } from './feedback-validation.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
-import type { DeliveryRecord, StateChunk } from './schema.js';
+import { retriesHaveEnded } from './progress.js';
+import { isShared, type DeliveryRecord, type StateChunk } from './schema.js';
+import { VALIDITY_END_BIT } from './validity.js';
 
 /** Refusing an event: a throw under the whole-batch policy, else a note and a skip. */
 export class Refusals {
@@ -66,6 +69,65 @@ export interface MoveTarget {
   /** Provider event ids already applied; null when the batch has none or nobody keeps them. */
   readonly ids: EventIdSet | null;
   readonly counters: Counters;
+}
+
+/**
+ * Why a batch's events for this delivery are refused as a whole, or null. A shared delivery takes
+ * only the feedback its relay's log carries (`replicated`), and a delivery of this store alone
+ * never takes that.
+ */
+export function feedbackRefusal(
+  record: DeliveryRecord | undefined,
+  id: string,
+  replicated: boolean,
+): string | null {
+  if (!record) return `unknown delivery '${id}'`;
+  if (isShared(record) !== replicated)
+    return replicated
+      ? `delivery '${id}' is not shared through a relay`
+      : `delivery '${id}' is shared: its feedback comes from its relay`;
+  if (!acceptsFeedback(record) || !record.chunkCounts)
+    return `delivery '${id}' has not started sending (state '${record.state}')`;
+  return null;
+}
+
+/**
+ * The bits a soft bounce gets besides its own: the validity end's once retries have ended (it is
+ * final at once). A shared delivery's retries end with its relay's validity-ended fact, never by
+ * this clock, so every replica decides alike.
+ */
+export function softExtraOf(record: DeliveryRecord, now: number): number {
+  const ended = isShared(record) ? record.retriesEnded === true : retriesHaveEnded(record, now);
+  return ended ? VALIDITY_END_BIT : 0;
+}
+
+/**
+ * The chunks each target's events touch; events of a refused delivery, or out of its range, are
+ * refused here, before anything moves.
+ */
+export function chunksWanted(
+  batch: Batch,
+  targets: readonly (MoveTarget | null)[],
+  problems: readonly (string | null)[],
+  refusals: Refusals,
+): Set<number>[] {
+  const wanted = targets.map(() => new Set<number>());
+  for (let index = 0; index < batch.length; index++) {
+    const delivery = batch.delivery[index]!;
+    const recipient = batch.recipients[index]!;
+    const target = targets[delivery];
+    if (!target) {
+      refusals.refuse(index, problems[delivery]!);
+    } else if (recipient >= target.record.recipientCount) {
+      refusals.refuse(
+        index,
+        `recipient ${recipient} is out of range (delivery has ${target.record.recipientCount})`,
+      );
+    } else {
+      wanted[delivery]!.add(recipient >>> CHUNK_SHIFT);
+    }
+  }
+  return wanted;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function prepareInTransaction(
   const audience = await tx.objectStore('audiences').get(record.audienceId);
   if (!audience) throw new StoreFailureError('prepare the delivery', 'its address list is missing');
   const causes = listExclusions(audience);
-  const lookup = new AddressLookup(tx, audience);
+  const lookup = AddressLookup.of(tx, audience);
   for (const entry of await tx.objectStore('addressLists').getAll()) {
     const cause: ExclusionCause | null = entry.quarantined
       ? 'quarantined'

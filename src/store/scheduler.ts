@@ -9,7 +9,7 @@ import { ChangeSet } from './changes.js';
 import { prepareInTransaction, type PrepareTx } from './preparation.js';
 import { refreshEngagementIfDue, startDelivery } from './progress.js';
 import { nextSlot, occurrenceKey } from './recurrence.js';
-import { notStarted, type DeliveryRecord } from './schema.js';
+import { isShared, notStarted, type DeliveryRecord } from './schema.js';
 import { alertOf, validityEndsSoon } from './alerts.js';
 import { systemTransition } from './transitions.js';
 import { endValidityInTransaction } from './validity.js';
@@ -41,7 +41,9 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
   // One copy of each record for the whole tick: an occurrence may be touched twice in it.
   const records = new Map((await deliveries.getAll()).map((record) => [record.id, record]));
   const dirty = new Set<DeliveryRecord>();
-  for (const record of [...records.values()]) {
+  // A shared delivery moves with its relay's facts only: this clock decides nothing for it.
+  const own = [...records.values()].filter((record) => !isShared(record));
+  for (const record of own) {
     if (!START_STATES.includes(record.state)) continue;
     if (isRecurringTemplate(record)) {
       if (record.nextOccurrenceAt !== null && isDue(record.nextOccurrenceAt, now)) {
@@ -55,6 +57,7 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
     }
   }
   for (const record of records.values()) {
+    if (isShared(record)) continue;
     if (
       VALIDITY_END_STATES.includes(record.state) &&
       record.endsAt !== null &&

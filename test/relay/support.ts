@@ -10,9 +10,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RelaySettings } from '../../relay/settings.js';
+import { signCredential } from '../../relay/verify/credential.js';
 
 export const TOKEN = 'reader-token-0123456789';
 export const DSN_TOKEN = 'dsn-writer-token-0123456789';
+/** The HMAC key the tests' stand-in portal backend signs users' credentials with. */
+export const CREDENTIAL_KEY = 'credential-key-0123456789-abcdefghijklmnop';
 
 const madeDirs: string[] = [];
 // Every folder made here is removed when the process ends, also when it fails: the relay's
@@ -20,6 +23,15 @@ const madeDirs: string[] = [];
 process.on('exit', () => {
   for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A user's credential, as a portal's backend signs it for the relay. */
+export function credentialFor(name: string, roles: readonly string[], expiresInS = 3_600): string {
+  return signCredential(CREDENTIAL_KEY, {
+    sub: name,
+    roles,
+    exp: Math.floor(Date.now() / 1000) + expiresInS,
+  });
+}
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sendkit-relay-'));
@@ -69,6 +81,11 @@ export function settings(overrides: Partial<RelaySettings> = {}): RelaySettings 
     ratePerSecond: 10_000,
     timestampWindowMs: 5 * 60_000,
     keepAliveMs: 15_000,
+    credentialKey: CREDENTIAL_KEY,
+    credentialAudience: null,
+    simulate: false,
+    clockScale: 1,
+    maxListBytes: 64 * 1024 * 1024,
     ...overrides,
   };
 }
@@ -202,6 +219,7 @@ export async function spawnRelay(
       SENDKIT_RELAY_TOKEN: TOKEN,
       SENDKIT_SENDGRID_PUBLIC_KEY: sendgridKeys.publicKey,
       SENDKIT_RELAY_RATE: '100000',
+      SENDKIT_RELAY_JWT_KEY: CREDENTIAL_KEY,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

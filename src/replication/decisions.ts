@@ -1,0 +1,87 @@
+/**
+ * What a relay decides for shared deliveries, as pure functions of its replica: whether a user's
+ * action may be taken (the user's verified roles and the delivery's state, by the life-cycle
+ * table), and which facts time and counts call for now. The relay appends what these say; every
+ * replica then folds it, so nothing here is decided twice.
+ */
+import { NotFoundError, StateError } from '../errors.js';
+import { guardTrip } from '../rules/guard.js';
+import {
+  ENGAGEMENT_REFRESH_MS,
+  allMessagesFinal,
+  snapshotEngagement,
+} from '../rules/indicators.js';
+import { START_STATES, VALIDITY_END_STATES, transitionFor } from '../rules/lifecycle.js';
+import { guardCounts } from '../store/guarding.js';
+import type { DeliveryRecord } from '../store/schema.js';
+import { checkPermission } from '../store/transitions.js';
+import type { GuardTrip, User } from '../types.js';
+import { USER_FACTS, type SharedAction, type SystemFactType, type UserFactType } from './facts.js';
+
+const FACT_OF_ACTION = Object.fromEntries(
+  Object.entries(USER_FACTS).map(([fact, action]) => [action, fact]),
+) as Record<SharedAction, UserFactType>;
+
+/**
+ * The fact a user's action on a delivery appends, once allowed: PermissionError without the
+ * role (SPEC §1), NotFoundError for an unknown delivery, StateError from a state the table does
+ * not take the action from (SPEC §2). Compute stats is any user's.
+ */
+export function authorize(
+  action: SharedAction,
+  user: User,
+  record: DeliveryRecord | undefined,
+  id: string,
+): UserFactType {
+  if (action !== 'compute-stats') checkPermission(action, user);
+  if (action === 'create') return 'created';
+  if (!record) throw new NotFoundError(id);
+  if (action !== 'compute-stats' && !transitionFor(action).from.includes(record.state))
+    throw new StateError(action, record.state, id);
+  return FACT_OF_ACTION[action];
+}
+
+/** A system fact due now, with what it carries. */
+export type DueFact =
+  | { readonly fact: Exclude<SystemFactType, 'guard-paused'> }
+  | { readonly fact: 'guard-paused'; readonly trip: GuardTrip };
+
+/**
+ * The system fact a shared delivery's state, counts and the time call for now, if any (one at a
+ * time: the next is decided on the state it leaves). The order is the local model's: a confirmed
+ * delivery starts at its contact date; the end of the validity finishes it; every message final
+ * finishes it sooner; the guard pauses it; open and click rates are published hourly.
+ */
+export function dueFact(record: DeliveryRecord, now: number): DueFact | null {
+  const { state } = record;
+  if (START_STATES.includes(state) && state === 'start-pending') {
+    if ((record.contactDate ?? now) <= now) return { fact: 'started' };
+    return null;
+  }
+  if (VALIDITY_END_STATES.includes(state) && record.endsAt !== null && record.endsAt <= now)
+    return { fact: 'validity-ended' };
+  if (state === 'in-progress' && allMessagesFinal(record.tally)) return { fact: 'finished' };
+  if (state === 'in-progress' && record.guard) {
+    const trip = guardTrip(record.guard, guardCounts(record), record.guardAck ?? null);
+    if (trip) return { fact: 'guard-paused', trip };
+  }
+  if (record.startedAt !== null && engagementStale(record, now)) return { fact: 'refreshed' };
+  return null;
+}
+
+/** An hour has passed since the rates were published, and publishing now would change them. */
+function engagementStale(record: DeliveryRecord, now: number): boolean {
+  const published = record.engagement;
+  if (published && now - published.at < ENGAGEMENT_REFRESH_MS) return false;
+  const fresh = snapshotEngagement(record.tally, record.mode, now);
+  return (
+    !published || fresh.openRate !== published.openRate || fresh.clickRate !== published.clickRate
+  );
+}
+
+/** When the delivery's next time-driven fact falls due (a start, the validity's end), or null. */
+export function nextDueAt(record: DeliveryRecord): number | null {
+  if (record.state === 'start-pending') return record.contactDate;
+  if (VALIDITY_END_STATES.includes(record.state)) return record.endsAt;
+  return null;
+}
