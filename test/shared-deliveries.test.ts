@@ -9,6 +9,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { InputError, PermissionError, RelayError, StateError } from '../src/index.js';
 import { connectRelay, type RelayConnection } from '../src/replication/index.js';
 import { addresses, closeStores, dumpDatabase, freshStore, preparer, starter } from './helpers.js';
+import { pick, seeded } from './random.js';
 
 interface RelayInfo {
   id: string;
@@ -219,4 +220,235 @@ describe('shared deliveries through a relay', () => {
       .catch((caught: unknown) => caught);
     expect(bad).to.be.instanceOf(InputError);
   });
+});
+
+/** Posts SendGrid events (signed as SendGrid signs them) until the relay takes them. */
+async function postSendgrid(
+  relay: RelayInfo,
+  events: object[],
+): Promise<{ status: number; body: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = (await executeServerCommand<{ status: number; body: string }, object>('relay', {
+      action: 'post',
+      id: relay.id,
+      events,
+    }))!;
+    if (answer.status === 200 || attempt > 50) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('shared deliveries: feedback and the relay’s own facts', () => {
+  it('a provider’s events for a shared delivery are placed by the relay, by tag or address, once', async () => {
+    const relay = await startRelay();
+    const ana = await replica(relay, 'ana', ['start-deliveries']);
+    const bob = await replica(relay, 'bob', ['start-deliveries']);
+    const list = addresses(40);
+    const created = await ana.store.createDelivery(starter, {
+      label: 'Fed',
+      channel: 'email',
+      efs: true,
+      recipients: { addresses: list },
+    });
+    await ana.store.prepare(starter, created.id);
+    await ana.store.confirm(starter, created.id);
+    const at = Math.floor(Date.now() / 1000);
+    const events = [
+      ...list.slice(0, 10).map((email, index) => ({
+        email,
+        timestamp: at,
+        event: 'delivered',
+        sg_event_id: `d-${index}`,
+        sk_d: created.id,
+        sk_r: String(index),
+      })),
+      // By address only (the delivery tag and no recipient tag), a bounce and a complaint.
+      {
+        email: list[20],
+        timestamp: at,
+        event: 'bounce',
+        type: 'bounce',
+        reason: '550 5.1.1 User unknown',
+        sg_event_id: 'b-20',
+        sk_d: created.id,
+      },
+      {
+        email: list[21],
+        timestamp: at,
+        event: 'spamreport',
+        sg_event_id: 's-21',
+        sk_d: created.id,
+      },
+      // Not in the list: not placed, never guessed.
+      {
+        email: 'stranger@example.org',
+        timestamp: at,
+        event: 'delivered',
+        sg_event_id: 'x',
+        sk_d: created.id,
+      },
+    ];
+    const first = await postSendgrid(relay, events);
+    expect(first.status).to.equal(200);
+    expect(JSON.parse(first.body)).to.include({ stored: 12, rejected: 1 });
+    const again = JSON.parse((await postSendgrid(relay, events)).body);
+    expect(again).to.include({ stored: 0, duplicates: 12 });
+    const indicators = await until(
+      () => bob.store.readIndicators(created.id),
+      (value) => value.delivered === 10 && value.bounces === 1 && value.complaints === 1,
+    );
+    // Ten delivered and one bounced; a complaint alone says nothing of the relay.
+    expect(indicators.relayed).to.equal(11);
+    const [row] = (await bob.store.readLogs(created.id, { offset: 20, limit: 1 })).rows;
+    expect(row).to.include({ status: 'failed', failureType: 'hard', reason: 'User unknown' });
+    await sameDumps(ana, bob);
+  });
+
+  it('the relay’s simulated MTA sends; its guard pauses; a resume goes on; every replica agrees', async () => {
+    const relay = await startRelay(['--simulate', '--clock-scale', '3600']);
+    const ana = await replica(relay, 'ana', ['start-deliveries']);
+    const bob = await replica(relay, 'bob', ['start-deliveries']);
+    const created = await ana.store.createDelivery(
+      starter,
+      {
+        label: 'Simulated',
+        channel: 'email',
+        recipients: { generated: 3_000 },
+        guard: true,
+        pace: { perHour: 20_000 },
+      },
+      { simulation: { hardBounceRate: 0.12, reportDelayMs: 60_000 } },
+    );
+    await ana.store.prepare(starter, created.id);
+    await ana.store.confirm(starter, created.id);
+    const paused = await until(
+      () => bob.store.getDelivery(created.id),
+      (delivery) => delivery.state === 'paused',
+      30_000,
+    );
+    expect(paused.guardPause?.measure).to.equal('hard-bounces');
+    expect(paused.journal.at(-1)).to.include({ action: 'guard-pause', user: 'system' });
+    const resumed = await bob.store.resume(starter, paused.id);
+    expect(resumed.journal.map((entry) => entry.action).slice(-2)).to.deep.equal([
+      'resume',
+      'guard-acknowledge',
+    ]);
+    expect(resumed.journal.at(-2)!.user).to.equal('bob');
+    await ana.store.stop(starter, created.id);
+    await sameDumps(ana, bob);
+  });
+
+  it('a replica offline while others act catches up from its stored position to the same records', async () => {
+    const relay = await startRelay(['--simulate', '--clock-scale', '3600']);
+    const ana = await replica(relay, 'ana', ['start-deliveries']);
+    const { store: late, name: lateDatabase } = await freshStore();
+    const lateToken = await credential('carl', ['start-deliveries']);
+    let lateConnection = connectRelay(late, relay.url, { credential: lateToken, batchMs: 10 });
+    const created = await ana.store.createDelivery(
+      starter,
+      { label: 'Offline', channel: 'email', recipients: { generated: 2_000 } },
+      { simulation: {} },
+    );
+    await until(
+      () => late.getDelivery(created.id),
+      (delivery) => delivery.state === 'editing',
+    );
+    await lateConnection.close();
+    await ana.store.prepare(starter, created.id);
+    await ana.store.confirm(starter, created.id);
+    await until(
+      () => ana.store.readIndicators(created.id),
+      (value) => value.relayed === 2_000,
+      30_000,
+    );
+    await ana.store.stop(starter, created.id);
+    expect((await late.getDelivery(created.id)).state).to.equal('editing');
+    lateConnection = connectRelay(late, relay.url, { credential: lateToken, batchMs: 10 });
+    connections.push(lateConnection);
+    await sameDumps(ana, { database: lateDatabase, connection: lateConnection });
+    expect((await late.getDelivery(created.id)).state).to.equal('stopped');
+  });
+});
+
+describe('shared deliveries: random interleavings', () => {
+  for (const seed of [7, 1234]) {
+    it(`actions and feedback from three replicas at once end in identical stores (seed ${seed})`, async () => {
+      const random = seeded(seed);
+      const relay = await startRelay(['--simulate', '--clock-scale', '3600']);
+      const users = ['ana', 'bob', 'cleo'] as const;
+      const replicas = await Promise.all(
+        users.map((name) => replica(relay, name, ['start-deliveries'])),
+      );
+      const user = (index: number) => ({ name: users[index]!, roles: starter.roles });
+      const deliveries = await Promise.all(
+        [0, 1].map(async (index) => {
+          const created = await replicas[index]!.store.createDelivery(
+            user(index),
+            {
+              label: `Random ${index}`,
+              channel: 'email',
+              efs: index === 1,
+              recipients: { addresses: addresses(400, `r${index}-`) },
+              guard: { hardBounceRate: 8, minRelayed: 50 },
+              pace: { perHour: 50_000 },
+            },
+            { simulation: { seed, hardBounceRate: 0.06, reportDelayMs: 120_000 } },
+          );
+          await replicas[index]!.store.prepare(user(index), created.id);
+          return created.id;
+        }),
+      );
+      const outcomes = { done: 0, refused: 0 };
+      const act = async (step: number) => {
+        const who = Math.floor(random() * replicas.length);
+        const id = pick(deliveries, random);
+        const { store } = replicas[who]!;
+        const kind = pick(
+          ['confirm', 'pause', 'resume', 'stop', 'compute', 'feedback'] as const,
+          random,
+        );
+        try {
+          if (kind === 'feedback') {
+            const recipient = Math.floor(random() * 400);
+            const event = pick(['delivered', 'bounce', 'open', 'click', 'spamreport'], random);
+            await postSendgrid(relay, [
+              {
+                email: `r${deliveries.indexOf(id)}-${recipient}@example.com`,
+                timestamp: Math.floor(Date.now() / 1000),
+                event,
+                type: 'bounce',
+                reason: '550 5.1.1 User unknown',
+                sg_event_id: `${seed}-${step}`,
+                sk_d: id,
+                sk_r: String(recipient),
+              },
+            ]);
+          } else if (kind === 'compute') {
+            await store.computeStats(id);
+          } else {
+            await store[kind](user(who), id);
+          }
+          outcomes.done++;
+        } catch (error) {
+          // A replica acting on a state another one just changed: the relay refuses it whole.
+          if (!(error instanceof StateError)) throw error;
+          outcomes.refused++;
+        }
+      };
+      // Steps in overlapping waves: a few at once from different replicas.
+      for (let wave = 0; wave < 10; wave++) {
+        await Promise.all(Array.from({ length: 4 }, (_, index) => act(wave * 4 + index)));
+        await new Promise((resolve) => setTimeout(resolve, random() * 150));
+      }
+      await Promise.all(
+        deliveries.map((id) => replicas[0]!.store.stop(starter, id).catch(() => undefined)),
+      );
+      expect(outcomes.done).to.be.greaterThan(10);
+      await sameDumps(replicas[0]!, replicas[1]!);
+      await sameDumps(replicas[0]!, replicas[2]!);
+      // A newcomer folding the whole log from the start holds the same stores too.
+      const newcomer = await replica(relay, 'dora', ['start-deliveries']);
+      await sameDumps(replicas[0]!, newcomer);
+    });
+  }
 });
