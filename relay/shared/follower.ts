@@ -84,7 +84,15 @@ export class LedgerFollower {
   /** Folds the next page of the log; returns how many entries it read. */
   private async step(): Promise<number> {
     const entries = await this.log.read(this.position, PAGE);
-    if (entries.length === 0) return 0;
+    if (entries.length === 0) {
+      // Sequences a repair recorded as lost are never read: the head is reached past them.
+      const head = this.log.head();
+      if (head > this.position && (await this.log.read(this.position, 1)).length === 0) {
+        this.position = head;
+        this.waiters.wake();
+      }
+      return 0;
+    }
     const facts: Fact[] = [];
     for (const { json } of entries) {
       const value = JSON.parse(json) as Record<string, unknown>;
