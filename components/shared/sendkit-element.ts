@@ -177,10 +177,12 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
   }
 
   /**
-   * Resolves when the element has read and rendered the store's latest committed state
-   * (the store announces changes one task after they commit, hence the task's wait).
+   * Resolves when the element's action, if one runs, is done, and the element has read and
+   * rendered the store's latest committed state (the store announces changes one task after
+   * they commit, hence the task's wait). A shared delivery's action waits for its relay.
    */
   async settled(): Promise<void> {
+    await this.acting;
     await new Promise((resolve) => setTimeout(resolve, 0));
     await this.reader.idle;
     await this.updateComplete;
@@ -196,7 +198,15 @@ export abstract class SendkitElement<T = unknown> extends LitElement {
    * Runs one user action: busy while it runs, its error shown and fired as `sendkit-error`,
    * and a fresh read afterwards whatever happened.
    */
-  protected async runAction(action: DeliveryAction, work: () => Promise<void>): Promise<void> {
+  protected runAction(action: DeliveryAction, work: () => Promise<void>): Promise<void> {
+    this.acting = this.running(action, work);
+    return this.acting;
+  }
+
+  /** The action running, if any (settled waits for it). */
+  private acting: Promise<void> = Promise.resolve();
+
+  private async running(action: DeliveryAction, work: () => Promise<void>): Promise<void> {
     this.busy = true;
     this.actionError = '';
     try {

@@ -6,6 +6,8 @@
  * record and refused, and the next one tries again. On start every segment is read back to
  * rebuild the line index and the dedupe keys: an incomplete last record (never acknowledged) is
  * cut off; any other damage is refused with its file and offset unless `repair` is set.
+ * Over 300 lines: appending, reading and loading share the segments and sequences they keep,
+ * and each path of a failing disk is handled where the state it touches is.
  */
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -11,7 +11,8 @@ import type { FactFolder } from '../feedback/feed-entries.js';
 import { readMethods, readNumberOption, readOptions, readSafely } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import type { RelayLink } from '../store/relay-link.js';
-import { readFact, type Fact } from './facts.js';
+import { readFact } from './fact-reader.js';
+import type { Fact } from './facts.js';
 import { RelayClient, type Credential } from './relay-client.js';
 
 export interface RelayOptions {

@@ -10,11 +10,7 @@ export {
   SYSTEM_FACTS,
   USER_FACTS,
   factKey,
-  readContactDate,
-  readDefinition,
-  readFact,
   type Fact,
-  type FactReading,
   type FactType,
   type FeedbackFact,
   type LifecycleFact,
@@ -24,6 +20,13 @@ export {
   type SystemFactType,
   type UserFactType,
 } from './facts.js';
+export {
+  readContactDate,
+  readDefinition,
+  readFact,
+  readFacts,
+  type FactReading,
+} from './fact-reader.js';
 export { foldFacts, type FoldResult, type ReplicaSpace } from './fold.js';
 export { Ledger } from './ledger.js';
 export { ChangeSet } from '../store/changes.js';

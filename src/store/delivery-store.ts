@@ -10,7 +10,7 @@
  */
 import { InputError, RelayError } from '../errors.js';
 import type { SharedAction } from '../replication/facts.js';
-import { readFacts } from '../replication/facts.js';
+import { readFacts } from '../replication/fact-reader.js';
 import { foldFacts, type FoldResult } from '../replication/fold.js';
 import type { StoryRates as MtaRates } from '../simulator/stories.js';
 import type { UserAction } from '../rules/lifecycle.js';
@@ -114,7 +114,7 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
   async createDelivery(
     user: User,
     input: DeliveryInput,
-    options: { shared?: boolean; simulation?: MtaRates | null } = {},
+    options: { shared?: boolean; simulation?: Partial<MtaRates> | null } = {},
   ): Promise<Delivery> {
     const actor = checkPermission('create', user);
     const checked = checkDeliveryInput(input);
@@ -131,16 +131,16 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   async prepare(user: User, id: string): Promise<Delivery> {
     const actor = checkPermission('prepare', user);
-    const shared = await this.viaRelay('prepare', id);
-    if (shared) return shared;
-    return this.access.writeDelivery(
-      'prepare the delivery',
-      id,
-      PREPARE_STORES,
-      async (record, tx, now) => {
-        await prepareInTransaction(tx, record, actor, now);
-        return changed(record, 'state', 'logs', 'indicators');
-      },
+    return this.orRelay('prepare', id, () =>
+      this.access.writeDelivery(
+        'prepare the delivery',
+        id,
+        PREPARE_STORES,
+        async (record, tx, now) => {
+          await prepareInTransaction(tx, record, actor, now);
+          return changed(record, 'state', 'logs', 'indicators');
+        },
+      ),
     );
   }
 
@@ -176,7 +176,6 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     if (typeof detail !== 'string' || detail.trim() === '' || detail.length > 1_000) {
       throw new InputError('detail', 'a non-empty text of at most 1,000 characters');
     }
-    await this.refuseShared(id, 'report a platform error');
     return this.access.writeDelivery('record a platform error', id, [], async (record, tx, now) => {
       failDelivery(record, detail.trim(), now);
       await tx.objectStore('deliveries').put(record);
@@ -190,39 +189,40 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
   async reschedule(user: User, id: string, contactDate: number | null): Promise<Delivery> {
     const actor = checkPermission('reschedule', user);
     const date = checkContactDate(contactDate);
-    const shared = await this.viaRelay('reschedule', id, { contactDate: date });
-    if (shared) return shared;
-    return this.access.writeDelivery(
-      'reschedule the delivery',
-      id,
-      ['stateChunks', 'timeline'],
-      async (record, tx, now) => {
-        const changes = await rescheduleInTransaction(tx, record, actor, date, now);
-        return { result: toDelivery(record), changes };
-      },
-    );
+    const local = () =>
+      this.access.writeDelivery(
+        'reschedule the delivery',
+        id,
+        ['stateChunks', 'timeline'],
+        async (record, tx, now) => {
+          const changes = await rescheduleInTransaction(tx, record, actor, date, now);
+          return { result: toDelivery(record), changes };
+        },
+      );
+    return this.orRelay('reschedule', id, local, { contactDate: date });
   }
 
   async deleteDelivery(user: User, id: string): Promise<void> {
     const actor = checkPermission('delete', user);
-    if (await this.viaRelay('delete', id)) return;
-    return this.access.writeDelivery(
-      'delete the delivery',
-      id,
-      [
-        'audiences',
-        'addressChunks',
-        'addressBuckets',
-        'stateChunks',
-        'eventIds',
-        'dispatch',
-        'timeline',
-      ],
-      async (record, tx, now) => ({
-        result: undefined,
-        changes: await deleteInTransaction(tx, record, actor, now),
-      }),
-    );
+    const local = () =>
+      this.access.writeDelivery(
+        'delete the delivery',
+        id,
+        [
+          'audiences',
+          'addressChunks',
+          'addressBuckets',
+          'stateChunks',
+          'eventIds',
+          'dispatch',
+          'timeline',
+        ],
+        async (record, tx, now) => ({
+          result: undefined,
+          changes: await deleteInTransaction(tx, record, actor, now),
+        }),
+      );
+    return this.orRelay('delete', id, local);
   }
 
   /**
@@ -271,20 +271,21 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
 
   /** Compute stats: recomputes every indicator from the sending logs, opens and clicks too. */
   async computeStats(id: string): Promise<Indicators> {
-    if (await this.viaRelay('compute-stats', id)) return this.readIndicators(id);
-    return this.access.writeDelivery(
-      'compute stats',
-      id,
-      ['stateChunks', 'timeline'],
-      async (record, tx, now) => {
-        await computeStatsInTransaction(tx, record, now);
-        await tx.objectStore('deliveries').put(record);
-        return {
-          result: indicatorsOf(record),
-          changes: new ChangeSet().note(record.id, 'indicators'),
-        };
-      },
-    );
+    const local = () =>
+      this.access.writeDelivery(
+        'compute stats',
+        id,
+        ['stateChunks', 'timeline'],
+        async (record, tx, now) => {
+          await computeStatsInTransaction(tx, record, now);
+          await tx.objectStore('deliveries').put(record);
+          return {
+            result: indicatorsOf(record),
+            changes: new ChangeSet().note(record.id, 'indicators'),
+          };
+        },
+      );
+    return this.orRelay('compute-stats', id, local);
   }
 
   /**
@@ -339,7 +340,6 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
       DAY_MS,
     );
     const key = readId(id);
-    await this.refuseShared(key, 'hand recipients over (takeDue)');
     return this.access.write(
       'hand recipients over',
       ['deliveries', 'audiences', 'addressChunks', 'stateChunks', 'dispatch'],
@@ -387,32 +387,30 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
   }
 
   /**
-   * A shared delivery's action, sent to its relay (null for a delivery of this store alone):
-   * resolves with the delivery once this store folded the fact the relay appended.
+   * Runs an action on a delivery of this store; on a shared one (which the write path refuses
+   * here) the action goes to its relay instead, and this resolves with what the local action
+   * would have, once this store folded the relay's fact.
    */
-  private async viaRelay(
+  private async orRelay<T>(
     action: SharedAction,
     id: string,
+    local: () => Promise<T>,
     extra?: object,
-  ): Promise<Delivery | null> {
-    const delivery = await this.getDelivery(id);
-    if (!delivery.shared) return null;
+  ): Promise<T> {
+    try {
+      return await local();
+    } catch (error) {
+      if (!(error instanceof RelayError) || error.problem !== 'shared') throw error;
+    }
     if (!this.link)
       throw new RelayError(
         'not-connected',
         `Delivery '${id}' is shared: connect to its relay to act on it.`,
       );
     await this.link.act(action, id, extra);
-    return action === 'delete' ? delivery : this.getDelivery(id);
-  }
-
-  /** A shared delivery is sent and fed by its relay: this store's own sender may not. */
-  private async refuseShared(id: string, what: string): Promise<void> {
-    if ((await this.getDelivery(id)).shared)
-      throw new RelayError(
-        'shared',
-        `Delivery '${id}' is shared: its relay does that (${what} refused).`,
-      );
+    if (action === 'delete') return undefined as T;
+    if (action === 'compute-stats') return this.readIndicators(id) as Promise<T>;
+    return this.getDelivery(id) as Promise<T>;
   }
 
   /** A user's transition of one delivery: permission checked once, then the table applied. */
@@ -423,14 +421,14 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     then?: UserActionBody,
   ): Promise<Delivery> {
     const actor = checkPermission(action, user);
-    const shared = await this.viaRelay(action, id);
-    if (shared) return shared;
-    return this.access.writeDelivery(`${action} the delivery`, id, [], async (record, tx, now) => {
-      userTransition(record, action, actor, now);
-      then?.(record, actor, now);
-      await tx.objectStore('deliveries').put(record);
-      return changed(record, 'state', 'indicators');
-    });
+    return this.orRelay(action, id, () =>
+      this.access.writeDelivery(`${action} the delivery`, id, [], async (record, tx, now) => {
+        userTransition(record, action, actor, now);
+        then?.(record, actor, now);
+        await tx.objectStore('deliveries').put(record);
+        return changed(record, 'state', 'indicators');
+      }),
+    );
   }
 }
 

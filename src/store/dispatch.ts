@@ -13,13 +13,19 @@ import {
   UNRELAYED_CLASS,
 } from '../rules/message-classes.js';
 import { dueAt, dueBy, type PacedDelivery } from '../rules/pace.js';
-import { NotFoundError, StoreFailureError } from '../errors.js';
+import { NotFoundError, RelayError, StoreFailureError } from '../errors.js';
 import type { DueBatch, DueRecipient } from '../types.js';
 import { chunkAddresses } from './audience-addresses.js';
 import { generatedAddress } from './audience.js';
 import { ChangeSet } from './changes.js';
 import { CHUNK_MASK, CHUNK_SHIFT, chunkLengthOf } from './layout.js';
-import type { AudienceRecord, DeliveryRecord, DispatchState, Lease } from './schema.js';
+import {
+  isShared,
+  type AudienceRecord,
+  type DeliveryRecord,
+  type DispatchState,
+  type Lease,
+} from './schema.js';
 import type { Outcome } from './store-access.js';
 import type { WriteTx } from './transactions.js';
 
@@ -202,6 +208,11 @@ export async function takeDueInTransaction(
   const guessed = audiences.get(id);
   const [record, stored] = await Promise.all([tx.objectStore('deliveries').get(id), store.get(id)]);
   if (!record) throw new NotFoundError(id);
+  if (isShared(record))
+    throw new RelayError(
+      'shared',
+      `Delivery '${id}' is shared: its relay sends it (takeDue refused).`,
+    );
   const audience = record.audienceId === id ? guessed : audiences.get(record.audienceId);
   const dispatch: DispatchState = stored ?? { next: 0, handed: 0, leases: [] };
   const toDeliver = record.recipientCount - (record.tally.classes[EXCLUDED_CLASS] ?? 0);

@@ -4,13 +4,13 @@
  * aborts it: nothing is written), then the changes the body reports announced after the commit.
  * A failure of the browser's storage becomes a typed error naming the operation.
  */
-import { NotFoundError, ReadOnlyError, StoreVersionError } from '../errors.js';
+import { NotFoundError, ReadOnlyError, RelayError, StoreVersionError } from '../errors.js';
 import { readId } from '../rules/valid-input.js';
 import type { ChangeKind, Delivery } from '../types.js';
 import { ChangeSet, type ChangeHub } from './changes.js';
 import type { Connection } from './connection.js';
 import { typedStoreError } from './failures.js';
-import { toDelivery, type DeliveryRecord } from './schema.js';
+import { isShared, toDelivery, type DeliveryRecord } from './schema.js';
 import {
   inTransaction,
   type Database,
@@ -64,9 +64,13 @@ export class StoreAccess {
     ) => Promise<Outcome<T>>,
   ): Promise<T> {
     const key = readId(id);
-    return this.write(operation, ['deliveries', ...stores], async (tx, now) =>
-      body(await mustGet(tx.objectStore('deliveries').get(key), key), tx, now),
-    );
+    return this.write(operation, ['deliveries', ...stores], async (tx, now) => {
+      const record = await mustGet(tx.objectStore('deliveries').get(key), key);
+      // A shared delivery changes only by its relay's facts (the store sends it the action).
+      if (isShared(record))
+        throw new RelayError('shared', `Delivery '${key}' is shared: its relay takes its actions.`);
+      return body(record, tx, now);
+    });
   }
 
   async read<T>(operation: string, body: (db: Database) => Promise<T>): Promise<T> {

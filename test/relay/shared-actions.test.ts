@@ -26,6 +26,15 @@ after(async () => {
 });
 
 const ana = credentialFor('ana', ['start-deliveries']);
+
+/** What the relay answers an action or a list: the result, or the kit's error as data. */
+interface Answer {
+  readonly seq?: number;
+  readonly delivery?: string;
+  readonly hash?: string;
+  readonly count?: number;
+  readonly error?: { code: string; message: string; fields: Record<string, unknown> };
+}
 const paul = credentialFor('paul', ['prepare-deliveries']);
 const wf = credentialFor('wf', ['workflow', 'admin']);
 
@@ -38,7 +47,7 @@ async function act(body: unknown, token: string | null = ana, on = relay) {
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Answer };
 }
 
 const head = async () => (await readAll(relay.url)).length;
@@ -102,7 +111,7 @@ describe('credentials', () => {
         token,
       );
       assert.equal(status, 401);
-      assert.equal(body['error'].code, 'credential');
+      assert.equal(body['error']!.code, 'credential');
       assert.equal(await head(), before);
     });
   }
@@ -130,7 +139,7 @@ describe('roles, verified by the relay', () => {
       paul,
     );
     assert.equal(created.status, 200);
-    const id = created.body['delivery'];
+    const id = created.body['delivery']!;
     assert.equal((await act({ action: 'prepare', delivery: id }, paul)).status, 200);
     const before = await head();
     for (const token of [paul, wf]) {
@@ -141,9 +150,9 @@ describe('roles, verified by the relay', () => {
       assert.equal(refused.status, 400, 'a user field is not taken at all');
       const { status, body } = await act({ action: 'confirm', delivery: id }, token);
       assert.equal(status, 403);
-      assert.equal(body['error'].code, 'permission');
+      assert.equal(body['error']!.code, 'permission');
       assert.equal(
-        body['error'].message,
+        body['error']!.message,
         'Your permissions do not allow you to confirm a delivery.',
       );
     }
@@ -170,10 +179,10 @@ describe('roles, verified by the relay', () => {
       action: 'create',
       input: { label: 'y', channel: 'sms', recipients: { generated: 1 } },
     });
-    const id = created.body['delivery'];
+    const id = created.body['delivery']!;
     const state = await act({ action: 'resume', delivery: id });
     assert.equal(state.status, 409);
-    assert.equal(state.body['error'].fields.state, 'editing');
+    assert.equal(state.body['error']!.fields.state, 'editing');
     assert.equal((await act({ action: 'pause', delivery: 'no-such-delivery' })).status, 404);
     assert.equal(await head(), before + 1);
   });
@@ -245,7 +254,7 @@ describe('malformed actions: 400 with the field, nothing appended', () => {
       const before = await head();
       const { status, body: answer } = await act(body);
       assert.equal(status, 400, JSON.stringify(answer));
-      assert.equal(answer['error'].code, 'invalid-input');
+      assert.equal(answer['error']!.code, 'invalid-input');
       assert.equal(await head(), before);
     });
   }
@@ -268,7 +277,7 @@ describe('address lists', () => {
       },
       body,
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Answer };
   }
 
   test('kept once by the hash of its bytes, read back whole by a reader, a delivery made with it', async () => {
@@ -286,7 +295,10 @@ describe('address lists', () => {
       input: { label: 'List', channel: 'email', recipients: { list: first.body['hash'] } },
     });
     assert.equal(created.status, 200);
-    assert.equal(relay.shared.follower.ledger.delivery(created.body['delivery']).recipientCount, 3);
+    assert.equal(
+      relay.shared.follower.ledger.delivery(created.body['delivery']!).recipientCount,
+      3,
+    );
   });
 
   const refused: [string, string, string | null, number][] = [

@@ -33,13 +33,22 @@ after(async () => {
 
 const ana = credentialFor('ana', ['start-deliveries']);
 
+/** What the relay answers an action or a list: the result, or the kit's error as data. */
+interface Answer {
+  readonly seq?: number;
+  readonly delivery?: string;
+  readonly hash?: string;
+  readonly count?: number;
+  readonly error?: { code: string; message: string; fields: Record<string, unknown> };
+}
+
 async function send(relay: Relay, path: string, body: unknown) {
   const response = await fetch(`${relay.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ana}` },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Answer };
 }
 
 async function until(test: () => boolean, ms = 10_000): Promise<void> {
@@ -57,7 +66,7 @@ test('one delivery acted on through either relay; a concurrent double confirm is
     input: { label: 'Two relays', channel: 'email', recipients: { list: list.body['hash'] } },
   });
   assert.equal(created.status, 200, JSON.stringify(created.body));
-  const id = created.body['delivery'];
+  const id = created.body['delivery']!;
   assert.equal((await send(one, '/actions', { action: 'prepare', delivery: id })).status, 200);
   await until(() => two.shared.follower.ledger.record(id)?.state === 'prepared');
   const answers = await Promise.all([
