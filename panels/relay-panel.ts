@@ -1,15 +1,15 @@
 /**
- * The "Connect to a relay" control of the showcase and the sidebar: the relay's address and reader
- * token, connect and disconnect, and the feed's state as it goes. The address and token are kept
- * for this tab (sessionStorage), and a feed that was on is resumed after a reload.
+ * The "Connect to a relay" control of the showcase and the sidebar: the relay's address and the
+ * user's credential (or the relay's reader token), connect and disconnect, and the connection's
+ * state as it goes. Connected, this store is a replica of the relay's shared deliveries (they
+ * appear in its list, and their actions go to the relay with the credential) and follows its
+ * provider feedback. The address and credential are kept for this tab (sessionStorage), and a
+ * connection that was on is resumed after a reload.
  */
 import { html, nothing } from 'lit';
-import {
-  connectFeedback,
-  type FeedbackConnection,
-  type FeedStatus,
-} from '../src/feedback/index.js';
+import type { FeedStatus } from '../src/feedback/index.js';
 import type { DeliveryStore } from '../src/index.js';
+import { connectRelay, type RelayConnection } from '../src/replication/index.js';
 
 const KEY = 'sendkit-showcase-relay';
 
@@ -32,8 +32,11 @@ function saved(): Saved {
   }
 }
 
+/** A signed credential (header.payload.signature) rather than the relay's reader token. */
+const isCredential = (text: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(text);
+
 export class RelayControl {
-  private connection: FeedbackConnection | null = null;
+  private connection: RelayConnection | null = null;
   private status: FeedStatus | null = null;
   private problem = '';
   private settings = saved();
@@ -41,6 +44,8 @@ export class RelayControl {
   constructor(
     private readonly store: DeliveryStore,
     private readonly changed: () => void,
+    /** Asked first, from the user's gesture (the sidebar asks for the relay's host permission). */
+    private readonly mayConnect: (url: string) => Promise<boolean> = async () => true,
   ) {}
 
   /** Connects again if the feed was on before the page reloaded. */
@@ -48,12 +53,35 @@ export class RelayControl {
     if (this.settings.on) this.connect(this.settings.url, this.settings.token);
   }
 
-  connect(url: string, token: string): void {
+  /** Connected to a relay: deliveries are shared by default. */
+  get connected(): boolean {
+    return this.connection !== null;
+  }
+
+  /** The relay runs a simulated MTA: shared deliveries may be created with its rates. */
+  simulates = false;
+
+  /** What createDelivery is given for a new delivery with these simulation rates. */
+  creation<R>(rates: R): { simulation?: R } {
+    return this.connected && this.simulates ? { simulation: rates } : {};
+  }
+
+  /**
+   * Connects with a credential or the reader token, kept for the tab; or with a function giving
+   * credentials (a page whose backend signs them), which nothing keeps.
+   */
+  connect(url: string, token: string | (() => Promise<string>)): void {
     void this.disconnect(false);
-    this.settings = { url, token, on: true };
-    sessionStorage.setItem(KEY, JSON.stringify(this.settings));
+    if (typeof token === 'string') {
+      this.settings = { url, token, on: true };
+      sessionStorage.setItem(KEY, JSON.stringify(this.settings));
+    }
     try {
-      const connection = connectFeedback(this.store, url, { token });
+      const connection = connectRelay(
+        this.store,
+        url,
+        typeof token === 'function' || isCredential(token) ? { credential: token } : { token },
+      );
       connection.addEventListener('feed-status', () => {
         this.status = connection.status;
         this.changed();
@@ -61,9 +89,18 @@ export class RelayControl {
       this.connection = connection;
       this.status = connection.status;
       this.problem = '';
+      void this.readHealth(url);
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
     }
+    this.changed();
+  }
+
+  private async readHealth(url: string): Promise<void> {
+    const health = await fetch(`${url.replace(/\/+$/, '')}/health`)
+      .then((response) => response.json() as Promise<{ simulates?: unknown }>)
+      .catch(() => null);
+    this.simulates = health?.simulates === true;
     this.changed();
   }
 
@@ -84,13 +121,23 @@ export class RelayControl {
     const submit = (event: SubmitEvent) => {
       event.preventDefault();
       const form = new FormData(event.target as HTMLFormElement);
-      this.connect(String(form.get('url') ?? ''), String(form.get('token') ?? ''));
+      const url = String(form.get('url') ?? '');
+      // Asked before anything else awaits: a permission prompt needs the user's gesture.
+      void this.mayConnect(url).then((allowed) => {
+        if (allowed) this.connect(url, String(form.get('token') ?? ''));
+        else {
+          this.problem = `No permission to reach ${url}.`;
+          this.changed();
+        }
+      });
     };
     return html`<section class="card" aria-labelledby="relay-title">
       <h2 id="relay-title">Connect to a relay</h2>
       <p class="muted">
-        Live feedback from a sendkit relay (<code>npm run relay</code>) that receives your
-        providers' webhooks. Start it with this page's origin in <code>--origins</code>.
+        A sendkit relay (<code>npm run relay</code>) shares deliveries between browsers and brings
+        your providers' webhooks. With your credential (signed by your portal's backend) you act on
+        shared deliveries; with the reader token you watch them. Start the relay with this page's
+        origin in <code>--origins</code>.
       </p>
       <form class="row" @submit=${submit}>
         <label
@@ -98,7 +145,7 @@ export class RelayControl {
           <input id="relay-url" name="url" type="url" required .value=${this.settings.url}
         /></label>
         <label
-          >Reader token
+          >Credential or reader token
           <input
             id="relay-token"
             name="token"

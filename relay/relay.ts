@@ -167,6 +167,8 @@ export async function startRelay(
     const url = new URL(request.url ?? '/', 'http://relay');
     const client = request.socket.remoteAddress ?? 'unknown';
     if (url.pathname === '/health' && request.method === 'GET') {
+      // A page may read it too (a showcase takes the relay's model time from it).
+      allowOrigin(request, response, settings.origins);
       // Non-2xx when events cannot be stored now, so a load balancer sends providers elsewhere.
       const writable = log.writable();
       return sendJson(response, writable ? 200 : 503, {
@@ -176,6 +178,8 @@ export async function startRelay(
         writable,
         // Model time, which shared deliveries' facts are stamped with (scaled in a showcase).
         clock: { now: shared.clock.now(), scale: shared.clock.scale },
+        // Whether shared deliveries may be created with the simulated MTA's rates.
+        simulates: settings.simulate,
       });
     }
     const listPath = /^\/lists(?:\/([^/]{1,128}))?$/.exec(url.pathname);

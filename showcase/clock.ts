@@ -17,3 +17,21 @@ export function showcaseClock(): Clock {
   setInterval(() => localStorage.setItem(KEY, String(clock.now())), 1000);
   return clock;
 }
+
+/**
+ * The model time of the relay `npm start` runs beside the showcase (its `/health` says it): every
+ * window shows the same time the relay stamps its facts with. The showcase's own if it is not
+ * answering.
+ */
+export async function relayClock(relay: string): Promise<Clock> {
+  try {
+    const { clock } = (await (await fetch(`${relay}/health`)).json()) as {
+      clock?: { now?: unknown; scale?: unknown };
+    };
+    if (typeof clock?.now === 'number' && typeof clock.scale === 'number')
+      return new ScaledClock(clock.scale, clock.now);
+  } catch {
+    // The relay is not answering: the showcase's own clock.
+  }
+  return showcaseClock();
+}

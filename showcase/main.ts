@@ -7,34 +7,49 @@
 import { html, nothing, render } from 'lit';
 import '../components/index.js';
 import { provideSendkit } from '../components/index.js';
-import { openStore, type Delivery, type Role, type User } from '../src/index.js';
+import { openStore, type Delivery, type User } from '../src/index.js';
 import { createSimulatedMta } from '../src/simulator/index.js';
 import { apiTables, loadManifest, type Manifest } from './api-table.js';
-import { MODEL_SECONDS_PER_SECOND, showcaseClock } from './clock.js';
+import { MODEL_SECONDS_PER_SECOND, relayClock, showcaseClock } from './clock.js';
+import { DEMO_USERS } from './demo-users.js';
 import { deliveryForm, readDeliveryForm } from '../panels/delivery-form.js';
 import { restoreRates, saveRates } from './rates.js';
 import { startHere } from './start-here.js';
 import { feedbackImport } from '../panels/feedback-panel.js';
 import { RelayControl } from '../panels/relay-panel.js';
 
-const ROLES: Record<string, readonly Role[]> = {
-  'Start deliveries': ['start-deliveries'],
-  'Prepare deliveries': ['prepare-deliveries'],
-  Workflow: ['workflow'],
-};
+/** The relay `npm start` runs beside the showcase, if any: its stand-in backend says where. */
+async function devRelay(): Promise<string | null> {
+  const response = await fetch('/dev/relay.json').catch(() => null);
+  const { url } = ((await response?.json().catch(() => null)) ?? {}) as { url?: unknown };
+  return response?.ok && typeof url === 'string' ? url : null;
+}
 
-const store = await openStore({ clock: showcaseClock(), persist: true });
+const relayUrl = await devRelay();
+const store = await openStore({
+  clock: relayUrl ? await relayClock(relayUrl) : showcaseClock(),
+  persist: true,
+});
+// This page's own deliveries (the relay's simulated MTA sends the shared ones).
 const mta = createSimulatedMta(store);
 restoreRates(mta);
 mta.start(250);
 
-let user: User = { name: 'operator', roles: ROLES['Start deliveries']! };
+let role = 'Start deliveries';
+let user: User = DEMO_USERS[role]!;
 let deliveries: Delivery[] = await store.listDeliveries();
 let selected: string | undefined = deliveries[0]?.id;
 let message = '';
 let manifest: Manifest | null = null;
 const provider = provideSendkit(document.body, { store, deliveryId: selected, user });
 const relay = new RelayControl(store, () => draw());
+
+/** The demo user's credential, as a portal's backend signs it (here the dev server does). */
+async function credentialOf(name: string): Promise<string> {
+  const response = await fetch(`/dev/credential?role=${encodeURIComponent(name)}`);
+  if (!response.ok) throw new Error(`no credential for ${name}`);
+  return response.text();
+}
 
 function select(id: string | undefined): void {
   selected = id;
@@ -82,12 +97,13 @@ function draw(): void {
           <select
             id="role"
             @change=${(event: Event) => {
-              user = { name: 'operator', roles: ROLES[(event.target as HTMLSelectElement).value]! };
+              role = (event.target as HTMLSelectElement).value;
+              user = DEMO_USERS[role]!;
               provider.set({ user });
               draw();
             }}
           >
-            ${Object.keys(ROLES).map((name) => html`<option ?selected=${ROLES[name] === user.roles}>${name}</option>`)}
+            ${Object.keys(DEMO_USERS).map((name) => html`<option ?selected=${name === role}>${name}</option>`)}
           </select></label
         >
         <button
@@ -105,9 +121,12 @@ function draw(): void {
         ${deliveryForm((form) =>
           act(async () => {
             const { input, rates } = readDeliveryForm(form, store.clock.now());
-            const delivery = await store.createDelivery(user, input);
-            mta.setRates(delivery.id, rates);
-            saveRates(delivery.id, rates);
+            // With a relay, the delivery is shared and the relay's simulated MTA sends it.
+            const delivery = await store.createDelivery(user, input, relay.creation(rates));
+            if (!delivery.shared) {
+              mta.setRates(delivery.id, rates);
+              saveRates(delivery.id, rates);
+            }
             select(delivery.id);
           }),
         )}
@@ -171,7 +190,9 @@ function showModelTime(): void {
 setInterval(showModelTime, 1000);
 document.body.addEventListener('sendkit-confirmed', () => void act(async () => undefined));
 draw();
-relay.resume();
+// Beside `npm start`'s relay, each window is a replica of it, acting as the picked demo user.
+if (relayUrl) relay.connect(relayUrl, () => credentialOf(role));
+else relay.resume();
 showModelTime();
 manifest = await loadManifest();
 draw();

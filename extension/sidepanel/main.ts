@@ -28,7 +28,7 @@ import { deliveryList, type ListedDelivery } from './delivery-list.js';
 import { PortalStore } from './portal-store.js';
 import { notifyPanel } from './notify-panel.js';
 import { userPanel } from './user-panel.js';
-import { activeSite, portalOf, watch, watchPanel, type Watched } from './watch-panel.js';
+import { activeSite, mayReach, portalOf, watch, watchPanel, type Watched } from './watch-panel.js';
 
 // The panel's own controls on the kit's tokens, so it reads as one product with the elements.
 adoptPageTheme(document);
@@ -49,7 +49,12 @@ const site = await activeSite().catch(() => '');
 let watchProblem = '';
 let message = '';
 let listed: ListedDelivery[] = [];
-const relay = new RelayControl(store, () => draw());
+// Connected to a relay, the panel's store is a replica of its shared deliveries.
+const relay = new RelayControl(
+  store,
+  () => draw(),
+  (url) => mayReach(url).catch(() => false),
+);
 
 function activeStore(): SendkitStore {
   return source === 'portal' && portal ? portal : store;
@@ -146,8 +151,8 @@ const ownControls = () => {
         act(async () => {
           if (!user) throw new Error('Choose a user first.');
           const { input, rates } = readDeliveryForm(form, store.now());
-          const created = await store.createDelivery(user, input);
-          await saveRates(created.id, rates);
+          const created = await store.createDelivery(user, input, relay.creation(rates));
+          if (!created.shared) await saveRates(created.id, rates);
           show(created.id);
         }),
       )}
@@ -163,9 +168,13 @@ const ownControls = () => {
           </button>`
         : nothing
     }
+    <details class="card" id="relay" ?open=${relay.connected}>
+      <summary>Shared deliveries</summary>
+      ${relay.render()}
+    </details>
     <details class="card" id="feedback">
       <summary>Real feedback</summary>
-      ${feedbackImport(store, shown ?? undefined, MODEL_SECONDS_PER_SECOND, draw)} ${relay.render()}
+      ${feedbackImport(store, shown ?? undefined, MODEL_SECONDS_PER_SECOND, draw)}
     </details>`;
 };
 

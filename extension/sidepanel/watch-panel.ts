@@ -24,8 +24,11 @@ export async function activeSite(): Promise<string> {
   }
 }
 
-/** Asks for the site's permission (must run in the click), attaches, and finds its tab. */
-export async function watch(origin: string): Promise<Watched> {
+/**
+ * Asks for the permission to reach a site (must run in the user's click): the panel reads a
+ * watched portal's tab there, or a relay's stream and actions.
+ */
+export async function mayReach(origin: string): Promise<boolean> {
   let pattern: string;
   try {
     const url = new URL(origin);
@@ -33,7 +36,12 @@ export async function watch(origin: string): Promise<Watched> {
   } catch {
     throw new Error('Give the site’s address, such as https://portal.example.com.');
   }
-  if (!(await chrome.permissions.request({ origins: [pattern] }))) {
+  return chrome.permissions.request({ origins: [pattern] });
+}
+
+/** Asks for the site's permission (must run in the click), attaches, and finds its tab. */
+export async function watch(origin: string): Promise<Watched> {
+  if (!(await mayReach(origin))) {
     throw new Error('The permission to read this site was not given.');
   }
   const site = new URL(origin).origin;

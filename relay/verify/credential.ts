@@ -82,20 +82,3 @@ export function verifyCredential(
   const known = [...new Set(roles.filter((role): role is Role => ROLES.includes(role as Role)))];
   return { ok: true, user: Object.freeze({ name: sub, roles: Object.freeze(known) }) };
 }
-
-/** Signs a credential as a portal's backend would (tests, the showcase's stand-in backend). */
-export function signCredential(
-  key: string,
-  claims: { sub: string; roles: readonly string[]; exp?: number; aud?: string },
-  nowMs = Date.now(),
-): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const head = encode({ alg: 'HS256', typ: 'JWT' });
-  const body = encode({
-    exp: Math.floor(nowMs / 1000) + 3600,
-    iat: Math.floor(nowMs / 1000),
-    ...claims,
-  });
-  const signature = createHmac('sha256', key).update(`${head}.${body}`).digest('base64url');
-  return `${head}.${body}.${signature}`;
-}

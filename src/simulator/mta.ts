@@ -157,7 +157,8 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
     let relayed = 0;
     let count = 0;
     for (const delivery of await store.listDeliveries()) {
-      if (!acceptsFeedback(delivery) || retired.has(delivery.id)) continue;
+      // A shared delivery is sent by its relay (whose own simulated MTA runs there).
+      if (delivery.shared || !acceptsFeedback(delivery) || retired.has(delivery.id)) continue;
       const run = runFor(delivery);
       const events: FeedbackEvent[] = [];
       if (delivery.state === 'in-progress') relayed += await relay(run, delivery, now, events);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startRelay, type Relay } from '../../relay/relay.js';
-import { signCredential } from '../../relay/verify/credential.js';
+import { signCredential } from '../../relay/verify/sign-credential.js';
 import { CREDENTIAL_KEY, TOKEN, credentialFor, readAll, settings } from './support.js';
 
 let relay: Relay;

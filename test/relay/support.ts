@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RelaySettings } from '../../relay/settings.js';
-import { signCredential } from '../../relay/verify/credential.js';
+import { signCredential } from '../../relay/verify/sign-credential.js';
 
 export const TOKEN = 'reader-token-0123456789';
 export const DSN_TOKEN = 'dsn-writer-token-0123456789';

@@ -364,7 +364,11 @@ describe('limits and readers', () => {
   test('health answers without a token; unknown routes 404; wrong methods 405', async () => {
     const health = await fetch(`${relay.url}/health`);
     assert.equal(health.status, 200);
-    const { clock, ...state } = (await health.json()) as { clock: { now: number; scale: number } };
+    const { clock, simulates, ...state } = (await health.json()) as {
+      clock: { now: number; scale: number };
+      simulates: boolean;
+    };
+    assert.equal(simulates, false);
     // Model time, with its scale: shared deliveries' facts are stamped with it.
     assert.equal(clock.scale, 1);
     assert.ok(Math.abs(clock.now - Date.now()) < 5_000);
