@@ -1,7 +1,8 @@
 // `npm run bench`: serves the benchmark page with Vite, runs it in headless Chromium, then the
 // relay's figures (bench/relay.mjs) and the extension's (bench/extension.mjs), and prints one
 // JSON line per figure: {"figure", "value", "unit", "target", "runs", "range"}.
-// `npm run bench -- <group>` runs one group (model, import, scale, dispatch, relay, extension);
+// `npm run bench -- <group>` runs one group (model, import, scale, dispatch, relay, shared,
+// extension);
 // `--runs N` (default 3) runs the page's groups N times and reports each figure's median with
 // its range, since single samples of this machine jump between runs.
 //
@@ -24,6 +25,7 @@ import { bundleGzipKb, bundleWatchGzipKb } from './bundle-size.mjs';
 import { benchFiles } from './files-plugin.mjs';
 import { extensionFigures } from './extension.mjs';
 import { relayFigures } from './relay.mjs';
+import { sharedFigures } from './shared.mjs';
 import { summarise } from './summary.mjs';
 
 const { values, positionals } = parseArgs({
@@ -106,10 +108,11 @@ async function pageRun(context, pageGroup) {
 }
 
 try {
-  if (group !== 'relay' && group !== 'extension') {
+  if (group !== 'relay' && group !== 'extension' && group !== 'shared') {
     // The 1M figures (with the import's), the 5M ones and the dispatch seam's, each run on a
     // new profile (takeDue's transactions are the ones a profile just filled slows most).
-    for (const pageGroup of group ? [group] : [undefined, 'scale', 'dispatch']) {
+    const groups = group ? [group] : [undefined, 'scale', 'dispatch'];
+    for (const pageGroup of groups.filter((name) => name !== 'shared')) {
       const samples = [];
       for (let run = 0; run < runs && !failed; run++)
         samples.push(await withProfile((context) => pageRun(context, pageGroup)));
@@ -124,6 +127,13 @@ try {
         report,
       }),
     );
+  }
+  if (!group || group === 'shared') {
+    await sharedFigures({
+      withProfile,
+      pageUrl: `http://127.0.0.1:${port}/bench/shared.html`,
+      report,
+    });
   }
   if (!group || group === 'extension') await extensionFigures({ report });
 } catch (error) {

@@ -26,7 +26,7 @@ import type { ProviderEvent } from './types.js';
 /** Entries applied together at most; more wait for the next batch. */
 const MAX_BATCH = 5_000;
 /** Events of feedback facts applied together at most (a fact may carry thousands). */
-const MAX_FACT_EVENTS = 200_000;
+const MAX_FACT_EVENTS = 500_000;
 /**
  * Waits before reconnecting, by consecutive failures: the relay's own `retry:` first (2 s unless
  * it says otherwise), then longer, at most 10 s, so a restarted relay is found again soon.
@@ -209,8 +209,13 @@ export class FeedbackConnection<F = unknown> extends EventTarget {
         if (done) break;
         heard = Date.now();
         parser.push(decoder.decode(value, { stream: true }));
+        // Reading goes on while a batch is written, up to two batches ahead: catching up, the
+        // stream's transfer and parsing overlap the database's writes.
+        const full = this.pending.length >= MAX_BATCH || this.pendingWeight >= MAX_FACT_EVENTS;
+        if (this.pending.length >= 2 * MAX_BATCH || this.pendingWeight >= 2 * MAX_FACT_EVENTS)
+          await this.flush();
         // A fact is an operator's action or its outcome: the other screens show it at once.
-        if (this.pending.length >= MAX_BATCH || this.pendingWeight > 0) await this.flush();
+        else if (full || this.pendingWeight > 0) void this.flush();
         else if (this.pending.length > 0 && this.timer === null) {
           this.timer = setTimeout(() => void this.flush(), this.batchMs);
         }
