@@ -13,6 +13,7 @@ import { NatsLog } from './log/nats-log.js';
 import { RateLimit } from './rate-limit.js';
 import { readPosition, refuseReader, sendPage, stream } from './readers.js';
 import type { RelaySettings } from './settings.js';
+import { factEntry } from './shared/fact-writer.js';
 import { FileListStore, NatsListStore } from './shared/list-store.js';
 import { handleAction, handleList, type SharedContext } from './shared/routes.js';
 import { SharedDeliveries } from './shared/shared-deliveries.js';
@@ -134,8 +135,10 @@ export async function startRelay(
       let result;
       let unmatched;
       try {
-        // Events of shared deliveries are placed here, on the relay's current replica.
-        await shared.follower.caughtUp();
+        // Events of shared deliveries are placed here, on the relay's replica. A file log's
+        // deliveries are all created through this relay, folded before their creation is
+        // answered; on JetStream another relay may have created one: its fact is folded first.
+        if (log.kind === 'nats') await shared.follower.caughtUp();
         const placed = await placeShared(
           shared.follower.ledger,
           reading.events,
@@ -144,10 +147,10 @@ export async function startRelay(
         unmatched = placed.unmatched;
         result = await log.appendEntries([
           ...placed.others.map(providerEntry),
-          ...placed.facts.map(({ fact, event }) => {
-            const key = dedupeKey(reading.events[event]!);
-            return { key, json: JSON.stringify({ ...fact, key }) };
-          }),
+          // Each keyed as its provider event: a retried post is a duplicate, placed or not.
+          ...placed.facts.map(({ fact, event }) =>
+            factEntry({ ...fact, key: dedupeKey(reading.events[event]!) }),
+          ),
         ]);
       } catch (error) {
         // Not stored: the provider must try again.

@@ -25,6 +25,11 @@ export interface EntriesResult extends AppendResult {
 export interface LogEntry {
   readonly key: string;
   readonly json: string;
+  /**
+   * What relays' replicas read (readShared): a shared delivery's fact, or a provider event that
+   * denylists an address. The rest (most provider events) only pages read.
+   */
+  readonly shared?: boolean;
 }
 
 /** One stored event, as the JSON line readers receive (the event plus its `seq`). */
@@ -48,6 +53,8 @@ export interface EventLog {
   appendEntries(entries: readonly LogEntry[]): Promise<EntriesResult>;
   /** Events with a sequence above `after`, at most `limit`, in order. */
   read(after: number, limit: number): Promise<StoredEvent[]>;
+  /** The shared entries (LogEntry.shared) above `after`, at most `limit`, in order. */
+  readShared(after: number, limit: number): Promise<StoredEvent[]>;
   /** The highest sequence stored (0 for an empty log). */
   head(): number;
   /**
@@ -76,9 +83,19 @@ export function dedupeKey(event: ProviderEvent): string {
   return `${event.provider}~${createHash('sha256').update(content).digest('base64url').slice(0, 32)}`;
 }
 
-/** A provider event as a log entry. */
+/** A provider event as a log entry; one that denylists an address is shared with replicas. */
 export function providerEntry(event: ProviderEvent): LogEntry {
-  return { key: dedupeKey(event), json: JSON.stringify(event) };
+  const shared = event.kind === 'complaint' || event.kind === 'denylist';
+  return { key: dedupeKey(event), json: JSON.stringify(event), ...(shared ? { shared } : {}) };
+}
+
+/** Whether an entry read back is one relays' replicas read (see LogEntry.shared). */
+export function isSharedValue(value: Record<string, unknown>): boolean {
+  return (
+    typeof value['fact'] === 'string' ||
+    value['kind'] === 'complaint' ||
+    value['kind'] === 'denylist'
+  );
 }
 
 /** A stored entry's key, from the object read back (a fact, or a provider event). */

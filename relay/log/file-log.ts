@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { ProviderEvent } from '../../src/feedback/index.js';
 import {
   entriesResult,
+  isSharedValue,
   providerEntry,
   storedKey,
   Waiters,
@@ -65,6 +66,8 @@ export class FileLog implements EventLog {
   readonly kind = 'file';
   private readonly segments: Segment[] = [];
   private readonly keys = new Set<string>();
+  /** The sequences of shared entries (facts, provider events that denylist), ascending. */
+  private readonly sharedSeqs: number[] = [];
   private readonly waiters = new Waiters();
   private pending: Pending[] = [];
   private flushing: Promise<void> | null = null;
@@ -158,6 +161,20 @@ export class FileLog implements EventLog {
     return out;
   }
 
+  async readShared(after: number, limit: number): Promise<StoredEvent[]> {
+    let low = 0;
+    let high = this.sharedSeqs.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sharedSeqs[middle]! <= after) low = middle + 1;
+      else high = middle;
+    }
+    const out: StoredEvent[] = [];
+    for (let at = low; at < this.sharedSeqs.length && out.length < limit; at++)
+      out.push(...(await this.read(this.sharedSeqs[at]! - 1, 1)));
+    return out;
+  }
+
   waitFor(seq: number, signal: AbortSignal): Promise<boolean> {
     return this.waiters.wait(() => this.last > seq, this.closing.signal, signal);
   }
@@ -220,6 +237,8 @@ export class FileLog implements EventLog {
     }
     seq = this.reserved;
     for (const line of lines) segment.add(++seq, Buffer.byteLength(line));
+    // Indexed before the sequences show: a replica reading up to the head misses none.
+    entries.forEach((entry, index) => entry.shared && this.sharedSeqs.push(before + index + 1));
     this.last = this.reserved = seq;
     return before;
   }
@@ -292,7 +311,9 @@ export class FileLog implements EventLog {
       const segment = new Segment(Number(SEGMENT_PATTERN.exec(name)![1]), file, name);
       this.segments.push(segment);
       for (const line of scan.lines) {
-        this.keys.add(storedKey(line.event as unknown as Record<string, unknown>));
+        const value = line.event as unknown as Record<string, unknown>;
+        this.keys.add(storedKey(value));
+        if (isSharedValue(value)) this.sharedSeqs.push(line.seq);
         segment.add(line.seq, line.end - line.start);
       }
       if (scan.torn !== null && !problem) {

@@ -44,6 +44,8 @@ const DESCRIPTION = /^sendkit log ([\w-]{8,64})$/;
 interface StreamSettings {
   readonly stream: string;
   readonly subject: string;
+  /** The subject of shared entries (facts, provider events that denylist): relays read it alone. */
+  readonly sharedSubject: string;
   readonly duplicateWindow: number;
 }
 
@@ -54,25 +56,24 @@ interface StreamSettings {
 async function ensureStream(
   connection: NatsConnection,
   settings: StreamSettings,
-): Promise<{ id: string; last: number }> {
+): Promise<{ id: string; last: number; lastShared: number }> {
   const manager = await jetstreamManager(connection);
   const info = await manager.streams.info(settings.stream).catch(() => null);
   const known = DESCRIPTION.exec(info?.config.description ?? '')?.[1];
   const id = known ?? randomBytes(12).toString('base64url');
   const config = {
+    subjects: [settings.subject, settings.sharedSubject],
     duplicate_window: settings.duplicateWindow,
     description: `sendkit log ${id}`,
   };
   const state = info
     ? (await manager.streams.update(settings.stream, config)).state
-    : (
-        await manager.streams.add({
-          name: settings.stream,
-          subjects: [settings.subject],
-          ...config,
-        })
-      ).state;
-  return { id, last: state.last_seq };
+    : (await manager.streams.add({ name: settings.stream, ...config })).state;
+  const lastShared = await manager.streams
+    .getMessage(settings.stream, { last_by_subj: settings.sharedSubject })
+    .then((message) => message?.seq ?? 0)
+    .catch(() => 0);
+  return { id, last: state.last_seq, lastShared };
 }
 
 export class NatsLog implements EventLog {
@@ -80,6 +81,8 @@ export class NatsLog implements EventLog {
   private readonly waiters = new Waiters();
   private readonly stopTail = new AbortController();
   private last = 0;
+  /** The last shared entry's sequence: readShared has nothing to fetch beyond it. */
+  private lastShared = 0;
   /** Connected, with the stream checked since: appends may go out. */
   private reachable = true;
   private tailing: { close(): void } | null = null;
@@ -99,6 +102,7 @@ export class NatsLog implements EventLog {
     const settings: StreamSettings = {
       stream: options.stream ?? 'SENDKIT_FEEDBACK',
       subject: options.subject ?? 'sendkit.feedback',
+      sharedSubject: `${options.subject ?? 'sendkit.feedback'}.shared`,
       duplicateWindow: (options.duplicateWindowMs ?? 24 * 3_600_000) * NANOS_PER_MS,
     };
     // The client reconnects on its own, for as long as the relay runs.
@@ -109,9 +113,10 @@ export class NatsLog implements EventLog {
       reconnectTimeWait: 500,
     });
     try {
-      const { id, last } = await ensureStream(connection, settings);
+      const { id, last, lastShared } = await ensureStream(connection, settings);
       const log = new NatsLog(connection, jetstream(connection), settings, id);
       log.last = last;
+      log.lastShared = lastShared;
       await log.tail();
       void log.watch();
       return log;
@@ -144,11 +149,16 @@ export class NatsLog implements EventLog {
     // Pipelined: every publish is sent before any ack is awaited, as the client is fastest.
     const acks = await Promise.all(
       entries.map((entry) =>
-        this.client.publish(this.settings.subject, entry.json, { msgID: entry.key }),
+        this.client.publish(
+          entry.shared ? this.settings.sharedSubject : this.settings.subject,
+          entry.json,
+          { msgID: entry.key },
+        ),
       ),
     );
-    const seqs = acks.map((ack) => {
+    const seqs = acks.map((ack, index) => {
       if (ack.duplicate) return null;
+      if (entries[index]!.shared) this.lastShared = Math.max(this.lastShared, ack.seq);
       this.advance(ack.seq);
       return ack.seq;
     });
@@ -168,6 +178,24 @@ export class NatsLog implements EventLog {
     for await (const message of messages) {
       out.push({ seq: message.seq, json: withSeq(message.string(), message.seq) });
       if (out.length === wanted) break;
+    }
+    await consumer.delete().catch(() => undefined);
+    return out;
+  }
+
+  async readShared(after: number, limit: number): Promise<StoredEvent[]> {
+    if (this.lastShared <= after) return [];
+    const consumer = await this.client.consumers.get(this.settings.stream, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: Math.max(0, Math.floor(after)) + 1,
+      filter_subjects: this.settings.sharedSubject,
+    });
+    const out: StoredEvent[] = [];
+    const messages = await consumer.fetch({ max_messages: limit, expires: 2_000 });
+    for await (const message of messages) {
+      out.push({ seq: message.seq, json: withSeq(message.string(), message.seq) });
+      if (out.length === limit || message.seq >= this.lastShared || message.info.pending === 0)
+        break;
     }
     await consumer.delete().catch(() => undefined);
     return out;
@@ -196,11 +224,13 @@ export class NatsLog implements EventLog {
         this.reachable = false;
       } else if (status.type === 'reconnect') {
         try {
-          const { id, last } = await ensureStream(this.connection, this.settings);
+          const { id, last, lastShared } = await ensureStream(this.connection, this.settings);
+          this.lastShared = Math.max(this.lastShared, lastShared);
           if (id !== this.logId) {
             console.error(`sendkit relay: the JetStream stream is a new log (${id})`);
             this.logId = id;
             this.last = last;
+            this.lastShared = lastShared;
             this.tailing?.close();
             await this.tail();
           } else {
@@ -224,7 +254,12 @@ export class NatsLog implements EventLog {
     const messages = await consumer.consume();
     this.tailing = { close: () => void messages.close() };
     void (async () => {
-      for await (const message of messages) this.advance(message.seq);
+      for await (const message of messages) {
+        // Another relay's shared entry: readShared fetches up to it.
+        if (message.subject === this.settings.sharedSubject)
+          this.lastShared = Math.max(this.lastShared, message.seq);
+        this.advance(message.seq);
+      }
     })();
   }
 

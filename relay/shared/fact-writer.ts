@@ -4,9 +4,14 @@
  * the log, so if another relay of the same JetStream stream appended that number first, this
  * append is a duplicate: the relay folds the other's fact and decides again on the new state.
  */
-import { factKey, type LifecycleFact } from '../../src/replication/index.js';
-import type { EventLog } from '../log/event-log.js';
+import { factKey, type Fact, type LifecycleFact } from '../../src/replication/index.js';
+import type { EventLog, LogEntry } from '../log/event-log.js';
 import type { LedgerFollower } from './follower.js';
+
+/** A fact as an entry of the log, shared: every relay's replica reads it. */
+export function factEntry(fact: Fact): LogEntry {
+  return { key: factKey(fact), json: JSON.stringify(fact), shared: true };
+}
 
 /** Decides again at most this often when other relays keep taking the number first. */
 const ATTEMPTS = 5;
@@ -45,9 +50,7 @@ export class FactWriter {
       const n = this.follower.ledger.nextNumber(id);
       const fact = await decide(n, Math.max(this.now(), this.follower.latestAt));
       if (!fact) return null;
-      const { seqs } = await this.log.appendEntries([
-        { key: factKey(fact), json: JSON.stringify(fact) },
-      ]);
+      const { seqs } = await this.log.appendEntries([factEntry(fact)]);
       const seq = seqs[0] ?? null;
       if (seq !== null) {
         await this.follower.reached(seq);

@@ -83,11 +83,12 @@ export class LedgerFollower {
 
   /** Folds the next page of the log; returns how many entries it read. */
   private async step(): Promise<number> {
-    const entries = await this.log.read(this.position, PAGE);
+    // Only the shared entries are read (facts, and provider events that denylist): the head
+    // taken first is reached once none is left before it.
+    const head = this.log.head();
+    const entries = await this.log.readShared(this.position, PAGE);
     if (entries.length === 0) {
-      // Sequences a repair recorded as lost are never read: the head is reached past them.
-      const head = this.log.head();
-      if (head > this.position && (await this.log.read(this.position, 1)).length === 0) {
+      if (head > this.position) {
         this.position = head;
         this.waiters.wake();
       }

@@ -15,6 +15,7 @@ import {
   type SimulatedEvents,
 } from '../../src/replication/index.js';
 import type { EventLog } from '../log/event-log.js';
+import { factEntry } from './fact-writer.js';
 
 export class SimulatedMta {
   private readonly runs = new Map<string, SimulationRun>();
@@ -86,7 +87,7 @@ export class SimulatedMta {
         ids: null,
         denylist: [],
       };
-      entries.push({ key: fact.key, json: JSON.stringify(fact) });
+      entries.push(factEntry(fact));
     }
     if (entries.length > 0) await this.log.appendEntries(entries);
   }
