@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { connectFeedback, importFeedback, parseFeedback } from '../src/feedback/index.js';
 import { SendkitError, openStore, type DeliveryStore } from '../src/index.js';
 import { openStoreReader } from '../src/remote/index.js';
+import { connectRelay } from '../src/replication/index.js';
 import { createSimulatedMta } from '../src/simulator/index.js';
 import {
   closeStores,
@@ -52,8 +53,18 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
   const s = store as unknown as Record<string, Call>;
   const input = { label: 'x', channel: 'email', recipients: { generated: 3 } };
   const events = [{ deliveryId: id, recipient: 0, type: 'relayed', at: store.now() }];
+  const created = {
+    fact: 'created',
+    delivery: 'shared-fuzz',
+    at: store.now(),
+    n: 1,
+    by: 'ana',
+    definition: { label: 'x', channel: 'sms', audience: { generated: 2 }, simulation: null },
+  };
+  const cursor = { feed: 'replica:http://relay.test', seq: 1, log: 'log-fuzz-1' };
   return [
-    ['createDelivery', s.createDelivery!, [starter, input]],
+    ['createDelivery', s.createDelivery!, [starter, input, { shared: false }]],
+    ['foldFacts', s.foldFacts!, [[created], { cursor }]],
     ['prepare', s.prepare!, [starter, id]],
     ['confirm', s.confirm!, [starter, id]],
     ['pause', s.pause!, [starter, id]],
@@ -98,6 +109,8 @@ const ACCEPTED = new Set([
     `${method} argument 2 = null`,
     `${method} argument 2 = an object without prototype`,
   ]),
+  'createDelivery argument 3 = null',
+  'createDelivery argument 3 = an object without prototype',
   'findRecipients argument 2 = an array of strings',
   'readProfileHistory argument 1 = an empty string',
 ]);
@@ -151,6 +164,15 @@ describe('every public call under hostile arguments', () => {
           ).close();
         },
         [store, 'http://127.0.0.1:9', { token: 't' }],
+      ],
+      [
+        'connectRelay',
+        async (...args: unknown[]) => {
+          await (connectRelay as (...given: unknown[]) => { close(): Promise<void> })(
+            ...args,
+          ).close();
+        },
+        [store, 'http://127.0.0.1:9', { credential: 'a.b.c' }],
       ],
       [
         'createSimulatedMta',

@@ -184,13 +184,14 @@ async function servePortal() {
   };
 }
 
-test('shared: two portals on two relays sharing one JetStream stream act in turn and end identical', async ({
+test('shared: two portals and the side panel on two relays sharing one JetStream stream, in turn, end identical', async ({
   browser,
 }) => {
   const nats = await support.startNats();
   const site = await servePortal();
   const relays = [];
   const contexts = [];
+  let extension = null;
   try {
     for (let index = 0; index < 2; index++)
       relays.push(
@@ -218,6 +219,17 @@ test('shared: two portals on two relays sharing one JetStream stream act in turn
       await page.waitForFunction(() => window.ready === true);
       pages.push(page);
     }
+    // The side panel follows the second relay with its own user's credential.
+    extension = await launchWithExtension(testBuild());
+    const panel = await extension.context.newPage();
+    await panel.goto(`chrome-extension://${extension.id}/sidepanel.html`);
+    await panel.click('#relay summary');
+    await panel.fill('#relay-url', relays[1].url);
+    await panel.fill('#relay-token', support.credentialFor('carl', ['start-deliveries']));
+    await panel.click('#relay-connect');
+    await panel.waitForFunction(() =>
+      /^\s*live/.test(document.querySelector('#relay-status')?.textContent ?? ''),
+    );
     const ana = { name: 'ana', roles: ['start-deliveries'] };
     const id = await pages[0].evaluate(async (user) => {
       const created = await window.store.createDelivery(
@@ -274,6 +286,7 @@ test('shared: two portals on two relays sharing one JetStream stream act in turn
     );
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
+    await extension?.context.close();
     await Promise.all(relays.map((relay) => relay.kill()));
     await site.close();
     await nats.stop();
