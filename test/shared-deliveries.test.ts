@@ -491,3 +491,59 @@ describe('shared deliveries: the relay killed mid-send', () => {
     await sameDumps(ana, bob);
   });
 });
+
+describe('shared deliveries: recurring', () => {
+  it('the relay runs a recurring delivery: occurrences made, prepared and sent, or waiting for a confirmation, in every replica', async () => {
+    const relay = await startRelay(['--simulate', '--clock-scale', '3600']);
+    const ana = await replica(relay, 'ana', ['start-deliveries']);
+    const bob = await replica(relay, 'bob', ['start-deliveries']);
+    const hourly = await ana.store.createDelivery(
+      starter,
+      {
+        label: 'Hourly',
+        channel: 'push',
+        recipients: { generated: 200 },
+        recurrence: { every: 'hour', aggregation: 'none', requestConfirmation: false },
+      },
+      { simulation: {} },
+    );
+    const confirmed = await ana.store.createDelivery(starter, {
+      label: 'Asks',
+      channel: 'sms',
+      recipients: { generated: 50 },
+      recurrence: { every: 'day', aggregation: 'none', requestConfirmation: true },
+    });
+    for (const { id } of [hourly, confirmed]) {
+      await ana.store.prepare(starter, id);
+      await ana.store.confirm(starter, id);
+    }
+    // An hour of model time is a second here: a few runs, each an occurrence sent at once.
+    const runs = await until(
+      async () => (await bob.store.listDeliveries()).filter((d) => d.parentId === hourly.id),
+      (occurrences) => occurrences.length >= 3,
+      20_000,
+    );
+    expect(runs.every((occurrence) => occurrence.shared)).to.equal(true);
+    expect(runs.at(-1)!.journal.map((entry) => entry.action)).to.include.members([
+      'prepare',
+      'preparation-succeeded',
+      'start-unconfirmed',
+    ]);
+    await ana.store.stop(starter, hourly.id);
+    // The daily one's first occurrence waits in prepared; Bob confirms it through the relay.
+    const waiting = await until(
+      async () => (await bob.store.listDeliveries()).find((d) => d.parentId === confirmed.id),
+      (occurrence) => occurrence?.state === 'prepared',
+    );
+    const sent = await bob.store.confirm(starter, waiting!.id);
+    expect(sent.state).to.equal('in-progress');
+    expect(sent.journal.find((entry) => entry.action === 'confirm')!.user).to.equal('bob');
+    await ana.store.stop(starter, confirmed.id);
+    await ana.store.stop(starter, waiting!.id);
+    const count = (await ana.store.listDeliveries()).length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Stopped, it runs no more.
+    expect((await ana.store.listDeliveries()).length).to.equal(count);
+    await sameDumps(ana, bob);
+  });
+});

@@ -49,7 +49,12 @@ export class Scheduler {
           const seq = await this.writer.write(id!, async (n, at): Promise<LifecycleFact | null> => {
             const current = this.ledger.record(id!);
             const due = current ? dueFact(current, at) : null;
-            return due ? { ...due, delivery: id!, n, at, by: 'system' } : null;
+            if (!due) return null;
+            const head = { delivery: id!, n, at, by: 'system' };
+            // A run prepares an occurrence: with the exclusions of the relay's address lists.
+            return due.fact === 'occurrence'
+              ? { ...head, fact: 'occurrence', exclusions: await this.ledger.denylisted(id!) }
+              : { ...head, ...due };
           });
           // One fact at a time: the next is decided on the state this one left.
           if (seq !== null) this.queue.add(id!);

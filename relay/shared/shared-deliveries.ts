@@ -141,11 +141,6 @@ export class SharedDeliveries {
       'pace',
       'simulation',
     ]);
-    if (input.recurrence !== undefined && input.recurrence !== null)
-      throw new InputError(
-        'recurrence',
-        'a shared delivery does not recur (yet): create it locally',
-      );
     if (simulation !== undefined && simulation !== null && !this.options.simulate)
       throw new InputError('simulation', 'this relay does not simulate (start it with --simulate)');
     const audience = await this.audienceOf(recipients);

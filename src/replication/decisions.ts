@@ -13,6 +13,7 @@ import {
 } from '../rules/indicators.js';
 import { START_STATES, VALIDITY_END_STATES, transitionFor } from '../rules/lifecycle.js';
 import { guardCounts } from '../store/guarding.js';
+import { isRecurringTemplate } from '../store/scheduler.js';
 import type { DeliveryRecord } from '../store/schema.js';
 import { checkPermission } from '../store/transitions.js';
 import type { GuardTrip, User } from '../types.js';
@@ -43,18 +44,25 @@ export function authorize(
 
 /** A system fact due now, with what it carries. */
 export type DueFact =
-  | { readonly fact: Exclude<SystemFactType, 'guard-paused'> }
-  | { readonly fact: 'guard-paused'; readonly trip: GuardTrip };
+  | { readonly fact: Exclude<SystemFactType, 'guard-paused' | 'occurrence'> }
+  | { readonly fact: 'guard-paused'; readonly trip: GuardTrip }
+  /** A recurring delivery's run: the relay adds the exclusions of its address lists. */
+  | { readonly fact: 'occurrence' };
 
 /**
  * The system fact a shared delivery's state, counts and the time call for now, if any (one at a
  * time: the next is decided on the state it leaves). The order is the local model's: a confirmed
- * delivery starts at its contact date; the end of the validity finishes it; every message final
- * finishes it sooner; the guard pauses it; open and click rates are published hourly.
+ * recurring delivery runs at each of its dates; any other starts at its contact date; the end of
+ * the validity finishes it; every message final finishes it sooner; the guard pauses it; open
+ * and click rates are published hourly.
  */
 export function dueFact(record: DeliveryRecord, now: number): DueFact | null {
   const { state } = record;
-  if (START_STATES.includes(state) && state === 'start-pending') {
+  if (START_STATES.includes(state) && isRecurringTemplate(record)) {
+    const next = record.nextOccurrenceAt;
+    return next !== null && next <= now ? { fact: 'occurrence' } : null;
+  }
+  if (START_STATES.includes(state)) {
     if ((record.contactDate ?? now) <= now) return { fact: 'started' };
     return null;
   }
@@ -79,9 +87,10 @@ function engagementStale(record: DeliveryRecord, now: number): boolean {
   );
 }
 
-/** When the delivery's next time-driven fact falls due (a start, the validity's end), or null. */
+/** When the delivery's next time-driven fact falls due (a start, a run, the validity's end). */
 export function nextDueAt(record: DeliveryRecord): number | null {
-  if (record.state === 'start-pending') return record.contactDate;
+  if (record.state === 'start-pending')
+    return isRecurringTemplate(record) ? record.nextOccurrenceAt : record.contactDate;
   if (VALIDITY_END_STATES.includes(record.state)) return record.endsAt;
   return null;
 }

@@ -81,6 +81,7 @@ function readFactOrThrow(value: unknown): Fact {
       if (n !== 1) throw new InputError('fact.n', 'a creation is a delivery’s first fact');
       return { ...head, fact: type, definition: readDefinition(fields['definition']) };
     case 'prepared':
+    case 'occurrence':
       return { ...head, fact: type, exclusions: readExclusions(fields['exclusions']) };
     case 'rescheduled': {
       const contactDate = fields['contactDate'];

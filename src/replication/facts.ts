@@ -34,6 +34,7 @@ export const SHARED_ACTIONS = Object.values(USER_FACTS) as readonly SharedAction
 
 /** Facts the relay appends on its own, from time and counts. */
 export const SYSTEM_FACTS = [
+  'occurrence',
   'started',
   'guard-paused',
   'finished',
@@ -75,12 +76,17 @@ export type LifecycleFact =
       /** Recipients excluded by the relay's address lists, with why (the list's own aside). */
       readonly exclusions: readonly (readonly [number, ExclusionCause])[];
     })
+  | (Numbered & {
+      /** A recurring delivery's run: its occurrence made and prepared (or grouped into one). */
+      readonly fact: 'occurrence';
+      readonly exclusions: readonly (readonly [number, ExclusionCause])[];
+    })
   | (Numbered & { readonly fact: 'rescheduled'; readonly contactDate: number | null })
   | (Numbered & { readonly fact: 'guard-paused'; readonly trip: GuardTrip })
   | (Numbered & {
       readonly fact: Exclude<
         UserFactType | SystemFactType,
-        'created' | 'prepared' | 'rescheduled' | 'guard-paused'
+        'created' | 'prepared' | 'occurrence' | 'rescheduled' | 'guard-paused'
       >;
     });
 

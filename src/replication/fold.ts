@@ -18,7 +18,15 @@ import { alertOf } from '../store/alerts.js';
 import { acknowledgeGuard } from '../store/guarding.js';
 import { layOutPreparation, listExclusions } from '../store/preparation.js';
 import { startDelivery } from '../store/progress.js';
-import { followConfirmation } from '../store/scheduler.js';
+import {
+  afterOccurrencePrepared,
+  followConfirmation,
+  groupRun,
+  isRecurringTemplate,
+  occurrenceRecord,
+  planOccurrence,
+  WORKFLOW_USER,
+} from '../store/scheduler.js';
 import {
   notStarted,
   type AudienceRecord,
@@ -28,7 +36,7 @@ import {
 import { systemTransition, userTransition } from '../store/transitions.js';
 import { chunksRetrying, endRetriesOf, finishAtValidityEnd } from '../store/validity.js';
 import type { Counters } from '../store/counters.js';
-import type { User } from '../types.js';
+import type { ExclusionCause, User } from '../types.js';
 import type { Fact, FeedbackFact, LifecycleFact, SharedDefinition } from './facts.js';
 
 /** Where a replica keeps what it folds: IndexedDB in a browser, memory in a relay. */
@@ -65,7 +73,10 @@ export interface FoldResult {
 
 /** The fact's user action, or system action, in the life-cycle table's terms. */
 const ACTION_OF: Readonly<
-  Record<Exclude<LifecycleFact['fact'], 'stats-computed' | 'refreshed'>, LifecycleAction>
+  Record<
+    Exclude<LifecycleFact['fact'], 'stats-computed' | 'refreshed' | 'occurrence'>,
+    LifecycleAction
+  >
 > = {
   created: 'create',
   prepared: 'prepare',
@@ -142,16 +153,27 @@ async function apply(
 ): Promise<void> {
   const { at, by } = fact;
   switch (fact.fact) {
-    case 'prepared': {
-      userTransition(record, 'prepare', actor(by), at);
-      const audience = await space.audience(record.audienceId);
-      if (!audience) throw new StateError('prepare', record.state, record.id);
-      const causes = listExclusions(audience);
-      for (const [recipient, cause] of fact.exclusions)
-        if (recipient < record.recipientCount && !causes.has(recipient))
-          causes.set(recipient, cause);
-      await space.lay(record, layOutPreparation(record, audience, causes, by, at));
+    case 'prepared':
+      await prepare(space, record, actor(by), at, fact.exclusions);
       changes.note(record.id, 'state', 'logs', 'indicators');
+      return;
+    case 'occurrence': {
+      if (!isRecurringTemplate(record) || record.nextOccurrenceAt === null)
+        throw new StateError('run', record.state, record.id);
+      const plan = planOccurrence(record, at);
+      record.nextOccurrenceAt = plan.next;
+      const existing = await space.get(plan.id);
+      if (existing) {
+        groupRun(existing, record, plan, at);
+        await space.put(existing);
+        changes.note(plan.id, 'state');
+        return;
+      }
+      const occurrence = occurrenceRecord(record, plan, at);
+      await space.put(occurrence);
+      await prepare(space, occurrence, WORKFLOW_USER, at, fact.exclusions);
+      afterOccurrencePrepared(occurrence, record, at, changes);
+      await space.put(occurrence);
       return;
     }
     case 'confirmed':
@@ -222,6 +244,26 @@ async function apply(
       changes.note(record.id, 'indicators');
       return;
   }
+}
+
+/**
+ * Preparation of a shared delivery: the list's own exclusions and those the relay found on its
+ * address lists, laid out by the same code as a local preparation.
+ */
+async function prepare(
+  space: ReplicaSpace,
+  record: DeliveryRecord,
+  by: User,
+  at: number,
+  exclusions: readonly (readonly [number, ExclusionCause])[],
+): Promise<void> {
+  userTransition(record, 'prepare', by, at);
+  const audience = await space.audience(record.audienceId);
+  if (!audience) throw new StateError('prepare', record.state, record.id);
+  const causes = listExclusions(audience);
+  for (const [recipient, cause] of exclusions)
+    if (recipient < record.recipientCount && !causes.has(recipient)) causes.set(recipient, cause);
+  await space.lay(record, layOutPreparation(record, audience, causes, by.name, at));
 }
 
 /** A shared delivery's new record (marked with the log) and its address list, as creation makes them. */

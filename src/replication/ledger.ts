@@ -97,8 +97,10 @@ export class Ledger implements ReplicaSpace {
     return this.records.values();
   }
 
+  /** A delivery's definition; an occurrence's is its recurring delivery's. */
   definition(id: string): SharedDefinition | undefined {
-    return this.definitions.get(id);
+    const parent = this.records.get(id)?.parentId;
+    return this.definitions.get(parent ?? id);
   }
 
   /** The sending-log chunks of a prepared delivery. */

@@ -82,6 +82,82 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
   return changes;
 }
 
+/** The occurrence a recurring delivery's run at `now` belongs to, and the run after it. */
+export interface OccurrencePlan {
+  /** The occurrence's id: the template's and its schedule period's. */
+  readonly id: string;
+  readonly key: string;
+  /** The run's slot (runs missed while no page was open are not sent late). */
+  readonly slot: number;
+  /** When the next run is due. */
+  readonly next: number;
+}
+
+export function planOccurrence(template: DeliveryRecord, now: number): OccurrencePlan {
+  const recurrence = template.recurrence!;
+  let slot = template.nextOccurrenceAt!;
+  while (nextSlot(slot, recurrence.every) <= now) slot = nextSlot(slot, recurrence.every);
+  const key = occurrenceKey(slot, recurrence.aggregation);
+  // Letters, digits and dashes only, so the id can travel as a provider's message tag.
+  const id = `${template.id}-${key.replace(/[^0-9A-Za-z]/g, '')}`;
+  return { id, key, slot, next: nextSlot(slot, recurrence.every) };
+}
+
+/** A run grouped into an occurrence that exists (aggregation by day or month): journaled. */
+export function groupRun(
+  existing: DeliveryRecord,
+  template: DeliveryRecord,
+  plan: OccurrencePlan,
+  now: number,
+): void {
+  systemTransition(existing, 'group', now, {
+    by: WORKFLOW_USER.name,
+    detail: `${new Date(plan.slot).toISOString()} grouped into this occurrence (aggregation by ${template.recurrence!.aggregation})`,
+  });
+}
+
+/** A new occurrence's record, before its preparation: the template's definition, its own key. */
+export function occurrenceRecord(
+  template: DeliveryRecord,
+  plan: OccurrencePlan,
+  now: number,
+): DeliveryRecord {
+  return {
+    ...template,
+    ...notStarted(),
+    id: plan.id,
+    label: `${template.label} (${plan.key})`,
+    state: 'editing',
+    contactDate: null,
+    recurrence: null,
+    parentId: template.id,
+    occurrenceKey: plan.key,
+    createdAt: now,
+    createdBy: WORKFLOW_USER.name,
+    nextOccurrenceAt: null,
+    journal: [],
+  };
+}
+
+/**
+ * What follows an occurrence's preparation: sent at once without "request confirmation", else
+ * it waits in prepared for a user with Start deliveries, announced.
+ */
+export function afterOccurrencePrepared(
+  occurrence: DeliveryRecord,
+  template: DeliveryRecord,
+  now: number,
+  changes: ChangeSet,
+): void {
+  if (occurrence.state === 'prepared' && !template.recurrence!.requestConfirmation) {
+    startDelivery(occurrence, now, 'start-unconfirmed', WORKFLOW_USER.name);
+  } else if (occurrence.state === 'prepared') {
+    changes.alert(alertOf(occurrence, 'awaiting-confirmation', now));
+  }
+  changes.note(occurrence.id, 'created', 'state', 'indicators', 'logs');
+  changes.note(template.id, 'state');
+}
+
 /** Creates (or groups into) the occurrence due now, and arms the next one. */
 async function runOccurrence(
   tx: PrepareTx,
@@ -90,46 +166,17 @@ async function runOccurrence(
   now: number,
   changes: ChangeSet,
 ): Promise<DeliveryRecord> {
-  const recurrence = template.recurrence!;
-  let slot = template.nextOccurrenceAt!;
-  // Runs missed while no page was open are not sent late: only the latest due one is.
-  while (nextSlot(slot, recurrence.every) <= now) slot = nextSlot(slot, recurrence.every);
-  template.nextOccurrenceAt = nextSlot(slot, recurrence.every);
-  const key = occurrenceKey(slot, recurrence.aggregation);
-  // Letters, digits and dashes only, so the id can travel as a provider's message tag.
-  const id = `${template.id}-${key.replace(/[^0-9A-Za-z]/g, '')}`;
-  const existing = records.get(id);
+  const plan = planOccurrence(template, now);
+  template.nextOccurrenceAt = plan.next;
+  const existing = records.get(plan.id);
   if (existing) {
-    systemTransition(existing, 'group', now, {
-      by: WORKFLOW_USER.name,
-      detail: `${new Date(slot).toISOString()} grouped into this occurrence (aggregation by ${recurrence.aggregation})`,
-    });
-    changes.note(id, 'state');
+    groupRun(existing, template, plan, now);
+    changes.note(plan.id, 'state');
     return existing;
   }
-  const occurrence: DeliveryRecord = {
-    ...template,
-    ...notStarted(),
-    id,
-    label: `${template.label} (${key})`,
-    state: 'editing',
-    contactDate: null,
-    recurrence: null,
-    parentId: template.id,
-    occurrenceKey: key,
-    createdAt: now,
-    createdBy: WORKFLOW_USER.name,
-    nextOccurrenceAt: null,
-    journal: [],
-  };
+  const occurrence = occurrenceRecord(template, plan, now);
   await prepareInTransaction(tx, occurrence, WORKFLOW_USER, now);
-  if (occurrence.state === 'prepared' && !recurrence.requestConfirmation) {
-    startDelivery(occurrence, now, 'start-unconfirmed', WORKFLOW_USER.name);
-  } else if (occurrence.state === 'prepared') {
-    changes.alert(alertOf(occurrence, 'awaiting-confirmation', now));
-  }
-  records.set(id, occurrence);
-  changes.note(id, 'created', 'state', 'indicators', 'logs');
-  changes.note(template.id, 'state');
+  afterOccurrencePrepared(occurrence, template, now, changes);
+  records.set(plan.id, occurrence);
   return occurrence;
 }

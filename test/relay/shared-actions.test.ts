@@ -229,14 +229,14 @@ describe('malformed actions: 400 with the field, nothing appended', () => {
       },
     ],
     [
-      'a recurrence',
+      'a recurrence of no known period',
       {
         action: 'create',
         input: {
           label: 'x',
           channel: 'email',
           recipients: { generated: 1 },
-          recurrence: { every: 'day', aggregation: 'none', requestConfirmation: true },
+          recurrence: { every: 'fortnight', aggregation: 'none', requestConfirmation: true },
         },
       },
     ],
