@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { connectFeedback, importFeedback, parseFeedback } from '../src/feedback/index.js';
 import { SendkitError, openStore, type DeliveryStore } from '../src/index.js';
 import { openStoreReader } from '../src/remote/index.js';
-import { connectRelay } from '../src/replication/index.js';
+import { applyFacts, connectRelay } from '../src/replication/index.js';
 import { createSimulatedMta } from '../src/simulator/index.js';
 import {
   closeStores,
@@ -53,18 +53,8 @@ function calls(store: DeliveryStore, id: string): [string, Call, unknown[]][] {
   const s = store as unknown as Record<string, Call>;
   const input = { label: 'x', channel: 'email', recipients: { generated: 3 } };
   const events = [{ deliveryId: id, recipient: 0, type: 'relayed', at: store.now() }];
-  const created = {
-    fact: 'created',
-    delivery: 'shared-fuzz',
-    at: store.now(),
-    n: 1,
-    by: 'ana',
-    definition: { label: 'x', channel: 'sms', audience: { generated: 2 }, simulation: null },
-  };
-  const cursor = { feed: 'replica:http://relay.test', seq: 1, log: 'log-fuzz-1' };
   return [
     ['createDelivery', s.createDelivery!, [starter, input, { shared: false }]],
-    ['foldFacts', s.foldFacts!, [[created], { cursor }]],
     ['prepare', s.prepare!, [starter, id]],
     ['confirm', s.confirm!, [starter, id]],
     ['pause', s.pause!, [starter, id]],
@@ -150,7 +140,17 @@ describe('every public call under hostile arguments', () => {
     const sendgrid = JSON.stringify([
       { event: 'delivered', email: 'user0@example.com', timestamp: 1, sg_event_id: 'a' },
     ]);
+    const created = {
+      fact: 'created',
+      delivery: 'shared-fuzz',
+      at: store.now(),
+      n: 1,
+      by: 'ana',
+      definition: { label: 'x', channel: 'sms', audience: { generated: 2 }, simulation: null },
+    };
+    const cursor = { feed: 'replica:http://relay.test', seq: 1, log: 'log-fuzz-1' };
     const entries: [string, Call, unknown[]][] = [
+      ['applyFacts', applyFacts as Call, [store, [created], { cursor }]],
       ['openStore', openStore as Call, [{ name: `${name}-other` }]],
       ['openStoreReader', openStoreReader as Call, [{ name }]],
       ['importFeedback', importFeedback as Call, [store, sendgrid, { deliveryId: delivery.id }]],

@@ -11,6 +11,7 @@ import type { FactFolder } from '../feedback/feed-entries.js';
 import { readMethods, readNumberOption, readOptions, readSafely } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import type { RelayLink } from '../store/relay-link.js';
+import { applyFacts } from './apply-facts.js';
 import { readFact } from './fact-reader.js';
 import type { Fact } from './facts.js';
 import { RelayClient, type Credential } from './relay-client.js';
@@ -48,7 +49,7 @@ export function connectRelay(
   const target = readMethods<DeliveryStore>(
     'store',
     store,
-    ['now', 'readFeedPosition', 'foldFacts', 'useRelay', 'applyFeedback', 'getDelivery'],
+    ['now', 'readFeedPosition', 'useRelay', 'applyFeedback', 'getDelivery'],
     'a sendkit DeliveryStore',
   );
   const { credential, token, batchMs, staleMs } = readOptions('options', options, [
@@ -84,7 +85,7 @@ export function connectRelay(
         const hash = fact.definition.audience.list;
         if (!lists.has(hash)) lists.set(hash, await client.getList(hash));
       }
-      await target.foldFacts(facts, { cursor, lists });
+      await applyFacts(target, facts, { cursor, lists });
       for (const fact of facts)
         if (fact.fact === 'created' && 'list' in fact.definition.audience)
           lists.delete(fact.definition.audience.list);

@@ -12,11 +12,10 @@ import { StateError } from '../errors.js';
 import { guardDetail } from '../rules/guard.js';
 import { snapshotEngagement } from '../rules/indicators.js';
 import { transitionFor, type LifecycleAction } from '../rules/lifecycle.js';
-import { buildAudience, generatedAudience, type BuiltAudience } from '../store/audience.js';
+import type { BuiltAudience } from '../store/audience.js';
 import type { ChangeSet } from '../store/changes.js';
 import { alertOf } from '../store/alerts.js';
 import { acknowledgeGuard } from '../store/guarding.js';
-import { layOutPreparation, listExclusions } from '../store/preparation.js';
 import { startDelivery } from '../store/progress.js';
 import {
   afterOccurrencePrepared,
@@ -33,11 +32,11 @@ import {
   type DeliveryRecord,
   type StateChunk,
 } from '../store/schema.js';
+import { actor, prepare, sharedCreation } from './fold-records.js';
 import { systemTransition, userTransition } from '../store/transitions.js';
 import { chunksRetrying, endRetriesOf, finishAtValidityEnd } from '../store/validity.js';
 import type { Counters } from '../store/counters.js';
-import type { ExclusionCause, User } from '../types.js';
-import type { Fact, FeedbackFact, LifecycleFact, SharedDefinition } from './facts.js';
+import type { Fact, FeedbackFact, LifecycleFact } from './facts.js';
 
 /** Where a replica keeps what it folds: IndexedDB in a browser, memory in a relay. */
 export interface ReplicaSpace {
@@ -113,9 +112,6 @@ export async function foldFacts(
   }
   return { folded: facts.length - skipped, skipped };
 }
-
-/** A verified user's name as the table's `move` takes a user (roles were checked by the relay). */
-const actor = (name: string): User => ({ name, roles: [] });
 
 /** Folds one numbered fact; false when it changes nothing where it landed. */
 async function foldLifecycle(
@@ -244,62 +240,4 @@ async function apply(
       changes.note(record.id, 'indicators');
       return;
   }
-}
-
-/**
- * Preparation of a shared delivery: the list's own exclusions and those the relay found on its
- * address lists, laid out by the same code as a local preparation.
- */
-async function prepare(
-  space: ReplicaSpace,
-  record: DeliveryRecord,
-  by: User,
-  at: number,
-  exclusions: readonly (readonly [number, ExclusionCause])[],
-): Promise<void> {
-  userTransition(record, 'prepare', by, at);
-  const audience = await space.audience(record.audienceId);
-  if (!audience) throw new StateError('prepare', record.state, record.id);
-  const causes = listExclusions(audience);
-  for (const [recipient, cause] of exclusions)
-    if (recipient < record.recipientCount && !causes.has(recipient)) causes.set(recipient, cause);
-  await space.lay(record, layOutPreparation(record, audience, causes, by.name, at));
-}
-
-/** A shared delivery's new record (marked with the log) and its address list, as creation makes them. */
-function sharedCreation(
-  id: string,
-  definition: SharedDefinition,
-  { at, by }: { at: number; by: string },
-  space: ReplicaSpace,
-): { record: DeliveryRecord; audience: BuiltAudience } {
-  const { audience: shared, simulation: _simulation, ...input } = definition;
-  const count = 'generated' in shared ? shared.generated : shared.count;
-  const record: DeliveryRecord = {
-    id,
-    label: input.label,
-    channel: input.channel,
-    mode: input.efs ? 'efs' : 'standard',
-    state: 'editing',
-    recipientCount: count,
-    audienceId: id,
-    validityHours: input.validityHours,
-    contactDate: input.contactDate,
-    recurrence: input.recurrence,
-    guard: input.guard,
-    pace: input.pace,
-    parentId: null,
-    occurrenceKey: null,
-    createdAt: at,
-    createdBy: by,
-    nextOccurrenceAt: null,
-    journal: [],
-    shared: space.log,
-    ...notStarted(),
-  };
-  userTransition(record, 'create', actor(by), at);
-  if ('generated' in shared)
-    return { record, audience: generatedAudience(id, count, input.channel) };
-  const addresses = space.list(shared.list);
-  return { record, audience: buildAudience(id, count, (index) => addresses[index] ?? '') };
 }

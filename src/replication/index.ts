@@ -28,6 +28,7 @@ export {
   type FactReading,
 } from './fact-reader.js';
 export { foldFacts, type FoldResult, type ReplicaSpace } from './fold.js';
+export { applyFacts, type ApplyFactsOptions } from './apply-facts.js';
 export { Ledger } from './ledger.js';
 export { ChangeSet } from '../store/changes.js';
 export { connectRelay, RelayConnection, type RelayOptions } from './connect-relay.js';

@@ -10,8 +10,6 @@
  */
 import { InputError, RelayError } from '../errors.js';
 import type { SharedAction } from '../replication/facts.js';
-import { readFacts } from '../replication/fact-reader.js';
-import { foldFacts, type FoldResult } from '../replication/fold.js';
 import type { StoryRates as MtaRates } from '../simulator/stories.js';
 import type { UserAction } from '../rules/lifecycle.js';
 import { oneOf, readId, readOptions, wholeNumber } from '../rules/valid-input.js';
@@ -39,20 +37,26 @@ import { createInTransaction, planCreation } from './creation.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
 import { deleteInTransaction } from './deletion.js';
 import { DEFAULT_LEASE_MS, DEFAULT_TAKE, MAX_TAKE, takeDueInTransaction } from './dispatch.js';
-import { advanceCursor, applyFeedbackInTransaction } from './feedback-apply.js';
+import { applyFeedbackInTransaction } from './feedback-apply.js';
 import { readFeedbackBatch } from './feedback-validation.js';
 import { acknowledgeGuard } from './guarding.js';
 import { findRecipientsInTransaction } from './history.js';
 import { prepareInTransaction } from './preparation.js';
-import { createShared, readCreateOptions, type RelayLink } from './relay-link.js';
-import { REPLICA_STORES, replicaSpace } from './replica-space.js';
+import {
+  createShared,
+  readCreateOptions,
+  REPLICA_STORES,
+  REPLICA_WRITE,
+  type RelayLink,
+  type ReplicaTx,
+} from './relay-link.js';
 import { failDelivery } from './progress.js';
 import { checkAddress, checkAddresses, checkAddressStatus, checkCursor } from './queries.js';
 import { computeStatsInTransaction } from './recount.js';
 import { rescheduleInTransaction } from './rescheduling.js';
 import { followConfirmation, tickInTransaction } from './scheduler.js';
 import { CORE_STORES, toDelivery, type DeliveryRecord } from './schema.js';
-import { changed } from './store-access.js';
+import { changed, type Outcome } from './store-access.js';
 import { readStoreOptions, type StoreOptions } from './store-options.js';
 import { StoreReads } from './store-reads.js';
 import type { Stores } from './transactions.js';
@@ -355,35 +359,9 @@ export class DeliveryStore extends StoreReads implements SendkitStore, FeedTarge
     }));
   }
 
-  /**
-   * Folds a relay's facts of shared deliveries, in order, with the position they reach, in one
-   * transaction (connectRelay's connection calls it). `lists` holds the address lists the
-   * creations among them name. Each fact is read again here: nothing unchecked is folded.
-   */
-  async foldFacts(
-    facts: readonly unknown[],
-    options: {
-      cursor: { feed: string; seq: number; log: string };
-      lists?: ReadonlyMap<string, readonly string[]>;
-    },
-  ): Promise<FoldResult> {
-    const { cursor, lists } = readOptions('options', options, ['cursor', 'lists']);
-    const position = checkCursor(cursor);
-    if (!position?.log) throw new InputError('options.cursor.log', "the relay log's id");
-    const read = readFacts(facts);
-    const kept =
-      lists instanceof Map ? (lists as ReadonlyMap<string, readonly string[]>) : new Map();
-    return this.access.write(
-      'follow the relay',
-      REPLICA_STORES,
-      async (tx) => {
-        const changes = new ChangeSet();
-        const result = await foldFacts(replicaSpace(tx, position.log!, kept), read, changes);
-        await advanceCursor(tx, position);
-        return { result, changes };
-      },
-      'relaxed',
-    );
+  /** sendkit/replication's: one write over every replica store (see REPLICA_WRITE). */
+  [REPLICA_WRITE]<T>(body: (tx: ReplicaTx) => Promise<Outcome<T>>): Promise<T> {
+    return this.access.write('follow the relay', REPLICA_STORES, body, 'relaxed');
   }
 
   /**

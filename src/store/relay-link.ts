@@ -10,6 +10,34 @@ import { readOptions } from '../rules/valid-input.js';
 import { readRates } from '../simulator/mta-options.js';
 import type { StoryRates } from '../simulator/stories.js';
 import type { CheckedInput } from './delivery-input.js';
+import type { Outcome } from './store-access.js';
+import type { WriteTx } from './transactions.js';
+
+/** The object stores a fold of a relay's facts may touch: one transaction over all of them. */
+export const REPLICA_STORES = [
+  'deliveries',
+  'audiences',
+  'addressChunks',
+  'addressBuckets',
+  'stateChunks',
+  'addressLists',
+  'eventIds',
+  'feedCursors',
+  'dispatch',
+  'timeline',
+] as const;
+export type ReplicaTx = WriteTx<(typeof REPLICA_STORES)[number]>;
+
+/**
+ * The store's one write over every replica store (sendkit/replication's applyFacts runs a fold
+ * in it). A symbol, not a name: it is the replication module's, not a page's.
+ */
+export const REPLICA_WRITE: unique symbol = Symbol('sendkit.replica-write');
+
+/** A store whose writes a relay's facts can be folded into. */
+export interface ReplicaTarget {
+  [REPLICA_WRITE]<T>(body: (tx: ReplicaTx) => Promise<Outcome<T>>): Promise<T>;
+}
 
 export interface RelayLink {
   /**

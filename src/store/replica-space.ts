@@ -17,21 +17,7 @@ import { readFeedbackBatch } from './feedback-validation.js';
 import { chunksOf } from './layout.js';
 import { recountInTransaction } from './recount.js';
 import type { DeliveryRecord, StateChunk } from './schema.js';
-import type { WriteTx } from './transactions.js';
-
-export const REPLICA_STORES = [
-  'deliveries',
-  'audiences',
-  'addressChunks',
-  'addressBuckets',
-  'stateChunks',
-  'addressLists',
-  'eventIds',
-  'feedCursors',
-  'dispatch',
-  'timeline',
-] as const;
-export type ReplicaTx = WriteTx<(typeof REPLICA_STORES)[number]>;
+import type { ReplicaTx } from './relay-link.js';
 
 /** The fold's storage over `tx`; `lists` holds the address lists the facts name, fetched first. */
 export function replicaSpace(
