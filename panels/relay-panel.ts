@@ -39,6 +39,8 @@ export class RelayControl {
   private connection: RelayConnection | null = null;
   private status: FeedStatus | null = null;
   private problem = '';
+  /** Who acts, said in words, when the page's backend gives the credentials. */
+  private actingAs = '';
   private settings = saved();
 
   constructor(
@@ -70,8 +72,9 @@ export class RelayControl {
    * Connects with a credential or the reader token, kept for the tab; or with a function giving
    * credentials (a page whose backend signs them), which nothing keeps.
    */
-  connect(url: string, token: string | (() => Promise<string>)): void {
+  connect(url: string, token: string | (() => Promise<string>), actingAs = ''): void {
     void this.disconnect(false);
+    this.actingAs = actingAs;
     if (typeof token === 'string') {
       this.settings = { url, token, on: true };
       sessionStorage.setItem(KEY, JSON.stringify(this.settings));
@@ -178,6 +181,7 @@ export class RelayControl {
             : 'Not connected.'
         }
       </p>
+      ${this.actingAs && this.connection ? html`<p class="muted" id="relay-acting">${this.actingAs}</p>` : nothing}
     </section>`;
   }
 }

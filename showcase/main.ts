@@ -191,7 +191,12 @@ setInterval(showModelTime, 1000);
 document.body.addEventListener('sendkit-confirmed', () => void act(async () => undefined));
 draw();
 // Beside `npm start`'s relay, each window is a replica of it, acting as the picked demo user.
-if (relayUrl) relay.connect(relayUrl, () => credentialOf(role));
+if (relayUrl)
+  relay.connect(
+    relayUrl,
+    () => credentialOf(role),
+    'Shared deliveries: you act as the demo user of the role picked above, with a credential this page’s stand-in backend signs and the relay checks.',
+  );
 else relay.resume();
 showModelTime();
 manifest = await loadManifest();

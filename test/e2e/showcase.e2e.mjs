@@ -123,6 +123,15 @@ test('showcase: usable in a 360 px window, light and dark, with a first step to 
   check(/create|prepare|confirm|watch/i.test(next), `no next step is shown: ${next}`);
   for (const scheme of ['light', 'dark']) {
     if (scheme === 'dark') await page.click('#theme');
+    // The page itself follows the button, not only the elements (its light-dark() colours).
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.card')).backgroundColor,
+    );
+    const dark = scheme === 'dark';
+    check(
+      (background === 'rgb(255, 255, 255)') !== dark,
+      `a card is ${background} in the ${scheme} theme`,
+    );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 360, `the showcase is ${width}px wide in a 360px window (${scheme})`);
     await page.screenshot({ path: `${OUT}/showcase-360-${scheme}.png`, fullPage: true });
