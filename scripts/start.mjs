@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'vite';
 
 const RELAY_PORT = process.env.SENDKIT_RELAY_PORT ?? '8787';
+const RELAY_DATA = process.env.SENDKIT_RELAY_DATA ?? '.sendkit/relay-data';
 const key = randomBytes(32).toString('base64url');
 const server = await createServer({ server: { host: '127.0.0.1' } });
 await server.listen();
@@ -22,7 +23,7 @@ const relay = spawn(
     '--port',
     RELAY_PORT,
     '--data',
-    '.sendkit/relay-data',
+    RELAY_DATA,
     '--simulate',
     '--clock-scale',
     '3600',
@@ -62,17 +63,21 @@ process.env.SENDKIT_SHOWCASE_RELAY = relayUrl;
 process.env.SENDKIT_SHOWCASE_JWT_KEY = key;
 
 server.printUrls();
-console.log(`  ➜  Relay:   ${relayUrl} (its log in .sendkit/relay-data)`);
+console.log(`  ➜  Relay:   ${relayUrl} (its log in ${RELAY_DATA})`);
 console.log('  Open the showcase in two windows: a delivery created in one moves in both.');
 
+let stopping = false;
 const stop = async () => {
+  stopping = true;
+  const exited = new Promise((resolve) => relay.once('exit', resolve));
   relay.kill('SIGTERM');
-  await server.close();
+  await Promise.all([exited, server.close()]);
   process.exit(0);
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 relay.once('exit', (code) => {
+  if (stopping) return;
   console.error(`sendkit relay stopped (${code})`);
   void server.close().then(() => process.exit(1));
 });

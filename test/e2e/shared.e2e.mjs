@@ -3,6 +3,7 @@
 // and the extension's side panel as a third, all showing one delivery as it moves; a page that
 // calls the relay's endpoint itself with a credential lacking the role is refused; and two plain
 // portal pages on two relays sharing one JetStream stream end with identical stores.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { register } from 'tsx/esm/api';
@@ -291,4 +292,51 @@ test('shared: two portals and the side panel on two relays sharing one JetStream
     await site.close();
     await nats.stop();
   }
+});
+
+test('npm start: the showcase and its relay start together, the page finds the relay, both stop on SIGINT', async () => {
+  const port = String(await support.freePort());
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, SENDKIT_RELAY_PORT: port, SENDKIT_RELAY_DATA: support.tempDir() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const output = await new Promise((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`no start: ${text}`)), 60_000);
+      child.stdout.on('data', (chunk) => {
+        text += chunk;
+        if (/Relay:/.test(text) && /Local:/.test(text)) {
+          clearTimeout(timer);
+          resolve(text);
+        }
+      });
+      child.stderr.on('data', (chunk) => (text += chunk));
+    });
+    const page = /Local:\s+(http:\/\/\S+)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''))[1];
+    const { url } = await (await fetch(new URL('/dev/relay.json', page))).json();
+    check(url === `http://127.0.0.1:${port}`, `the page's backend names ${url}`);
+    const health = await (await fetch(`${url}/health`)).json();
+    check(health.clock.scale === 3600 && health.simulates === true, JSON.stringify(health));
+    const credential = await (await fetch(new URL('/dev/credential?role=Workflow', page))).text();
+    const refused = await fetch(`${url}/actions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${credential}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        action: 'create',
+        input: { label: 'x', channel: 'sms', recipients: { generated: 1 } },
+      }),
+    });
+    check(refused.status === 403, `the Workflow demo user created a delivery: ${refused.status}`);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    await exited;
+  }
+  // Stopped together: nothing listens on the relay's port any more.
+  const after = await fetch(`http://127.0.0.1:${port}/health`).then(
+    () => 'answered',
+    () => 'closed',
+  );
+  check(after === 'closed', 'the relay outlived npm start');
 });
