@@ -313,7 +313,9 @@ test('npm start: the showcase and its relay start together, the page finds the r
       });
       child.stderr.on('data', (chunk) => (text += chunk));
     });
-    const page = /Local:\s+(http:\/\/\S+)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''))[1];
+    // Vite may colour its URL (on a terminal): its colour codes are taken out first.
+    const colours = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+    const page = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output.replace(colours, ''))[1];
     const { url } = await (await fetch(new URL('/dev/relay.json', page))).json();
     check(url === `http://127.0.0.1:${port}`, `the page's backend names ${url}`);
     const health = await (await fetch(`${url}/health`)).json();
