@@ -19,13 +19,13 @@ import {
   chunksWanted,
   feedbackRefusal,
   moveMessages,
+  moveTarget,
   Refusals,
-  softExtraOf,
   type MoveTarget,
 } from '../store/message-moves.js';
 import { toDelivery, type DeliveryRecord, type StateChunk } from '../store/schema.js';
 import { EXCLUDED_BIT } from '../rules/event-codes.js';
-import { CHUNK_MASK, CHUNK_SHIFT, CHUNK_SIZE } from '../store/layout.js';
+import { stateLayoutOf } from '../store/layout.js';
 import type { Delivery, ExclusionCause } from '../types.js';
 import { columnsOfFact, type Fact, type FeedbackFact, type SharedDefinition } from './facts.js';
 import { foldFacts, type FoldResult, type ReplicaSpace } from './fold.js';
@@ -119,9 +119,10 @@ export class Ledger implements ReplicaSpace {
     const lookup = AddressLookup.inMemory(audience);
     const recipients = await Promise.all(addresses.map((address) => lookup.recipientsOf(address)));
     const excluded: number[] = [];
+    const { size } = stateLayoutOf(record);
     this.chunksOf(id).forEach((chunk, index) => {
       for (let slot = 0; slot < chunk.mask.length; slot++)
-        if (chunk.mask[slot]! & EXCLUDED_BIT) excluded.push(index * CHUNK_SIZE + slot);
+        if (chunk.mask[slot]! & EXCLUDED_BIT) excluded.push(index * size + slot);
     });
     return { recipients, excluded };
   }
@@ -141,7 +142,10 @@ export class Ledger implements ReplicaSpace {
 
   /** The mask of one recipient (0 unrelayed), for the simulated MTA's hand-overs. */
   maskOf(id: string, recipient: number): number {
-    return this.chunksOf(id)[recipient >>> CHUNK_SHIFT]?.mask[recipient & CHUNK_MASK] ?? 0;
+    const record = this.records.get(id);
+    if (!record) return 0;
+    const { shift, mask } = stateLayoutOf(record);
+    return this.chunksOf(id)[recipient >>> shift]?.mask[recipient & mask] ?? 0;
   }
 
   // The fold's storage (ReplicaSpace): a record is handed out as a copy, so a fact refused
@@ -213,14 +217,7 @@ export class Ledger implements ReplicaSpace {
     const targets = batch.deliveryIds.map((id, position): MoveTarget | null => {
       const record = this.records.get(id);
       if (!record || problems[position] !== null) return null;
-      return {
-        record,
-        softExtra: softExtraOf(record, now),
-        chunks: this.chunkSets.get(id) ?? [],
-        dirty: new Set(),
-        ids: null,
-        counters: new Counters(record),
-      };
+      return moveTarget(record, now, this.chunkSets.get(id) ?? [], null, new Counters(record));
     });
     const refusals = new Refusals(true, batch.length);
     chunksWanted(batch, targets, problems, refusals);

@@ -17,7 +17,7 @@ import { INTERVAL_MS } from '../rules/timeline.js';
 import { EventHeap, type ScheduledEvent } from '../simulator/event-heap.js';
 import { DEFAULTS } from '../simulator/mta-options.js';
 import { storyOf, type StoryRates } from '../simulator/stories.js';
-import { CHUNK_SIZE } from '../store/layout.js';
+import { stateLayoutOf } from '../store/layout.js';
 import { toDelivery, type DeliveryRecord, type StateChunk } from '../store/schema.js';
 import { FAILURE_REASONS, FEEDBACK_EVENT_TYPES } from '../types.js';
 import type { Ledger } from './ledger.js';
@@ -71,13 +71,14 @@ export class SimulationRun {
       mode: record.mode,
       endsAt: record.endsAt ?? Infinity,
     };
+    const { size } = stateLayoutOf(record);
     ledger.chunksOf(record.id).forEach((chunk, index) => {
       for (let slot = 0; slot < chunk.mask.length; slot++) {
         const mask = chunk.mask[slot]!;
         if (mask === 0 || mask & EXCLUDED_BIT) continue;
         const minute = chunk.relayedIn?.[slot] ?? 1;
         const relayedAt = startedAt + (minute - 1) * INTERVAL_MS;
-        for (const event of storyOf(this.rates, index * CHUNK_SIZE + slot, {
+        for (const event of storyOf(this.rates, index * size + slot, {
           ...context,
           relayedAt,
         }))

@@ -18,7 +18,13 @@ import type { DueBatch, DueRecipient } from '../types.js';
 import { chunkAddresses } from './audience-addresses.js';
 import { generatedAddress } from './audience.js';
 import { ChangeSet } from './changes.js';
-import { CHUNK_MASK, CHUNK_SHIFT, chunkLengthOf } from './layout.js';
+import {
+  CHUNK_MASK,
+  CHUNK_SHIFT,
+  stateChunkLength,
+  stateLayoutOf,
+  type StateLayout,
+} from './layout.js';
 import {
   isShared,
   type AudienceRecord,
@@ -42,13 +48,17 @@ export const MAX_TAKE = 100_000;
 class Chunks {
   private readonly states = new Map<number, Uint8Array>();
   private readonly addresses = new Map<number, readonly string[]>();
+  /** The sending log's layout (address chunks are the list's own, CHUNK_SIZE). */
+  readonly layout: StateLayout;
 
   constructor(
     private readonly tx: DispatchTx,
     private readonly record: DeliveryRecord,
     /** Asked for with the record, awaited only when addresses are read. */
     private readonly audience: Promise<AudienceRecord | undefined>,
-  ) {}
+  ) {
+    this.layout = stateLayoutOf(record);
+  }
 
   /**
    * The received-events masks of one chunk of the sending logs. A chunk whose counts say every
@@ -57,7 +67,7 @@ class Chunks {
    */
   async masks(chunk: number): Promise<Uint8Array> {
     let masks = this.states.get(chunk);
-    const length = chunkLengthOf(this.record.recipientCount, chunk);
+    const length = stateChunkLength(this.record, chunk);
     if (!masks && this.record.chunkCounts?.[chunk * CLASS_COUNT + UNRELAYED_CLASS] === length) {
       masks = new Uint8Array(length);
       this.states.set(chunk, masks);
@@ -103,11 +113,12 @@ async function scan(
   to: number,
   visit: (recipient: number, cls: number) => boolean,
 ): Promise<number> {
+  const { shift, mask } = chunks.layout;
   let at = from;
   while (at < to) {
-    const masks = await chunks.masks(at >>> CHUNK_SHIFT);
-    const end = Math.min(to, ((at >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT);
-    for (; at < end; at++) if (!visit(at, CLASS_OF_MASK[masks[at & CHUNK_MASK]!]!)) return at;
+    const masks = await chunks.masks(at >>> shift);
+    const end = Math.min(to, ((at >>> shift) + 1) << shift);
+    for (; at < end; at++) if (!visit(at, CLASS_OF_MASK[masks[at & mask]!]!)) return at;
   }
   return at;
 }

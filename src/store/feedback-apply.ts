@@ -18,8 +18,8 @@ import {
   chunksWanted,
   feedbackRefusal,
   moveMessages,
+  moveTarget,
   Refusals,
-  softExtraOf,
   type MoveTarget,
 } from './message-moves.js';
 import { finishIfDone, refreshEngagementIfDue } from './progress.js';
@@ -126,14 +126,7 @@ async function loadTargets(
   const targets = records.map((record, position): MoveTarget | null => {
     if (!record || problems[position] !== null) return null;
     const ids = batch.idHashes ? new EventIdSet(tx, record.id) : null;
-    return {
-      record,
-      softExtra: softExtraOf(record, now),
-      chunks: [],
-      dirty: new Set(),
-      ids,
-      counters: new Counters(record),
-    };
+    return moveTarget(record, now, [], ids, new Counters(record));
   });
   const wanted = chunksWanted(batch, targets, problems, refusals);
   const states = tx.objectStore('stateChunks');

@@ -82,11 +82,34 @@ function checkTimeAndReason(
   }
 }
 
-function readEvent(
+/** The delivery ids of a batch, each given its position once (most batches have one). */
+class DeliveryPositions {
+  readonly ids: string[] = [];
+  private readonly position = new Map<string, number>();
+  private lastId: string | null = null;
+  private last = 0;
+
+  of(id: string): number {
+    if (id === this.lastId) return this.last;
+    let known = this.position.get(id);
+    if (known === undefined) {
+      known = this.ids.push(id) - 1;
+      this.position.set(id, known);
+    }
+    this.lastId = id;
+    this.last = known;
+    return known;
+  }
+}
+
+/** Reads one event object into the batch's columns at `index` (nothing allocated per event). */
+function readEventInto(
   index: number,
   event: unknown,
   latest: number,
-): { deliveryId: string; recipient: number; type: number; at: number; reason: number } {
+  batch: Omit<Batch, 'deliveryIds' | 'idHashes'>,
+  deliveries: DeliveryPositions,
+): void {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     throw new FeedbackError(index, 'an event must be an object');
   }
@@ -94,7 +117,8 @@ function readEvent(
   if (prototype !== Object.prototype && prototype !== null) {
     throw new FeedbackError(index, 'an event must be a plain object');
   }
-  for (const key of Object.keys(event)) {
+  // A plain object's enumerable keys are its own (the prototype checked above has none).
+  for (const key in event) {
     if (!ALLOWED_KEYS.has(key)) throw new FeedbackError(index, `unknown field '${key}'`);
   }
   const { deliveryId, recipient, type, at, reason } = event as Record<string, unknown>;
@@ -119,13 +143,11 @@ function readEvent(
     if (reasonCode < 0) throw new FeedbackError(index, `unknown failure reason '${text}'`);
   }
   checkTimeAndReason(index, at as number, latest, typeIndex, reasonCode);
-  return {
-    deliveryId: deliveryId as string,
-    recipient,
-    type: typeIndex,
-    at: at as number,
-    reason: reasonCode,
-  };
+  batch.delivery[index] = deliveries.of(deliveryId as string);
+  batch.recipients[index] = recipient;
+  batch.types[index] = typeIndex;
+  batch.at[index] = at as number;
+  batch.reasons[index] = reasonCode;
 }
 
 /** Ids of the events, hashed, or null when none has one. */
@@ -163,22 +185,9 @@ export function readFeedbackBatch(events: unknown, now: number, eventIds: unknow
     if (columnar) return joinColumns(events, latest);
     const length = events.length;
     const batch = emptyBatch(length);
-    const deliveryIds: string[] = [];
-    const position = new Map<string, number>();
-    for (; index < length; index++) {
-      const event = readEvent(index, events[index], latest);
-      let delivery = position.get(event.deliveryId);
-      if (delivery === undefined) {
-        delivery = deliveryIds.push(event.deliveryId) - 1;
-        position.set(event.deliveryId, delivery);
-      }
-      batch.delivery[index] = delivery;
-      batch.recipients[index] = event.recipient;
-      batch.types[index] = event.type;
-      batch.at[index] = event.at;
-      batch.reasons[index] = event.reason;
-    }
-    return { ...batch, deliveryIds, idHashes: readIds(eventIds, length) };
+    const deliveries = new DeliveryPositions();
+    for (; index < length; index++) readEventInto(index, events[index], latest, batch, deliveries);
+    return { ...batch, deliveryIds: deliveries.ids, idHashes: readIds(eventIds, length) };
   } catch (error) {
     if (error instanceof SendkitError) throw error;
     throw new FeedbackError(index, 'the event could not be read (a getter or Proxy threw)');

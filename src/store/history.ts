@@ -8,7 +8,7 @@ import {
 } from '../rules/message-classes.js';
 import type { ProfileHistoryEntry } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
-import { CHUNK_MASK, CHUNK_SHIFT, CHUNK_SIZE, storedTime } from './layout.js';
+import { stateLayoutOf, storedTime } from './layout.js';
 import type { DeliveryRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
@@ -49,9 +49,10 @@ async function entryFor(
 ): Promise<(ProfileHistoryEntry & { sortKey: number }) | null> {
   let chosen: { recipient: number; mask: number; time: number } | null = null;
   for (const recipient of recipients) {
-    const state = await tx.objectStore('stateChunks').get([record.id, recipient >>> CHUNK_SHIFT]);
+    const { shift, mask } = stateLayoutOf(record);
+    const state = await tx.objectStore('stateChunks').get([record.id, recipient >>> shift]);
     if (!state) return null;
-    const slot = recipient & CHUNK_MASK;
+    const slot = recipient & mask;
     chosen = { recipient, mask: state.mask[slot]!, time: state.time[slot]! };
     if (!(chosen.mask & EXCLUDED_BIT)) break;
   }
@@ -90,7 +91,7 @@ export async function findRecipientsInTransaction(
   );
   const excluded: number[] = [];
   states.forEach((state, position) => {
-    const base = withExclusions[position]! * CHUNK_SIZE;
+    const base = withExclusions[position]! * stateLayoutOf(record).size;
     for (let slot = 0; slot < (state?.mask.length ?? 0); slot++)
       if (state!.mask[slot]! & EXCLUDED_BIT) excluded.push(base + slot);
   });

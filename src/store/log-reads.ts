@@ -13,8 +13,8 @@ import {
   statusOfClass,
 } from '../rules/message-classes.js';
 import type { LogRow, RecipientStatus } from '../types.js';
-import { CHUNK_SIZE, chunkCountOf, storedTime } from './layout.js';
-import { chunkAddresses } from './audience-addresses.js';
+import { stateChunkCount, stateLayoutOf, storedTime } from './layout.js';
+import { rangeAddresses } from './audience-addresses.js';
 import type { AudienceRecord, DeliveryRecord, StateChunk } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
@@ -43,7 +43,7 @@ export function countMatching(record: DeliveryRecord, status: RecipientStatus | 
   if (!record.chunkCounts) return 0;
   const matches = classFilter(record, status);
   let total = 0;
-  for (let chunk = 0; chunk < chunkCountOf(record.recipientCount); chunk++) {
+  for (let chunk = 0; chunk < stateChunkCount(record); chunk++) {
     total += matchesInChunk(record, chunk, matches);
   }
   return total;
@@ -90,7 +90,8 @@ async function collect(
   limit: number,
 ): Promise<LogRow[]> {
   const rows: LogRow[] = [];
-  const chunkCount = chunkCountOf(record.recipientCount);
+  const chunkCount = stateChunkCount(record);
+  const { size } = stateLayoutOf(record);
   // Read once per page, and only when a row is: most pages are one or two chunks.
   let audience: Promise<AudienceRecord | undefined> | null = null;
   let { skip, fromSlot } = start;
@@ -100,9 +101,12 @@ async function collect(
       continue;
     }
     audience ??= tx.objectStore('audiences').get(record.audienceId);
+    const length = Math.min(size, record.recipientCount - chunk * size);
     const [state, addresses] = await Promise.all([
       tx.objectStore('stateChunks').get([record.id, chunk]),
-      audience.then((found) => (found ? chunkAddresses(tx, found, chunk) : undefined)),
+      audience.then((found) =>
+        found ? rangeAddresses(tx, found, chunk * size, length) : undefined,
+      ),
     ]);
     if (!state) break;
     for (let slot = fromSlot; slot < state.mask.length && rows.length < limit; slot++) {
@@ -111,7 +115,7 @@ async function collect(
         skip--;
         continue;
       }
-      const recipient = chunk * CHUNK_SIZE + slot;
+      const recipient = chunk * size + slot;
       rows.push(rowOf(record, state, addresses?.[slot] ?? '', recipient, slot));
     }
     fromSlot = 0;
@@ -129,7 +133,7 @@ export async function readPage(
 ): Promise<LogRow[]> {
   if (!record.chunkCounts) return [];
   const matches = classFilter(record, status);
-  const chunkCount = chunkCountOf(record.recipientCount);
+  const chunkCount = stateChunkCount(record);
   let before = 0;
   for (let chunk = 0; chunk < chunkCount; chunk++) {
     const inChunk = matchesInChunk(record, chunk, matches);
@@ -151,6 +155,7 @@ export async function readAfter(
 ): Promise<LogRow[]> {
   if (!record.chunkCounts) return [];
   const first = after + 1;
-  const start = { chunk: Math.floor(first / CHUNK_SIZE), skip: 0, fromSlot: first % CHUNK_SIZE };
+  const { size } = stateLayoutOf(record);
+  const start = { chunk: Math.floor(first / size), skip: 0, fromSlot: first % size };
   return collect(tx, record, classFilter(record, status), start, limit);
 }

@@ -14,7 +14,7 @@ import { FEEDBACK_EVENT_TYPES, type FeedbackResult, type RefusedEvent } from '..
 import type { Counters } from './counters.js';
 import type { EventIdSet } from './event-ids.js';
 import type { Batch } from './feedback-validation.js';
-import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
+import { stateLayoutOf } from './layout.js';
 import { retriesHaveEnded } from './progress.js';
 import { isShared, type DeliveryRecord, type StateChunk } from './schema.js';
 import { VALIDITY_END_BIT } from './validity.js';
@@ -61,6 +61,9 @@ const RETRYING_BIT = outcomeBit(RETRYING_EVENT);
 /** One delivery a batch names, with the chunks its events touch (loaded by the caller). */
 export interface MoveTarget {
   readonly record: DeliveryRecord;
+  /** The record's state layout (stateLayoutOf), read once for the loop. */
+  readonly shift: number;
+  readonly mask: number;
   /** Bits added to a soft bounce: the validity end's, once retries have ended. */
   readonly softExtra: number;
   readonly chunks: (StateChunk | undefined)[];
@@ -124,10 +127,31 @@ export function chunksWanted(
         `recipient ${recipient} is out of range (delivery has ${target.record.recipientCount})`,
       );
     } else {
-      wanted[delivery]!.add(recipient >>> CHUNK_SHIFT);
+      wanted[delivery]!.add(recipient >>> target.shift);
     }
   }
   return wanted;
+}
+
+/** A delivery's target for a batch, over the chunks the caller keeps (read before, or in memory). */
+export function moveTarget(
+  record: DeliveryRecord,
+  now: number,
+  chunks: (StateChunk | undefined)[],
+  ids: EventIdSet | null,
+  counters: Counters,
+): MoveTarget {
+  const { shift, mask } = stateLayoutOf(record);
+  return {
+    record,
+    shift,
+    mask,
+    softExtra: softExtraOf(record, now),
+    chunks,
+    dirty: new Set(),
+    ids,
+    counters,
+  };
 }
 
 /**
@@ -146,10 +170,11 @@ export function moveMessages(
   let superseded = 0;
   for (let index = 0; index < batch.length; index++) {
     if (refusals.skipped(index)) continue;
-    const { record, chunks, dirty, softExtra, ids, counters } = targets[delivery[index]!]!;
+    const target = targets[delivery[index]!]!;
+    const { record, chunks, dirty, softExtra, ids, counters } = target;
     const recipient = recipients[index]!;
-    const chunkIndex = recipient >>> CHUNK_SHIFT;
-    const slot = recipient & CHUNK_MASK;
+    const chunkIndex = recipient >>> target.shift;
+    const slot = recipient & target.mask;
     const chunk = chunks[chunkIndex]!;
     const mask = chunk.mask[slot]!;
     if (mask & EXCLUDED_BIT) {

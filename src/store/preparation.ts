@@ -9,15 +9,7 @@ import { StoreFailureError } from '../errors.js';
 import type { ExclusionCause, User } from '../types.js';
 import { AddressLookup } from './address-lookup.js';
 import { initialBreakdown, providerGroupsOf } from './breakdown-setup.js';
-import {
-  CHUNK_MASK,
-  CHUNK_SHIFT,
-  CHUNK_SIZE,
-  NO_TIME,
-  chunkCountOf,
-  chunkLengthOf,
-  chunksOf,
-} from './layout.js';
+import { NO_TIME, STATE_LAYOUT, chunksOf, stateChunkCount, stateChunkLength } from './layout.js';
 import type { AudienceRecord, DeliveryRecord, StateChunk } from './schema.js';
 import { systemTransition, userTransition } from './transitions.js';
 import type { WriteTx } from './transactions.js';
@@ -89,18 +81,21 @@ export function layOutPreparation(
   by: string,
   now: number,
 ): StateChunk[] {
-  const chunkCount = chunkCountOf(record.recipientCount);
+  // Laid out anew in the layout of now, whatever the layout of an earlier preparation.
+  record.stateChunkShift = STATE_LAYOUT.shift;
+  const { shift, size, mask } = STATE_LAYOUT;
+  const chunkCount = stateChunkCount(record);
   const grouping = providerGroupsOf(audience, record.recipientCount);
   const chunks: StateChunk[] = [];
   for (let chunk = 0; chunk < chunkCount; chunk++) {
-    const length = chunkLengthOf(record.recipientCount, chunk);
+    const length = stateChunkLength(record, chunk);
     chunks.push({
       mask: new Uint8Array(length),
       engagement: new Uint8Array(length),
       reason: new Uint8Array(length),
       time: new Float64Array(length).fill(NO_TIME),
       // A copy: a view would store the whole array with every chunk.
-      provider: grouping.providers.slice(chunk * CHUNK_SIZE, chunk * CHUNK_SIZE + length),
+      provider: grouping.providers.slice(chunk * size, chunk * size + length),
     });
   }
   const chunkCounts = new Uint32Array(chunkCount * CLASS_COUNT);
@@ -108,8 +103,8 @@ export function layOutPreparation(
     chunkCounts[chunk * CLASS_COUNT + UNRELAYED_CLASS] = chunks[chunk]!.mask.length;
   }
   for (const [recipient, cause] of causes) {
-    const chunk = recipient >>> CHUNK_SHIFT;
-    const slot = recipient & CHUNK_MASK;
+    const chunk = recipient >>> shift;
+    const slot = recipient & mask;
     const state = chunks[chunk]!;
     state.mask[slot] = EXCLUDED_BIT;
     state.reason[slot] = EXCLUSION_CODES[cause];

@@ -61,6 +61,8 @@ export interface DeliveryRecord {
   engagement: EngagementSnapshot | null;
   /** Messages per class per chunk (chunk * CLASS_COUNT + class), once prepared. */
   chunkCounts: Uint32Array | null;
+  /** Recipients per state chunk, as a power of two (layout.ts); absent: 12, before it was recorded. */
+  stateChunkShift?: number;
   /** By mailbox provider and by reason, once prepared; absent in records from before them. */
   breakdown?: BreakdownCounters | null;
 }
@@ -241,6 +243,7 @@ export function toDelivery(record: DeliveryRecord): Delivery {
     validityWarned: _validityWarned,
     breakdown: _breakdown,
     retriesEnded: _retriesEnded,
+    stateChunkShift: _stateChunkShift,
     shared,
     pace,
     guard,

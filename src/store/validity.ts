@@ -5,7 +5,7 @@
 import { outcomeBit } from '../rules/event-codes.js';
 import { VALIDITY_END_EVENT } from '../rules/feedback-rules.js';
 import { CLASS_COUNT, CLASS_OF_MASK, RETRYING_CLASS } from '../rules/message-classes.js';
-import { chunkCountOf } from './layout.js';
+import { stateChunkCount } from './layout.js';
 import { Counters } from './counters.js';
 import type { DeliveryRecord, StateChunk } from './schema.js';
 import { systemTransition } from './transitions.js';
@@ -37,7 +37,7 @@ export async function endValidityInTransaction(
 export function chunksRetrying(record: DeliveryRecord): number[] {
   const counts = record.chunkCounts!;
   const chunks: number[] = [];
-  for (let chunk = 0; chunk < chunkCountOf(record.recipientCount); chunk++) {
+  for (let chunk = 0; chunk < stateChunkCount(record); chunk++) {
     if (counts[chunk * CLASS_COUNT + RETRYING_CLASS] !== 0) chunks.push(chunk);
   }
   return chunks;
