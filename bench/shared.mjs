@@ -44,16 +44,10 @@ async function headOf(url) {
 }
 
 async function act(url, body) {
-  const response = await fetch(`${url}/actions`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${support.credentialFor('bench', ['start-deliveries'])}`,
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${body.action} answered ${response.status}`);
-  return response.json();
+  const credential = support.credentialFor('bench', ['start-deliveries']);
+  const answer = await support.postShared(url, '/actions', body, credential);
+  if (answer.status !== 200) throw new Error(`${body.action} answered ${answer.status}`);
+  return answer.body;
 }
 
 export async function sharedFigures({ withProfile, pageUrl, report }) {

@@ -7,6 +7,7 @@
 import { InputError, NotFoundError, type User } from '../../src/index.js';
 import { newId } from '../../src/ids.js';
 import {
+  DELIVERY_INPUT_FIELDS,
   LIST_HASH,
   SHARED_ACTIONS,
   authorize,
@@ -130,15 +131,7 @@ export class SharedDeliveries {
 
   private async create(user: User, value: unknown): Promise<ActionResult> {
     const { recipients, simulation, ...input } = readOptions('input', value, [
-      'label',
-      'channel',
-      'recipients',
-      'efs',
-      'validityHours',
-      'contactDate',
-      'recurrence',
-      'guard',
-      'pace',
+      ...DELIVERY_INPUT_FIELDS,
       'simulation',
     ]);
     if (simulation !== undefined && simulation !== null && !this.options.simulate)

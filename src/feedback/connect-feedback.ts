@@ -40,12 +40,7 @@ export function connectFeedback(
     'batchMs',
     'staleMs',
   ]);
-  const base = readSafely('url', () => {
-    const parsed = new URL(String(url));
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new InputError('url', 'an http(s) URL');
-    return parsed;
-  });
+  const base = relayBase(url);
   if (typeof token !== 'string' || token === '' || token.length > 1_000 || /\s/.test(token)) {
     throw new InputError('options.token', "the relay's reader token");
   }
@@ -55,10 +50,9 @@ export function connectFeedback(
   const batch = readNumberOption('options.batchMs', batchMs, 0, 10_000);
   const stale = readNumberOption('options.staleMs', staleMs, 1_000, 600_000);
   const target = readFeedbackTarget<FeedTarget>(store, ['readFeedPosition']);
-  const path = base.pathname.replace(/\/+$/, '');
-  const eventsUrl = `${base.origin}${path}/events`;
+  const eventsUrl = `${base}/events`;
   // One position per relay and per filter: a feed of one delivery skips the others' events.
-  const feed = `relay:${base.origin}${path}${deliveryId === undefined ? '' : `#${deliveryId}`}`;
+  const feed = `relay:${base}${deliveryId === undefined ? '' : `#${deliveryId}`}`;
   if (feed.length > 256) throw new InputError('url', 'a relay address of at most 200 characters');
   return new FeedbackConnection(
     target,
@@ -70,4 +64,14 @@ export function connectFeedback(
     stale ?? 45_000,
     passOver(target),
   );
+}
+
+/** A relay's base address (an http(s) URL), without a trailing slash; an InputError otherwise. */
+export function relayBase(url: unknown): string {
+  return readSafely('url', () => {
+    const parsed = new URL(String(url));
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new InputError('url', 'an http(s) URL');
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  });
 }

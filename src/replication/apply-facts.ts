@@ -12,6 +12,7 @@ import { checkCursor } from '../store/queries.js';
 import { REPLICA_WRITE, type ReplicaTarget } from '../store/relay-link.js';
 import { replicaSpace } from '../store/replica-space.js';
 import { readFacts } from './fact-reader.js';
+import type { Fact } from './facts.js';
 import { foldFacts, type FoldResult } from './fold.js';
 
 export interface ApplyFactsOptions {
@@ -26,6 +27,18 @@ export async function applyFacts(
   facts: readonly unknown[],
   options: ApplyFactsOptions,
 ): Promise<FoldResult> {
+  return foldInto(store, readFacts(facts), options);
+}
+
+/**
+ * applyFacts for facts this module read itself (connectRelay's connection, which read each with
+ * readFact and never hands them out): not read twice.
+ */
+export async function foldInto(
+  store: ReplicaTarget,
+  read: readonly Fact[],
+  options: ApplyFactsOptions,
+): Promise<FoldResult> {
   const writes = readSafely(
     'store',
     () => typeof (store as Partial<ReplicaTarget> | null)?.[REPLICA_WRITE] === 'function',
@@ -36,7 +49,6 @@ export async function applyFacts(
   if (!position?.log) throw new InputError('options.cursor.log', "the relay log's id");
   if (lists !== undefined && !(lists instanceof Map))
     throw new InputError('options.lists', 'a Map of address lists by hash');
-  const read = readFacts(facts);
   const kept = (lists ?? new Map()) as ReadonlyMap<string, readonly string[]>;
   return store[REPLICA_WRITE](async (tx) => {
     const changes = new ChangeSet();

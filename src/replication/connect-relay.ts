@@ -6,12 +6,13 @@
  * the user's credential; each resolves once the fact is folded here.
  */
 import { InputError, RelayError } from '../errors.js';
+import { relayBase } from '../feedback/connect-feedback.js';
 import { FeedbackConnection } from '../feedback/relay-feed.js';
 import type { FactFolder } from '../feedback/feed-entries.js';
-import { readMethods, readNumberOption, readOptions, readSafely } from '../rules/valid-input.js';
+import { readMethods, readNumberOption, readOptions } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import type { RelayLink } from '../store/relay-link.js';
-import { applyFacts } from './apply-facts.js';
+import { foldInto } from './apply-facts.js';
 import { readFact } from './fact-reader.js';
 import type { Fact } from './facts.js';
 import { RelayClient, type Credential } from './relay-client.js';
@@ -58,12 +59,7 @@ export function connectRelay(
     'batchMs',
     'staleMs',
   ]);
-  const base = readSafely('url', () => {
-    const parsed = new URL(String(url));
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new InputError('url', 'an http(s) URL');
-    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
-  });
+  const base = relayBase(url);
   const reader = credential ?? token;
   const isToken = (value: unknown) =>
     typeof value === 'string' && value !== '' && value.length <= 8_192 && !/\s/.test(value);
@@ -85,7 +81,7 @@ export function connectRelay(
         const hash = fact.definition.audience.list;
         if (!lists.has(hash)) lists.set(hash, await client.getList(hash));
       }
-      await applyFacts(target, facts, { cursor, lists });
+      await foldInto(target, facts, { cursor, lists });
       for (const fact of facts)
         if (fact.fact === 'created' && 'list' in fact.definition.audience)
           lists.delete(fact.definition.audience.list);

@@ -5,15 +5,11 @@
  * replica then folds it, so nothing here is decided twice.
  */
 import { NotFoundError, StateError } from '../errors.js';
-import { guardTrip } from '../rules/guard.js';
-import {
-  ENGAGEMENT_REFRESH_MS,
-  allMessagesFinal,
-  snapshotEngagement,
-} from '../rules/indicators.js';
-import { START_STATES, VALIDITY_END_STATES, transitionFor } from '../rules/lifecycle.js';
-import { guardCounts } from '../store/guarding.js';
-import { isRecurringTemplate } from '../store/scheduler.js';
+import { snapshotEngagement } from '../rules/indicators.js';
+import { transitionFor } from '../rules/lifecycle.js';
+import { guardTripOf } from '../store/guarding.js';
+import { engagementRefreshDue, isDone, validityOver } from '../store/progress.js';
+import { dueToStart } from '../store/scheduler.js';
 import type { DeliveryRecord } from '../store/schema.js';
 import { checkPermission } from '../store/transitions.js';
 import type { GuardTrip, User } from '../types.js';
@@ -57,40 +53,25 @@ export type DueFact =
  * and click rates are published hourly.
  */
 export function dueFact(record: DeliveryRecord, now: number): DueFact | null {
-  const { state } = record;
-  if (START_STATES.includes(state) && isRecurringTemplate(record)) {
-    const next = record.nextOccurrenceAt;
-    return next !== null && next <= now ? { fact: 'occurrence' } : null;
-  }
-  if (START_STATES.includes(state)) {
-    if ((record.contactDate ?? now) <= now) return { fact: 'started' };
-    return null;
-  }
-  if (VALIDITY_END_STATES.includes(state) && record.endsAt !== null && record.endsAt <= now)
-    return { fact: 'validity-ended' };
-  if (state === 'in-progress' && allMessagesFinal(record.tally)) return { fact: 'finished' };
-  if (state === 'in-progress' && record.guard) {
-    const trip = guardTrip(record.guard, guardCounts(record), record.guardAck ?? null);
-    if (trip) return { fact: 'guard-paused', trip };
-  }
-  if (record.startedAt !== null && engagementStale(record, now)) return { fact: 'refreshed' };
+  const start = dueToStart(record, now);
+  if (start === 'run') return { fact: 'occurrence' };
+  if (start === 'start') return { fact: 'started' };
+  if (validityOver(record, now)) return { fact: 'validity-ended' };
+  if (isDone(record)) return { fact: 'finished' };
+  const trip = guardTripOf(record);
+  if (trip) return { fact: 'guard-paused', trip };
+  if (engagementRefreshDue(record, now) && ratesChange(record, now)) return { fact: 'refreshed' };
   return null;
 }
 
-/** An hour has passed since the rates were published, and publishing now would change them. */
-function engagementStale(record: DeliveryRecord, now: number): boolean {
+/**
+ * Publishing open and click rates now would change them: a delivery whose rates stand still
+ * gets no refresh fact every hour of its life.
+ */
+function ratesChange(record: DeliveryRecord, now: number): boolean {
   const published = record.engagement;
-  if (published && now - published.at < ENGAGEMENT_REFRESH_MS) return false;
   const fresh = snapshotEngagement(record.tally, record.mode, now);
   return (
     !published || fresh.openRate !== published.openRate || fresh.clickRate !== published.clickRate
   );
-}
-
-/** When the delivery's next time-driven fact falls due (a start, a run, the validity's end). */
-export function nextDueAt(record: DeliveryRecord): number | null {
-  if (record.state === 'start-pending')
-    return isRecurringTemplate(record) ? record.nextOccurrenceAt : record.contactDate;
-  if (VALIDITY_END_STATES.includes(record.state)) return record.endsAt;
-  return null;
 }

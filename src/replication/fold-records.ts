@@ -6,7 +6,8 @@
 import { StateError } from '../errors.js';
 import { buildAudience, generatedAudience, type BuiltAudience } from '../store/audience.js';
 import { layOutPreparation, listExclusions } from '../store/preparation.js';
-import { notStarted, type DeliveryRecord } from '../store/schema.js';
+import { newRecord } from '../store/creation.js';
+import type { DeliveryRecord } from '../store/schema.js';
 import { userTransition } from '../store/transitions.js';
 import type { ExclusionCause, User } from '../types.js';
 import type { SharedDefinition } from './facts.js';
@@ -43,32 +44,13 @@ export function sharedCreation(
   space: ReplicaSpace,
 ): { record: DeliveryRecord; audience: BuiltAudience } {
   const { audience: shared, simulation: _simulation, ...input } = definition;
-  const count = 'generated' in shared ? shared.generated : shared.count;
-  const record: DeliveryRecord = {
-    id,
-    label: input.label,
-    channel: input.channel,
-    mode: input.efs ? 'efs' : 'standard',
-    state: 'editing',
-    recipientCount: count,
-    audienceId: id,
-    validityHours: input.validityHours,
-    contactDate: input.contactDate,
-    recurrence: input.recurrence,
-    guard: input.guard,
-    pace: input.pace,
-    parentId: null,
-    occurrenceKey: null,
-    createdAt: at,
-    createdBy: by,
-    nextOccurrenceAt: null,
-    journal: [],
+  const recipientCount = 'generated' in shared ? shared.generated : shared.count;
+  const record = {
+    ...newRecord({ ...input, recipientCount }, actor(by), id, at),
     shared: space.log,
-    ...notStarted(),
   };
-  userTransition(record, 'create', actor(by), at);
   if ('generated' in shared)
-    return { record, audience: generatedAudience(id, count, input.channel) };
+    return { record, audience: generatedAudience(id, recipientCount, input.channel) };
   const addresses = space.list(shared.list);
-  return { record, audience: buildAudience(id, count, (index) => addresses[index] ?? '') };
+  return { record, audience: buildAudience(id, recipientCount, (index) => addresses[index] ?? '') };
 }

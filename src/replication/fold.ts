@@ -36,7 +36,7 @@ import { actor, prepare, sharedCreation } from './fold-records.js';
 import { systemTransition, userTransition } from '../store/transitions.js';
 import { chunksRetrying, endRetriesOf, finishAtValidityEnd } from '../store/validity.js';
 import type { Counters } from '../store/counters.js';
-import type { Fact, FeedbackFact, LifecycleFact } from './facts.js';
+import { USER_FACTS, type Fact, type FeedbackFact, type LifecycleFact } from './facts.js';
 
 /** Where a replica keeps what it folds: IndexedDB in a browser, memory in a relay. */
 export interface ReplicaSpace {
@@ -70,21 +70,14 @@ export interface FoldResult {
   readonly skipped: number;
 }
 
-/** The fact's user action, or system action, in the life-cycle table's terms. */
-const ACTION_OF: Readonly<
-  Record<
-    Exclude<LifecycleFact['fact'], 'stats-computed' | 'refreshed' | 'occurrence'>,
-    LifecycleAction
-  >
-> = {
-  created: 'create',
-  prepared: 'prepare',
-  confirmed: 'confirm',
-  paused: 'pause',
-  resumed: 'resume',
-  stopped: 'stop',
-  rescheduled: 'reschedule',
-  deleted: 'delete',
+/**
+ * The life-cycle table's action a fact takes, which must be allowed from the state it lands in:
+ * a user fact's own action (Compute stats is none), and the system's.
+ */
+const ACTION_OF: Readonly<Partial<Record<LifecycleFact['fact'], LifecycleAction>>> = {
+  ...Object.fromEntries(
+    Object.entries(USER_FACTS).filter(([, action]) => action !== 'compute-stats'),
+  ),
   started: 'start',
   'guard-paused': 'guard-pause',
   finished: 'finish',
@@ -128,7 +121,7 @@ async function foldLifecycle(
   }
   const record = await space.get(fact.delivery);
   if (!record || record.shared !== space.log) return false;
-  const action = fact.fact in ACTION_OF ? ACTION_OF[fact.fact as keyof typeof ACTION_OF] : null;
+  const action = ACTION_OF[fact.fact];
   if (action && !transitionFor(action).from.includes(record.state)) return false;
   try {
     await apply(space, record, fact, changes);
@@ -179,7 +172,7 @@ async function apply(
       return;
     case 'paused':
     case 'stopped':
-      userTransition(record, ACTION_OF[fact.fact] as 'pause' | 'stop', actor(by), at);
+      userTransition(record, USER_FACTS[fact.fact], actor(by), at);
       changes.note(record.id, 'state', 'indicators');
       return;
     case 'resumed':

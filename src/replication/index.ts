@@ -31,6 +31,7 @@ export { foldFacts, type FoldResult, type ReplicaSpace } from './fold.js';
 export { applyFacts, type ApplyFactsOptions } from './apply-facts.js';
 export { Ledger } from './ledger.js';
 export { ChangeSet } from '../store/changes.js';
+export { DELIVERY_INPUT_FIELDS } from '../store/delivery-input.js';
 export { connectRelay, RelayConnection, type RelayOptions } from './connect-relay.js';
 export {
   RelayClient,
@@ -40,4 +41,4 @@ export {
 } from './relay-client.js';
 export { placeShared, type Placed } from './placing.js';
 export { SimulationRun, type SimulatedEvents } from './simulation.js';
-export { authorize, dueFact, nextDueAt, type DueFact } from './decisions.js';
+export { authorize, dueFact, type DueFact } from './decisions.js';

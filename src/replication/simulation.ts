@@ -12,10 +12,11 @@
 import { ENGAGEMENT_BITS, EXCLUDED_BIT, outcomeBit, reasonOfCode } from '../rules/event-codes.js';
 import { isEngagementEvent } from '../rules/feedback-rules.js';
 import { countsOf } from '../rules/indicators.js';
-import { dueBy, spreadOverSending } from '../rules/pace.js';
+import { dueBy } from '../rules/pace.js';
 import { INTERVAL_MS } from '../rules/timeline.js';
 import { EventHeap, type ScheduledEvent } from '../simulator/event-heap.js';
 import { DEFAULTS } from '../simulator/mta-options.js';
+import { RelayPacing, scheduleStories } from '../simulator/relay-pacing.js';
 import { storyOf, type StoryRates } from '../simulator/stories.js';
 import { stateLayoutOf } from '../store/layout.js';
 import { toDelivery, type DeliveryRecord, type StateChunk } from '../store/schema.js';
@@ -49,10 +50,7 @@ export class SimulationRun {
   private next = 0;
   /** Recipients relayed so far (what the pace counts). */
   private handed: number;
-  /** Model time of the next relay the MTA's own rate allows. */
-  private relayCursor: number;
-  /** Relaying at the last step (a pause since makes the next relay start at the resume). */
-  private active = true;
+  private readonly pacing: RelayPacing;
   /** Every recipient was looked at: nothing is left to relay. */
   private exhausted = false;
 
@@ -64,7 +62,7 @@ export class SimulationRun {
   ) {
     this.rates = { ...DEFAULTS, ...simulation };
     this.handed = countsOf(record.tally, record.mode).relayed;
-    this.relayCursor = now;
+    this.pacing = new RelayPacing(now, RELAY_INTERVAL_MS);
     const startedAt = record.startedAt ?? now;
     const context = {
       channel: record.channel,
@@ -97,21 +95,14 @@ export class SimulationRun {
   step(record: DeliveryRecord, now: number): SimulatedEvents {
     const out: SimulatedEvents = { recipients: [], types: [], times: [], reasons: [] };
     if (record.state === 'in-progress') this.relay(record, now, out);
-    else this.active = false;
+    else this.pacing.pause();
     while (this.heap.peekTime() <= now) this.add(out, this.heap.pop());
     return out;
   }
 
   private relay(record: DeliveryRecord, now: number, out: SimulatedEvents): void {
-    if (!this.active) {
-      // After a pause, relaying resumes from the resume, not from where it stopped.
-      const resumedAt = record.journal.findLast((entry) => entry.action === 'resume')?.at ?? now;
-      this.relayCursor = Math.max(this.relayCursor, resumedAt);
-      this.active = true;
-    }
     const delivery = toDelivery(record);
-    const capacity =
-      this.relayCursor <= now ? Math.floor((now - this.relayCursor) / RELAY_INTERVAL_MS) + 1 : 0;
+    const capacity = this.pacing.capacity(delivery, now);
     const allowed = record.pace ? dueBy(delivery, now) - this.handed : capacity;
     const wanted = Math.min(capacity, allowed, MAX_RELAYS_PER_STEP);
     const taken: number[] = [];
@@ -120,23 +111,12 @@ export class SimulationRun {
       this.next++;
     }
     if (this.next >= record.recipientCount) this.exhausted = true;
-    const times = record.pace
-      ? spreadOverSending(delivery, this.relayCursor, now, taken.length)
-      : taken.map((_, index) => Math.floor(this.relayCursor + index * RELAY_INTERVAL_MS));
-    if (record.pace || taken.length === 0) this.relayCursor = Math.max(this.relayCursor, now);
-    else this.relayCursor += taken.length * RELAY_INTERVAL_MS;
-    const context = {
-      channel: record.channel,
-      mode: record.mode,
-      endsAt: record.endsAt ?? Infinity,
-    };
+    const times = this.pacing.times(delivery, taken.length, now);
     const relayed = FEEDBACK_EVENT_TYPES.indexOf('relayed');
-    taken.forEach((recipient, index) => {
-      const at = times[index]!;
-      this.add(out, { at, recipient, type: relayed, reason: 0 });
-      for (const event of storyOf(this.rates, recipient, { ...context, relayedAt: at }))
-        this.heap.push(event);
-    });
+    taken.forEach((recipient, index) =>
+      this.add(out, { at: times[index]!, recipient, type: relayed, reason: 0 }),
+    );
+    scheduleStories(this.heap, this.rates, record, taken, times);
     this.handed += taken.length;
   }
 

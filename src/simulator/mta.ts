@@ -5,14 +5,14 @@
  */
 import { reasonOfCode } from '../rules/event-codes.js';
 import { acceptsFeedback } from '../rules/lifecycle.js';
-import { spreadOverSending } from '../rules/pace.js';
 import { readId, readMethods, readNumberOption } from '../rules/valid-input.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import { FEEDBACK_EVENT_TYPES, type Delivery, type FeedbackEvent } from '../types.js';
 import { EventHeap } from './event-heap.js';
 import { DEFAULTS, readMtaOptions, readRates, type MtaOptions } from './mta-options.js';
 import { RandomStream } from './random.js';
-import { storyOf, type StoryRates } from './stories.js';
+import { RelayPacing, scheduleStories } from './relay-pacing.js';
+import type { StoryRates } from './stories.js';
 
 export type { MtaOptions } from './mta-options.js';
 
@@ -37,8 +37,7 @@ interface Run {
   readonly rates: StoryRates;
   readonly heap: EventHeap;
   /** Model time of the next relay the MTA's own rate allows. */
-  relayCursor: number;
-  active: boolean;
+  readonly pacing: RelayPacing;
   /** takeDue said nothing is left to hand over, and no lease is outstanding. */
   exhausted: boolean;
 }
@@ -72,8 +71,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
       delivery,
       rates: ratesByDelivery.get(delivery.id) ?? settings,
       heap: new EventHeap(),
-      relayCursor: delivery.startedAt ?? store.clock.now(),
-      active: true,
+      pacing: new RelayPacing(delivery.startedAt ?? store.clock.now(), relayIntervalMs),
       exhausted: false,
     };
     runs.set(delivery.id, run);
@@ -82,8 +80,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
 
   /** What the MTA's own rate lets it relay by `now`, taken from the store at the pace's say. */
   async function take(run: Run, delivery: Delivery, now: number): Promise<number[]> {
-    const capacity =
-      run.relayCursor <= now ? Math.floor((now - run.relayCursor) / relayIntervalMs) + 1 : 0;
+    const capacity = run.pacing.capacity(delivery, now);
     const taken: number[] = [];
     while (taken.length < capacity) {
       const max = Math.min(capacity - taken.length, TAKE_PER_CALL);
@@ -96,33 +93,12 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
   }
 
   async function relay(run: Run, delivery: Delivery, now: number, out: FeedbackEvent[]) {
-    const { heap } = run;
-    // After a pause, relaying resumes from the resume, not from where it stopped.
-    if (!run.active) {
-      const resumedAt = delivery.journal.findLast((entry) => entry.action === 'resume')?.at ?? now;
-      run.relayCursor = Math.max(run.relayCursor, resumedAt);
-    }
-    run.active = true;
     const taken = await take(run, delivery, now);
-    // A paced send's relays spread over the sending time since the last step; an unpaced one's
-    // follow the MTA's own rate from where it left off.
-    const times = delivery.pace
-      ? spreadOverSending(delivery, run.relayCursor, now, taken.length)
-      : taken.map((_, index) => Math.floor(run.relayCursor + index * relayIntervalMs));
-    // The MTA's own rate never saves up capacity while it has nothing to relay.
-    if (delivery.pace || taken.length === 0) run.relayCursor = Math.max(run.relayCursor, now);
-    else run.relayCursor += taken.length * relayIntervalMs;
-    const context = {
-      channel: delivery.channel,
-      mode: delivery.mode,
-      endsAt: delivery.endsAt ?? Infinity,
-    };
-    taken.forEach((recipient, index) => {
-      const at = times[index]!;
-      out.push({ deliveryId: delivery.id, recipient, type: 'relayed', at });
-      for (const event of storyOf(run.rates, recipient, { ...context, relayedAt: at }))
-        heap.push(event);
-    });
+    const times = run.pacing.times(delivery, taken.length, now);
+    taken.forEach((recipient, index) =>
+      out.push({ deliveryId: delivery.id, recipient, type: 'relayed', at: times[index]! }),
+    );
+    scheduleStories(run.heap, run.rates, delivery, taken, times);
     return taken.length;
   }
 
@@ -162,7 +138,7 @@ export function createSimulatedMta(store: DeliveryStore, options: MtaOptions = {
       const run = runFor(delivery);
       const events: FeedbackEvent[] = [];
       if (delivery.state === 'in-progress') relayed += await relay(run, delivery, now, events);
-      else run.active = false;
+      else run.pacing.pause();
       report(run, now, events);
       count += events.length;
       await apply(events);

@@ -17,13 +17,13 @@ export interface CreationPlan {
   readonly audience: BuiltAudience;
 }
 
-/** The new record and its address list, before any transaction opens. */
-export function planCreation(
-  input: CheckedInput,
+/** A new delivery's record, in editing, its creation journaled (a page's, or a relay's fact). */
+export function newRecord(
+  input: Omit<CheckedInput, 'addresses'>,
   user: User,
   id: string,
   now: number,
-): CreationPlan {
+): DeliveryRecord {
   const record: DeliveryRecord = {
     id,
     label: input.label,
@@ -46,6 +46,17 @@ export function planCreation(
     ...notStarted(),
   };
   userTransition(record, 'create', user, now);
+  return record;
+}
+
+/** The new record and its address list, before any transaction opens. */
+export function planCreation(
+  input: CheckedInput,
+  user: User,
+  id: string,
+  now: number,
+): CreationPlan {
+  const record = newRecord(input, user, id, now);
   const { addresses } = input;
   const audience =
     addresses === null

@@ -137,21 +137,24 @@ function checkRecipients(value: unknown): Pick<CheckedInput, 'addresses' | 'reci
   });
 }
 
+/** The fields createDelivery's input may have. */
+export const DELIVERY_INPUT_FIELDS = [
+  'label',
+  'channel',
+  'recipients',
+  'efs',
+  'validityHours',
+  'contactDate',
+  'recurrence',
+  'guard',
+  'pace',
+] as const;
+
 export function checkDeliveryInput(input: unknown): CheckedInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InputError('input', 'an object describing the delivery');
   }
-  const fields = readOptions('input', input, [
-    'label',
-    'channel',
-    'recipients',
-    'efs',
-    'validityHours',
-    'contactDate',
-    'recurrence',
-    'guard',
-    'pace',
-  ]);
+  const fields = readOptions('input', input, DELIVERY_INPUT_FIELDS);
   const { label, channel } = fields;
   if (typeof label !== 'string' || label.trim() === '' || label.length > MAX_LABEL_LENGTH) {
     throw new InputError('label', `a non-empty text of at most ${MAX_LABEL_LENGTH} characters`);

@@ -9,7 +9,7 @@ import { systemTransition } from './transitions.js';
 
 const HARD_BOUNCE_CLASS = classOfEvent('hard-bounce');
 
-export function guardCounts(record: DeliveryRecord): GuardCounts {
+function guardCounts(record: DeliveryRecord): GuardCounts {
   const counts = countsOf(record.tally, record.mode);
   return {
     ...counts,
@@ -18,10 +18,15 @@ export function guardCounts(record: DeliveryRecord): GuardCounts {
   };
 }
 
+/** The crossing of its guard a running delivery's rates make now, or null. */
+export function guardTripOf(record: DeliveryRecord): GuardTrip | null {
+  if (record.state !== 'in-progress' || !record.guard) return null;
+  return guardTrip(record.guard, guardCounts(record), record.guardAck ?? null);
+}
+
 /** Pauses a running delivery whose rates crossed its guard; returns the crossing, or null. */
 export function pauseIfGuardTrips(record: DeliveryRecord, now: number): GuardTrip | null {
-  if (record.state !== 'in-progress' || !record.guard) return null;
-  const trip = guardTrip(record.guard, guardCounts(record), record.guardAck ?? null);
+  const trip = guardTripOf(record);
   if (!trip) return null;
   systemTransition(record, 'guard-pause', now, {
     by: 'system',

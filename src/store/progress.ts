@@ -18,19 +18,36 @@ export function startDelivery(
   record.engagement = snapshotEngagement(record.tally, record.mode, now);
 }
 
+/** An hour of model time has passed since open and click rates were last published. */
+export function engagementRefreshDue(record: DeliveryRecord, now: number): boolean {
+  if (record.startedAt === null) return false;
+  return !record.engagement || now - record.engagement.at >= ENGAGEMENT_REFRESH_MS;
+}
+
 /** Refreshes open and click rates when an hour of model time has passed since the last time. */
 export function refreshEngagementIfDue(record: DeliveryRecord, now: number): boolean {
-  if (record.startedAt === null) return false;
-  if (record.engagement && now - record.engagement.at < ENGAGEMENT_REFRESH_MS) return false;
+  if (!engagementRefreshDue(record, now)) return false;
   record.engagement = snapshotEngagement(record.tally, record.mode, now);
   return true;
 }
 
-/** Finishes a sending delivery once every message has its final status (SPEC §2). */
+/** A sending delivery whose every message has its final status is done (SPEC §2). */
+export function isDone(record: DeliveryRecord): boolean {
+  return record.state === 'in-progress' && allMessagesFinal(record.tally);
+}
+
+/** Finishes a sending delivery once every message has its final status. */
 export function finishIfDone(record: DeliveryRecord, now: number): boolean {
-  if (record.state !== 'in-progress' || !allMessagesFinal(record.tally)) return false;
+  if (!isDone(record)) return false;
   systemTransition(record, 'finish', now);
   return true;
+}
+
+/** The validity period is over for a delivery that may still be sending: it finishes now. */
+export function validityOver(record: DeliveryRecord, now: number): boolean {
+  return (
+    VALIDITY_END_STATES.includes(record.state) && record.endsAt !== null && record.endsAt <= now
+  );
 }
 
 /**

@@ -10,17 +10,13 @@ import { readOptions } from '../rules/valid-input.js';
 import { readRates } from '../simulator/mta-options.js';
 import type { StoryRates } from '../simulator/stories.js';
 import type { CheckedInput } from './delivery-input.js';
+import { CORE_STORES } from './schema.js';
 import type { Outcome } from './store-access.js';
 import type { WriteTx } from './transactions.js';
 
 /** The object stores a fold of a relay's facts may touch: one transaction over all of them. */
 export const REPLICA_STORES = [
-  'deliveries',
-  'audiences',
-  'addressChunks',
-  'addressBuckets',
-  'stateChunks',
-  'addressLists',
+  ...CORE_STORES,
   'eventIds',
   'feedCursors',
   'dispatch',

@@ -3,11 +3,11 @@
  * whose contact date has come starts (also when the page was closed at that moment), recurring
  * deliveries get their occurrences, validity periods end, open and click rates are published.
  */
-import { START_STATES, VALIDITY_END_STATES } from '../rules/lifecycle.js';
+import { START_STATES } from '../rules/lifecycle.js';
 import type { User } from '../types.js';
 import { ChangeSet } from './changes.js';
 import { prepareInTransaction, type PrepareTx } from './preparation.js';
-import { refreshEngagementIfDue, startDelivery } from './progress.js';
+import { refreshEngagementIfDue, startDelivery, validityOver } from './progress.js';
 import { nextSlot, occurrenceKey } from './recurrence.js';
 import { isShared, notStarted, type DeliveryRecord } from './schema.js';
 import { alertOf, validityEndsSoon } from './alerts.js';
@@ -25,6 +25,14 @@ export function isRecurringTemplate(record: DeliveryRecord): boolean {
 }
 
 const isDue = (time: number | null, now: number): boolean => (time ?? 0) <= now;
+
+/** What time calls for now of a confirmed delivery: a recurring one's run, another's start. */
+export function dueToStart(record: DeliveryRecord, now: number): 'run' | 'start' | null {
+  if (!START_STATES.includes(record.state)) return null;
+  if (isRecurringTemplate(record))
+    return record.nextOccurrenceAt !== null && isDue(record.nextOccurrenceAt, now) ? 'run' : null;
+  return isDue(record.contactDate, now) ? 'start' : null;
+}
 
 /**
  * What follows Confirm send: a recurring delivery arms its first occurrence; any other starts
@@ -44,13 +52,11 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
   // A shared delivery moves with its relay's facts only: this clock decides nothing for it.
   const own = [...records.values()].filter((record) => !isShared(record));
   for (const record of own) {
-    if (!START_STATES.includes(record.state)) continue;
-    if (isRecurringTemplate(record)) {
-      if (record.nextOccurrenceAt !== null && isDue(record.nextOccurrenceAt, now)) {
-        const occurrence = await runOccurrence(tx, record, records, now, changes);
-        dirty.add(record).add(occurrence);
-      }
-    } else if (isDue(record.contactDate, now)) {
+    const due = dueToStart(record, now);
+    if (due === 'run') {
+      const occurrence = await runOccurrence(tx, record, records, now, changes);
+      dirty.add(record).add(occurrence);
+    } else if (due === 'start') {
       startDelivery(record, now);
       changes.note(record.id, 'state', 'indicators');
       dirty.add(record);
@@ -58,11 +64,7 @@ export async function tickInTransaction(tx: PrepareTx, now: number): Promise<Cha
   }
   for (const record of records.values()) {
     if (isShared(record)) continue;
-    if (
-      VALIDITY_END_STATES.includes(record.state) &&
-      record.endsAt !== null &&
-      record.endsAt <= now
-    ) {
+    if (validityOver(record, now)) {
       await endValidityInTransaction(tx, record, now);
       changes
         .note(record.id, 'state', 'logs', 'indicators')

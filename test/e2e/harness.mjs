@@ -1,6 +1,7 @@
 // The end-to-end harness: each *.e2e.mjs file registers tests with `test(name, run)`; run.mjs
 // starts what they share (Chromium, the built showcase) and runs them in order.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { extname, resolve } from 'node:path';
 
 const registered = [];
@@ -72,4 +73,30 @@ export async function serveDirectory(page, root) {
       contentType: TYPES[extname(file)] ?? 'application/octet-stream',
     });
   });
+}
+
+/**
+ * A page of the model alone (its tsc output and idb, mapped by the page's import map), served
+ * with the files it loads from a real server on loopback: Chromium lets a page reach a loopback
+ * relay only from a local address (a page fulfilled by the test would count as public).
+ */
+export async function serveModelPage(file, html) {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://page').pathname.slice(1);
+    if (path === file) {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      return response.end(html);
+    }
+    if (!/^(dist\/src|node_modules\/idb\/build)\/[\w/.-]+\.js$/.test(path)) {
+      response.writeHead(404);
+      return response.end();
+    }
+    response.writeHead(200, { 'Content-Type': 'text/javascript' });
+    response.end(readFileSync(path));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }

@@ -1,10 +1,8 @@
 // A portal page following a real relay process while providers post, reloaded in the middle of
 // the stream: after the reload it resumes from the position stored with the last batch, and at
 // the end every event counts once (the live counters equal a recount by computeStats).
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { register } from 'tsx/esm/api';
-import { check, test } from './harness.mjs';
+import { check, serveModelPage, test } from './harness.mjs';
 
 register();
 const support = await import('../relay/support.ts');
@@ -31,35 +29,10 @@ window.ready = true;
 const relayFor = (origin) =>
   support.spawnRelay(['--port', '0', '--data', support.tempDir(), '--origins', origin]);
 
-/**
- * The page and the files it loads, from a real server on loopback: Chromium lets a page reach a
- * loopback relay only from a local address (a page fulfilled by the test would count as public).
- */
-async function servePage() {
-  const server = createServer((request, response) => {
-    const path = new URL(request.url, 'http://page').pathname.slice(1);
-    if (path === 'page.html') {
-      response.writeHead(200, { 'Content-Type': 'text/html' });
-      return response.end(PAGE);
-    }
-    if (!/^(dist\/src|node_modules\/idb\/build)\/[\w/.-]+\.js$/.test(path)) {
-      response.writeHead(404);
-      return response.end();
-    }
-    response.writeHead(200, { 'Content-Type': 'text/javascript' });
-    response.end(readFileSync(path));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 test('a page reloaded mid-stream resumes from its stored position: every event once', async ({
   browser,
 }) => {
-  const site = await servePage();
+  const site = await serveModelPage('page.html', PAGE);
   const origin = site.origin;
   const relay = await relayFor(origin);
   const context = await browser.newContext();

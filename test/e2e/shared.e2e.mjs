@@ -4,11 +4,9 @@
 // calls the relay's endpoint itself with a credential lacking the role is refused; and two plain
 // portal pages on two relays sharing one JetStream stream end with identical stores.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { register } from 'tsx/esm/api';
 import { launchWithExtension, testBuild } from './extension-support.mjs';
-import { check, confirmSend, test } from './harness.mjs';
+import { check, confirmSend, serveModelPage, test } from './harness.mjs';
 
 register();
 const support = await import('../relay/support.ts');
@@ -164,32 +162,11 @@ window.dump = async () => {
 window.ready = true;
 </script></head><body></body></html>`;
 
-async function servePortal() {
-  const server = createServer((request, response) => {
-    const path = new URL(request.url, 'http://portal').pathname.slice(1);
-    if (path === 'portal.html') {
-      response.writeHead(200, { 'Content-Type': 'text/html' });
-      return response.end(PORTAL);
-    }
-    if (!/^(dist\/src|node_modules\/idb\/build)\/[\w/.-]+\.js$/.test(path)) {
-      response.writeHead(404);
-      return response.end();
-    }
-    response.writeHead(200, { 'Content-Type': 'text/javascript' });
-    response.end(readFileSync(path));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 test('shared: two portals and the side panel on two relays sharing one JetStream stream, in turn, end identical', async ({
   browser,
 }) => {
   const nats = await support.startNats();
-  const site = await servePortal();
+  const site = await serveModelPage('portal.html', PORTAL);
   const relays = [];
   const contexts = [];
   let extension = null;

@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startRelay, type Relay } from '../../relay/relay.js';
 import { signCredential } from '../../relay/verify/sign-credential.js';
-import { CREDENTIAL_KEY, TOKEN, credentialFor, readAll, settings } from './support.js';
+import { CREDENTIAL_KEY, TOKEN, credentialFor, postShared, readAll, settings } from './support.js';
 
 let relay: Relay;
 let open: Relay;
@@ -27,28 +27,11 @@ after(async () => {
 
 const ana = credentialFor('ana', ['start-deliveries']);
 
-/** What the relay answers an action or a list: the result, or the kit's error as data. */
-interface Answer {
-  readonly seq?: number;
-  readonly delivery?: string;
-  readonly hash?: string;
-  readonly count?: number;
-  readonly error?: { code: string; message: string; fields: Record<string, unknown> };
-}
 const paul = credentialFor('paul', ['prepare-deliveries']);
 const wf = credentialFor('wf', ['workflow', 'admin']);
 
-async function act(body: unknown, token: string | null = ana, on = relay) {
-  const response = await fetch(`${on.url}/actions`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Answer };
-}
+const act = (body: unknown, token: string | null = ana, on = relay) =>
+  postShared(on.url, '/actions', body, token);
 
 const head = async () => (await readAll(relay.url)).length;
 
@@ -268,17 +251,8 @@ describe('malformed actions: 400 with the field, nothing appended', () => {
 });
 
 describe('address lists', () => {
-  async function putList(body: string, token: string | null = ana) {
-    const response = await fetch(`${relay.url}/lists`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
-      },
-      body,
-    });
-    return { status: response.status, body: (await response.json()) as Answer };
-  }
+  const putList = (body: string, token: string | null = ana) =>
+    postShared(relay.url, '/lists', body, token);
 
   test('kept once by the hash of its bytes, read back whole by a reader, a delivery made with it', async () => {
     const list = JSON.stringify(['a@example.org', 'b@example.org', 'a@example.org']);

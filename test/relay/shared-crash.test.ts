@@ -6,21 +6,26 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { credentialFor, readAll, spawnRelay, tempDir, type RelayProcess } from './support.js';
+import {
+  credentialFor,
+  postShared,
+  readAll,
+  spawnRelay,
+  tempDir,
+  type RelayProcess,
+} from './support.js';
 
 const RECIPIENTS = 40_000;
 
 async function act(url: string, body: object): Promise<{ seq: number; delivery: string }> {
-  const response = await fetch(`${url}/actions`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${credentialFor('ana', ['start-deliveries'])}`,
-    },
-    body: JSON.stringify(body),
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await response.json()) as { seq: number; delivery: string };
+  const answer = await postShared(
+    url,
+    '/actions',
+    body,
+    credentialFor('ana', ['start-deliveries']),
+  );
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return { seq: answer.body.seq!, delivery: answer.body.delivery! };
 }
 
 /** Per recipient, how many events of each type the log's feedback facts carry. */

@@ -10,6 +10,7 @@ import { startRelay, type Relay } from '../../relay/relay.js';
 import {
   credentialFor,
   postSendgrid,
+  postShared,
   readAll,
   settings,
   startNats,
@@ -33,23 +34,8 @@ after(async () => {
 
 const ana = credentialFor('ana', ['start-deliveries']);
 
-/** What the relay answers an action or a list: the result, or the kit's error as data. */
-interface Answer {
-  readonly seq?: number;
-  readonly delivery?: string;
-  readonly hash?: string;
-  readonly count?: number;
-  readonly error?: { code: string; message: string; fields: Record<string, unknown> };
-}
-
-async function send(relay: Relay, path: string, body: unknown) {
-  const response = await fetch(`${relay.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ana}` },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Answer };
-}
+const send = (relay: Relay, path: '/actions' | '/lists', body: unknown) =>
+  postShared(relay.url, path, body, ana);
 
 async function until(test: () => boolean, ms = 10_000): Promise<void> {
   for (const end = Date.now() + ms; !test();) {

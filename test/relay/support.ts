@@ -33,6 +33,36 @@ export function credentialFor(name: string, roles: readonly string[], expiresInS
   });
 }
 
+/** What the relay answers an action or a list: the result, or the kit's error as data. */
+export interface SharedAnswer {
+  readonly seq?: number;
+  readonly delivery?: string;
+  readonly hash?: string;
+  readonly count?: number;
+  readonly error?: { code: string; message: string; fields: Record<string, unknown> };
+}
+
+/**
+ * Posts to a relay's route of shared deliveries (`/actions`, `/lists`) as a page would, with a
+ * credential (null: none); a body that is a string is sent as it is.
+ */
+export async function postShared(
+  url: string,
+  path: '/actions' | '/lists',
+  body: unknown,
+  credential: string | null,
+): Promise<{ status: number; body: SharedAnswer }> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(credential === null ? {} : { Authorization: `Bearer ${credential}` }),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as SharedAnswer };
+}
+
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sendkit-relay-'));
   madeDirs.push(dir);
