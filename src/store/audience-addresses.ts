@@ -1,9 +1,9 @@
 /**
- * The addresses of one chunk of an audience, whichever kind it is: read from `addressChunks`
- * for an uploaded list, derived from the index for generated test profiles (stored nowhere).
+ * The addresses of an audience, whichever kind it is: read from `addressChunks` for an uploaded
+ * list, derived from the index for generated test profiles (stored nowhere).
  */
-import { generatedChunk } from './audience.js';
-import { CHUNK_SHIFT, CHUNK_SIZE } from './layout.js';
+import { generatedAddress, generatedChunk } from './audience.js';
+import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
 import type { AudienceRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
@@ -17,24 +17,30 @@ export async function chunkAddresses(
 }
 
 /**
- * The addresses of recipients `from` to `from + length - 1` (a chunk of the sending log, which
- * may span several of the list's chunks), or undefined when the list has none of them.
+ * The addresses of some recipients, each chunk of the list read once: what a log page or a
+ * hand-over shows. Generated test profiles' are derived one by one (only those asked for).
  */
-export async function rangeAddresses(
-  tx: ReadTx<'addressChunks'>,
-  audience: AudienceRecord,
-  from: number,
-  length: number,
-): Promise<readonly string[] | undefined> {
-  const first = from >>> CHUNK_SHIFT;
-  const last = (from + length - 1) >>> CHUNK_SHIFT;
-  if (first === last && from % CHUNK_SIZE === 0) return chunkAddresses(tx, audience, first);
-  const parts = await Promise.all(
-    Array.from({ length: last - first + 1 }, (_, index) =>
-      chunkAddresses(tx, audience, first + index),
-    ),
-  );
-  if (parts.some((part) => part === undefined)) return undefined;
-  const start = from - first * CHUNK_SIZE;
-  return parts.flatMap((part) => part as string[]).slice(start, start + length);
+export class AddressReader {
+  private readonly chunks = new Map<number, Promise<readonly string[] | undefined>>();
+
+  constructor(
+    private readonly tx: ReadTx<'addressChunks'>,
+    private readonly audience: AudienceRecord,
+  ) {}
+
+  async addressesOf(recipients: readonly number[]): Promise<string[]> {
+    const { generated } = this.audience;
+    if (generated) return recipients.map((recipient) => generatedAddress(generated, recipient));
+    const out = new Array<string>(recipients.length);
+    for (let index = 0; index < recipients.length; index++) {
+      const chunk = recipients[index]! >>> CHUNK_SHIFT;
+      let addresses = this.chunks.get(chunk);
+      if (!addresses) {
+        addresses = chunkAddresses(this.tx, this.audience, chunk);
+        this.chunks.set(chunk, addresses);
+      }
+      out[index] = (await addresses)?.[recipients[index]! & CHUNK_MASK] ?? '';
+    }
+    return out;
+  }
 }

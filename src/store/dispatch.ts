@@ -15,16 +15,9 @@ import {
 import { dueAt, dueBy, type PacedDelivery } from '../rules/pace.js';
 import { NotFoundError, RelayError, StoreFailureError } from '../errors.js';
 import type { DueBatch, DueRecipient } from '../types.js';
-import { chunkAddresses } from './audience-addresses.js';
-import { generatedAddress } from './audience.js';
+import { AddressReader } from './audience-addresses.js';
 import { ChangeSet } from './changes.js';
-import {
-  CHUNK_MASK,
-  CHUNK_SHIFT,
-  stateChunkLength,
-  stateLayoutOf,
-  type StateLayout,
-} from './layout.js';
+import { stateChunkLength, stateLayoutOf, type StateLayout } from './layout.js';
 import {
   isShared,
   type AudienceRecord,
@@ -47,7 +40,7 @@ export const MAX_TAKE = 100_000;
 /** The chunks a hand-over reads, each read once. */
 class Chunks {
   private readonly states = new Map<number, Uint8Array>();
-  private readonly addresses = new Map<number, readonly string[]>();
+  private reader: AddressReader | null = null;
   /** The sending log's layout (address chunks are the list's own, CHUNK_SIZE). */
   readonly layout: StateLayout;
 
@@ -82,24 +75,13 @@ class Chunks {
   }
 
   async addressesOf(recipients: readonly number[]): Promise<string[]> {
-    const out = new Array<string>(recipients.length);
-    if (recipients.length === 0) return out;
+    if (recipients.length === 0) return [];
     const audience = await this.audience;
     if (!audience)
       throw new StoreFailureError('hand recipients over', 'the address list is missing');
     // Generated test profiles: only the addresses handed over are made, not their chunks'.
-    const { generated } = audience;
-    if (generated) return recipients.map((recipient) => generatedAddress(generated, recipient));
-    for (let index = 0; index < recipients.length; index++) {
-      const chunk = recipients[index]! >>> CHUNK_SHIFT;
-      let addresses = this.addresses.get(chunk);
-      if (!addresses) {
-        addresses = (await chunkAddresses(this.tx, audience, chunk)) ?? [];
-        this.addresses.set(chunk, addresses);
-      }
-      out[index] = addresses[recipients[index]! & CHUNK_MASK] ?? '';
-    }
-    return out;
+    this.reader ??= new AddressReader(this.tx, audience);
+    return this.reader.addressesOf(recipients);
   }
 }
 

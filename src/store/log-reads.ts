@@ -14,8 +14,8 @@ import {
 } from '../rules/message-classes.js';
 import type { LogRow, RecipientStatus } from '../types.js';
 import { stateChunkCount, stateLayoutOf, storedTime } from './layout.js';
-import { rangeAddresses } from './audience-addresses.js';
-import type { AudienceRecord, DeliveryRecord, StateChunk } from './schema.js';
+import { AddressReader } from './audience-addresses.js';
+import type { DeliveryRecord, StateChunk } from './schema.js';
 import type { ReadTx } from './transactions.js';
 
 export type LogTx = ReadTx<'deliveries' | 'audiences' | 'stateChunks' | 'addressChunks'>;
@@ -93,31 +93,40 @@ async function collect(
   const chunkCount = stateChunkCount(record);
   const { size } = stateLayoutOf(record);
   // Read once per page, and only when a row is: most pages are one or two chunks.
-  let audience: Promise<AudienceRecord | undefined> | null = null;
+  let addresses: Promise<AddressReader | null> | null = null;
   let { skip, fromSlot } = start;
   for (let chunk = start.chunk; chunk < chunkCount && rows.length < limit; chunk++) {
     if (matchesInChunk(record, chunk, matches) === 0) {
       fromSlot = 0;
       continue;
     }
-    audience ??= tx.objectStore('audiences').get(record.audienceId);
-    const length = Math.min(size, record.recipientCount - chunk * size);
-    const [state, addresses] = await Promise.all([
-      tx.objectStore('stateChunks').get([record.id, chunk]),
-      audience.then((found) =>
-        found ? rangeAddresses(tx, found, chunk * size, length) : undefined,
-      ),
-    ]);
+    addresses ??= tx
+      .objectStore('audiences')
+      .get(record.audienceId)
+      .then((audience) => (audience ? new AddressReader(tx, audience) : null));
+    const state = await tx.objectStore('stateChunks').get([record.id, chunk]);
     if (!state) break;
-    for (let slot = fromSlot; slot < state.mask.length && rows.length < limit; slot++) {
+    const slots: number[] = [];
+    for (
+      let slot = fromSlot;
+      slot < state.mask.length && rows.length + slots.length < limit;
+      slot++
+    ) {
       if (!matches[CLASS_OF_MASK[state.mask[slot]!]!]) continue;
       if (skip > 0) {
         skip--;
         continue;
       }
-      const recipient = chunk * size + slot;
-      rows.push(rowOf(record, state, addresses?.[slot] ?? '', recipient, slot));
+      slots.push(slot);
     }
+    // Only the addresses of the rows shown are read (or made, for generated profiles).
+    const reader = await addresses;
+    const shown = reader
+      ? await reader.addressesOf(slots.map((slot) => chunk * size + slot))
+      : slots.map(() => '');
+    slots.forEach((slot, index) =>
+      rows.push(rowOf(record, state, shown[index]!, chunk * size + slot, slot)),
+    );
     fromSlot = 0;
   }
   return rows;
