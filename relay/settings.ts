@@ -61,6 +61,7 @@ export const USAGE = `Usage: npm run relay -- [options]
   --rate <n>           requests per second per client (default 100; SENDKIT_RELAY_RATE)
   --keep-alive <ms>    a comment on idle streams this often (default 15000)
   --simulate           run the simulated MTA for shared deliveries created with its rates
+                       (a demo; on one relay of a JetStream stream only)
   --clock-scale <n>    model time runs n times faster than real time (default 1)
   --max-list <bytes>   largest address list uploaded (default 268435456; SENDKIT_RELAY_MAX_LIST)
   --repair             start on a damaged file log: keep every readable event and move the
