@@ -278,12 +278,15 @@ test('npm start: the showcase and its relay start together, the page finds the r
     env: { ...process.env, SENDKIT_RELAY_PORT: port, SENDKIT_RELAY_DATA: support.tempDir() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Vite colours its URLs on a terminal and wherever CI is set (picocolors reads the variable):
+  // its colour codes are taken out before the output is read.
+  const colours = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
   try {
     const output = await new Promise((resolve, reject) => {
       let text = '';
       const timer = setTimeout(() => reject(new Error(`no start: ${text}`)), 60_000);
       child.stdout.on('data', (chunk) => {
-        text += chunk;
+        text += String(chunk).replace(colours, '');
         if (/Relay:/.test(text) && /Local:/.test(text)) {
           clearTimeout(timer);
           resolve(text);
@@ -291,9 +294,7 @@ test('npm start: the showcase and its relay start together, the page finds the r
       });
       child.stderr.on('data', (chunk) => (text += chunk));
     });
-    // Vite may colour its URL (on a terminal): its colour codes are taken out first.
-    const colours = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-    const page = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output.replace(colours, ''))[1];
+    const page = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)[1];
     const { url } = await (await fetch(new URL('/dev/relay.json', page))).json();
     check(url === `http://127.0.0.1:${port}`, `the page's backend names ${url}`);
     const health = await (await fetch(`${url}/health`)).json();
