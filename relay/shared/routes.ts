@@ -37,7 +37,7 @@ const STATUS_OF: Readonly<Record<string, number>> = {
 };
 
 /** A refusal as the kit's error data, with its HTTP status. */
-export function sendError(response: ServerResponse, error: unknown): void {
+function sendError(response: ServerResponse, error: unknown): void {
   if (!(error instanceof SendkitError)) throw error;
   sendJson(response, STATUS_OF[error.code] ?? 500, { error: errorToData(error) });
 }

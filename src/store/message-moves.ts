@@ -99,7 +99,7 @@ export function feedbackRefusal(
  * final at once). A shared delivery's retries end with its relay's validity-ended fact, never by
  * this clock, so every replica decides alike.
  */
-export function softExtraOf(record: DeliveryRecord, now: number): number {
+function softExtraOf(record: DeliveryRecord, now: number): number {
   const ended = isShared(record) ? record.retriesEnded === true : retriesHaveEnded(record, now);
   return ended ? VALIDITY_END_BIT : 0;
 }
