@@ -25,7 +25,10 @@ import { webhookRoutes } from './webhooks.js';
 export interface RelayOptions {
   /** How SNS certificates and subscription URLs are fetched (tests serve their own). */
   readonly fetchText?: FetchText;
-  /** The clock of timestamp checks. */
+  /**
+   * The relay's wall clock: provider timestamps, credentials' expiry and the rate budgets' refill
+   * (tests freeze it so a budget cannot refill between two requests on a slow machine).
+   */
   readonly now?: () => number;
   /** A log to use instead of the one the settings name. */
   readonly log?: EventLog;
@@ -68,13 +71,13 @@ export async function startRelay(
     const token = bearerToken(request.headers.authorization);
     return token === null
       ? ({ ok: false, reason: 'a bearer credential is needed' } as const)
-      : verifyCredential(token, credentials, Date.now());
+      : verifyCredential(token, credentials, now());
   };
   /** The readers' token, or any user's valid credential: both may read. */
   const isReader = (request: IncomingMessage) => {
     const token = bearerToken(request.headers.authorization);
     if (token === null) return false;
-    return sameSecret(token, settings.token) || verifyCredential(token, credentials, Date.now()).ok;
+    return sameSecret(token, settings.token) || verifyCredential(token, credentials, now()).ok;
   };
   const sharedContext: SharedContext = {
     shared,
@@ -91,7 +94,7 @@ export async function startRelay(
    */
   function overBudget(budget: string, client: string, response: ServerResponse): boolean {
     const key = `${budget} ${client}`;
-    if (rate.take(key, Date.now())) return false;
+    if (rate.take(key, now())) return false;
     sendJson(
       response,
       429,
