@@ -7,7 +7,7 @@
  */
 import { openStore, type DeliveryStore, type FeedbackEvent, type User } from '../src/index.js';
 import { ManualClock } from '../src/simulator/index.js';
-import { openRawDatabase } from './baseline.js';
+import { deleteRawDatabase, openRawDatabase } from './baseline.js';
 import { chartFigures } from './charts.js';
 import { report, settledHeapMb, time, worstOf } from './figures.js';
 
@@ -50,7 +50,7 @@ async function rawChunkWriteSeconds(addresses: readonly string[]): Promise<numbe
   });
   const seconds = (performance.now() - started) / 1000;
   db.close();
-  indexedDB.deleteDatabase(name);
+  await deleteRawDatabase(name);
   return seconds;
 }
 

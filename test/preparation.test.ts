@@ -49,6 +49,38 @@ describe('preparation and exclusions', () => {
     expect(exclusions.rows.every((row) => row.at !== null)).to.equal(true);
   });
 
+  it('a duplicate is a later equal address, never an address of the same hash', async () => {
+    // Each pair below has one 32-bit FNV-1a hash (the address index's) and two addresses.
+    const { store } = await freshStore();
+    const created = await store.createDelivery(starter, {
+      label: 'Collisions',
+      channel: 'email',
+      recipients: {
+        addresses: [
+          '1y7xeon@x.test',
+          '1gh8r2w@x.test',
+          ' 1GH8R2W@x.test',
+          '1y7xeon@x.test',
+          'tr8mh2@x.test',
+          'TR8MH2@x.test',
+          '1cmo8x3@x.test',
+          'tr8mh2@x.test',
+          '1cmo8x3@x.test',
+        ],
+      },
+    });
+    await store.prepare(starter, created.id);
+    const exclusions = await store.readExclusionLogs(created.id);
+    expect(exclusions.rows.map((row) => [row.recipient, row.cause])).to.deep.equal([
+      [2, 'duplicate'],
+      [3, 'duplicate'],
+      [5, 'duplicate'],
+      [7, 'duplicate'],
+      [8, 'duplicate'],
+    ]);
+    expect((await store.readIndicators(created.id)).toDeliver).to.equal(4);
+  });
+
   it('counts excluded recipients in no indicator but Targeted', async () => {
     const { store, clock } = await freshStore();
     const created = await store.createDelivery(starter, {
