@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { CLASS_COUNT, CLASS_OF_MASK } from '../src/rules/message-classes.js';
 import type { DeliveryStore } from '../src/index.js';
 import type { DeliveryRecord, StateChunk } from '../src/store/schema.js';
-import { closeStores, freshStore, starter } from './helpers.js';
+import { closeStores, freshStore, sendingDelivery, starter } from './helpers.js';
 
 const OLD = 4096;
 const RECIPIENTS = 20_000;
@@ -73,14 +73,11 @@ describe('a sending log laid out by an earlier release (chunks of 4,096)', () =>
   it('reads, feeds and hands over as written, recounts the same, and is laid out anew when prepared again', async () => {
     const { store, name } = await freshStore();
     const addresses = Array.from({ length: RECIPIENTS }, (_, index) => `user${index}@example.org`);
-    const created = await store.createDelivery(starter, {
+    const created = await sendingDelivery(store, {
       label: 'Old layout',
-      channel: 'email',
       efs: true,
       recipients: { addresses },
     });
-    await store.prepare(starter, created.id);
-    await store.confirm(starter, created.id);
     // Events on both sides of the old chunks' edges (4,095 | 4,096 and 8,191 | 8,192).
     const fed = [4_095, 4_096, 8_191, 8_192, 15_000];
     await store.applyFeedback(
