@@ -1,7 +1,8 @@
 /** Sending-log pages, filters and profile history (SPEC §6). */
 import { expect } from '@open-wc/testing';
 import type { FeedbackEvent } from '../src/index.js';
-import { closeStores, freshStore, sendingDelivery } from './helpers.js';
+import { hashAddress, normalizeAddress } from '../src/store/audience.js';
+import { addresses, closeStores, freshStore, sendingDelivery } from './helpers.js';
 
 describe('sending logs', () => {
   afterEach(closeStores);
@@ -93,7 +94,62 @@ describe('profile history', () => {
     expect(history.some((entry) => entry.deliveryId === notSent.id)).to.equal(false);
     expect(await store.readProfileHistory('nobody@example.com')).to.deep.equal([]);
   });
+  it('finds a profile in a list of several index buckets, and in one indexed as an earlier release did', async () => {
+    const { store, name } = await freshStore();
+    const list = addresses(40_000, 'member');
+    const delivery = await sendingDelivery(store, { recipients: { addresses: list } });
+    const found = async () =>
+      Promise.all(
+        [0, 16_383, 16_384, 39_999].map(async (recipient) =>
+          (await store.readProfileHistory(list[recipient]!.toUpperCase())).map(
+            (entry) => entry.recipient,
+          ),
+        ),
+      );
+    expect(await found()).to.deep.equal([[0], [16_383], [16_384], [39_999]]);
+    // Releases before this one kept buckets of about 4,096 recipients; the audience records its
+    // own count, so an index built that way is read as it was built.
+    await reindexAudience(name, delivery.id, list, 10);
+    expect(await found()).to.deep.equal([[0], [16_383], [16_384], [39_999]]);
+    expect(await store.readProfileHistory('member40000@example.com')).to.deep.equal([]);
+  });
 });
+
+/** Rewrites a list's index in `bucketCount` buckets, as the store's raw records. */
+async function reindexAudience(
+  name: string,
+  audienceId: string,
+  list: readonly string[],
+  bucketCount: number,
+): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction(['audiences', 'addressBuckets'], 'readwrite');
+  const buckets = tx.objectStore('addressBuckets');
+  buckets.delete(IDBKeyRange.bound([audienceId, 0], [audienceId, Infinity]));
+  const members = Array.from({ length: bucketCount }, () => [] as number[]);
+  list.forEach((address, recipient) => {
+    members[hashAddress(normalizeAddress(address)) % bucketCount]!.push(recipient);
+  });
+  members.forEach((recipients, bucket) => {
+    const hashes = recipients.map((recipient) => hashAddress(normalizeAddress(list[recipient]!)));
+    buckets.put({ hashes: Uint32Array.from(hashes), recipients: Uint32Array.from(recipients) }, [
+      audienceId,
+      bucket,
+    ]);
+  });
+  const audiences = tx.objectStore('audiences');
+  const request = audiences.get(audienceId);
+  request.onsuccess = () => audiences.put({ ...request.result, bucketCount });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
 
 describe('generated test profiles', () => {
   afterEach(closeStores);

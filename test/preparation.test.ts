@@ -1,9 +1,47 @@
 /** Preparation: targeted, to deliver, exclusions and their exclusion-log rows. */
 import { expect } from '@open-wc/testing';
+import { AddressScan, hashAddress, normalizeAddress } from '../src/store/audience.js';
 import { closeStores, freshStore, preparer, starter } from './helpers.js';
+
+/** Addresses normalising does something to, or that a one-pass reading could get wrong. */
+const AWKWARD_ADDRESSES = [
+  'a@b.c',
+  'Jean.Dupont@Example.FR',
+  '  padded@x.test ',
+  '\tTab@X.test',
+  '\u00a0nbsp@x.test',
+  'line\u2028@x.test\u2028',
+  'ÉLISE@Exämple.de',
+  'İpek@X.tr',
+  'no-at-sign',
+  'NO-AT-SIGN',
+  'ends-with-at@',
+  '@only.domain',
+  'two@at@Signs.example',
+  '   ',
+  '',
+];
 
 describe('preparation and exclusions', () => {
   afterEach(closeStores);
+
+  it('reads a list’s address in one pass as normalising and hashing it would', () => {
+    const scan = new AddressScan();
+    for (const address of AWKWARD_ADDRESSES) {
+      const normalized = normalizeAddress(address);
+      expect(scan.read(address), JSON.stringify(address)).to.equal(normalized !== '');
+      if (normalized === '') continue;
+      expect(scan.hash, JSON.stringify(address)).to.equal(hashAddress(normalized));
+      const at = normalized.lastIndexOf('@');
+      const domain = at < 0 ? null : normalized.slice(at + 1);
+      expect(scan.domainFrom < 0 ? null : scan.domain(), JSON.stringify(address)).to.equal(domain);
+      if (!domain) continue;
+      expect(scan.domainIs(domain)).to.equal(true);
+      expect(scan.domainIs(`${domain}x`)).to.equal(false);
+      const other = domain.startsWith('q') ? 'r' : 'q';
+      expect(scan.domainIs(`${other}${domain.slice(1)}`)).to.equal(false);
+    }
+  });
 
   it('excludes no address, duplicates, denylisted and quarantined addresses', async () => {
     const { store } = await freshStore();
