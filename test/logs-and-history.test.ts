@@ -1,7 +1,7 @@
 /** Sending-log pages, filters and profile history (SPEC §6). */
 import { expect } from '@open-wc/testing';
 import type { FeedbackEvent } from '../src/index.js';
-import { hashAddress, normalizeAddress } from '../src/store/audience.js';
+import { hashAddress, normalizeAddress } from '../src/store/address-scan.js';
 import { addresses, closeStores, freshStore, sendingDelivery } from './helpers.js';
 
 describe('sending logs', () => {

@@ -1,6 +1,6 @@
 /** Preparation: targeted, to deliver, exclusions and their exclusion-log rows. */
 import { expect } from '@open-wc/testing';
-import { AddressScan, hashAddress, normalizeAddress } from '../src/store/audience.js';
+import { AddressScan, hashAddress, normalizeAddress } from '../src/store/address-scan.js';
 import { closeStores, freshStore, preparer, starter } from './helpers.js';
 
 /** Addresses normalising does something to, or that a one-pass reading could get wrong. */

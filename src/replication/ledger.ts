@@ -11,7 +11,8 @@
 import { NotFoundError } from '../errors.js';
 import { MAX_TIME } from '../rules/valid-input.js';
 import { AddressLookup } from '../store/address-lookup.js';
-import { normalizeAddress, type BuiltAudience } from '../store/audience.js';
+import { normalizeAddress } from '../store/address-scan.js';
+import type { BuiltAudience } from '../store/audience.js';
 import type { ChangeSet } from '../store/changes.js';
 import { Counters } from '../store/counters.js';
 import { readFeedbackBatch } from '../store/feedback-validation.js';

@@ -4,13 +4,8 @@
  * and the addresses come from IndexedDB in a browser, from memory in a relay's ledger.
  */
 import { chunkAddresses } from './audience-addresses.js';
-import {
-  generatedChunk,
-  generatedIndex,
-  hashAddress,
-  normalizeAddress,
-  type BuiltAudience,
-} from './audience.js';
+import { hashAddress, normalizeAddress } from './address-scan.js';
+import { generatedChunk, generatedIndex, type BuiltAudience } from './audience.js';
 import { CHUNK_MASK, CHUNK_SHIFT } from './layout.js';
 import type { AddressBucket, AudienceRecord } from './schema.js';
 import type { ReadTx } from './transactions.js';

@@ -31,7 +31,7 @@ import { newId } from '../ids.js';
 import { setAddressStatusInTransaction } from './address-lists.js';
 import { indicatorsOf } from '../rules/indicators.js';
 import { alertOf } from './alerts.js';
-import { normalizeAddress } from './audience.js';
+import { normalizeAddress } from './address-scan.js';
 import { ChangeSet } from './changes.js';
 import { createInTransaction, planCreation } from './creation.js';
 import { checkContactDate, checkDeliveryInput } from './delivery-input.js';
