@@ -53,13 +53,18 @@ export async function sendingDelivery(
   return store.confirm(starter, created.id);
 }
 
-/** Every record of every object store, typed arrays as plain arrays: compare before/after. */
-export async function dumpDatabase(name: string): Promise<string> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+/** A store's database opened by name, as it is (for tests that read or rewrite its records). */
+export function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+/** Every record of every object store, typed arrays as plain arrays: compare before/after. */
+export async function dumpDatabase(name: string): Promise<string> {
+  const db = await openDatabase(name);
   const names = [...db.objectStoreNames].sort();
   const tx = db.transaction(names);
   const dump: Record<string, unknown> = {};
@@ -128,11 +133,7 @@ export async function rewriteRecords(
   name: string,
   edit: (store: string, value: Record<string, unknown>) => void,
 ): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openDatabase(name);
   const names = ['deliveries', 'stateChunks'];
   const tx = db.transaction(names, 'readwrite');
   for (const storeName of names) {

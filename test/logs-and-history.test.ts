@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import type { FeedbackEvent } from '../src/index.js';
 import { hashAddress, normalizeAddress } from '../src/store/address-scan.js';
-import { addresses, closeStores, freshStore, sendingDelivery } from './helpers.js';
+import { addresses, closeStores, freshStore, openDatabase, sendingDelivery } from './helpers.js';
 
 describe('sending logs', () => {
   afterEach(closeStores);
@@ -122,11 +122,7 @@ async function reindexAudience(
   list: readonly string[],
   bucketCount: number,
 ): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openDatabase(name);
   const tx = db.transaction(['audiences', 'addressBuckets'], 'readwrite');
   const buckets = tx.objectStore('addressBuckets');
   buckets.delete(IDBKeyRange.bound([audienceId, 0], [audienceId, Infinity]));
@@ -160,11 +156,7 @@ describe('generated test profiles', () => {
     await store.setAddressStatus('profile4200@example.test', { denylisted: true });
     const delivery = await sendingDelivery(store, { recipients: { generated: count } });
     // No address chunk and no address index was written for them.
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    const db = await openDatabase(name);
     const stored = await Promise.all(
       ['addressChunks', 'addressBuckets'].map(
         (table) =>
