@@ -5,7 +5,7 @@
  * typed storage failure that writes nothing, never a raw TypeError.
  */
 import { expect } from '@open-wc/testing';
-import { StoreFailureError, type FeedbackEvent } from '../src/index.js';
+import { StoreFailureError, type DeliveryStore, type FeedbackEvent } from '../src/index.js';
 import {
   closeStores,
   dumpDatabase,
@@ -22,11 +22,7 @@ function relayed(deliveryId: string, recipients: readonly number[], at: number):
   return recipients.map((recipient) => ({ deliveryId, recipient, type: 'relayed', at }));
 }
 
-async function statusAt(
-  store: Awaited<ReturnType<typeof freshStore>>['store'],
-  id: string,
-  recipient: number,
-) {
+async function statusAt(store: DeliveryStore, id: string, recipient: number) {
   const [row] = (await store.readLogs(id, { offset: recipient, limit: 1 })).rows;
   expect(row!.recipient).to.equal(recipient);
   return { status: row!.status, reason: row!.reason };
