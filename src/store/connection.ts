@@ -26,6 +26,16 @@ export function isSendkitDatabase(names: DOMStringList): boolean {
   return CORE_STORES.every((store) => names.contains(store));
 }
 
+/**
+ * Aborts an upgrade that must not happen. idb gives each transaction a `done` promise that an
+ * abort rejects; nothing else awaits this one, so it is settled here, or the page would see an
+ * unhandled AbortError beside the typed error the caller gets.
+ */
+function refuseUpgrade(transaction: { abort(): void; done: Promise<void> }): void {
+  transaction.done.catch(() => undefined);
+  transaction.abort();
+}
+
 /** The migration ladder: one step per version, each run once. */
 function upgrade(db: IDBPDatabase<SendkitDB>, oldVersion: number): void {
   if (oldVersion < 1) {
@@ -130,7 +140,7 @@ export class Connection {
     let db: Database;
     try {
       db = await openDB<SendkitDB>(this.name, undefined, {
-        upgrade: (_db, _oldVersion, _newVersion, transaction) => transaction.abort(),
+        upgrade: (_db, _oldVersion, _newVersion, transaction) => refuseUpgrade(transaction),
         blocking: (_current, newVersion) => {
           void this.database?.then((open) => open.close());
           this.database = null;
@@ -174,7 +184,7 @@ export class Connection {
           // A database that exists but is not ours: abort before the ladder touches it.
           if (oldVersion > 0 && !isSendkitDatabase(db.objectStoreNames)) {
             foreign = true;
-            transaction.abort();
+            refuseUpgrade(transaction);
             return;
           }
           upgrade(db, oldVersion);
