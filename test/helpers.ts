@@ -88,6 +88,22 @@ export async function dumpDatabase(name: string): Promise<string> {
   );
 }
 
+/** Records what reaches the page uncaught (errors, unhandled rejections) until `stop` is called. */
+export function watchUncaught(): { readonly uncaught: string[]; stop(): void } {
+  const uncaught: string[] = [];
+  const onError = (event: ErrorEvent) => uncaught.push(String(event.error ?? event.message));
+  const onRejection = (event: PromiseRejectionEvent) => uncaught.push(String(event.reason));
+  addEventListener('error', onError);
+  addEventListener('unhandledrejection', onRejection);
+  return {
+    uncaught,
+    stop() {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
 /** Resolves with the error a promise rejects with; fails if it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -5,7 +5,14 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { DeliveryStore, StoreNameTakenError, StoreQuotaError, openStore } from '../src/index.js';
-import { closeStores, freshStore, rejection, starter, uniqueName } from './helpers.js';
+import {
+  closeStores,
+  freshStore,
+  rejection,
+  starter,
+  uniqueName,
+  watchUncaught,
+} from './helpers.js';
 
 function cdp(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
   return executeServerCommand('cdp', { method, params });
@@ -131,9 +138,7 @@ describe('storage that says no', () => {
       const name = uniqueName();
       await foreignDatabase(name, version);
       // The typed error is the only one: no stray rejection reaches the page's own handlers.
-      const unhandled: unknown[] = [];
-      const note = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-      addEventListener('unhandledrejection', note);
+      const { uncaught, stop } = watchUncaught();
       try {
         const error = await rejection(openStore({ name }));
         expect(error, error.message).to.be.instanceOf(StoreNameTakenError);
@@ -143,9 +148,9 @@ describe('storage that says no', () => {
         await store.close();
         await new Promise((resolve) => setTimeout(resolve, 50));
       } finally {
-        removeEventListener('unhandledrejection', note);
+        stop();
       }
-      expect(unhandled.map(String)).to.deep.equal([]);
+      expect(uncaught).to.deep.equal([]);
       expect(await readForeign(name)).to.deep.equal({
         version,
         stores: ['notes'],

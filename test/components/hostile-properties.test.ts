@@ -10,7 +10,14 @@ import { provideSendkit } from '../../components/index.js';
 import { COMMON_LABELS } from '../../components/shared/labels.js';
 import type { SendkitElement } from '../../components/shared/sendkit-element.js';
 import { InputError } from '../../src/index.js';
-import { closeStores, freshStore, sendingDelivery, starter, throwingProxy } from '../helpers.js';
+import {
+  closeStores,
+  freshStore,
+  sendingDelivery,
+  starter,
+  throwingProxy,
+  watchUncaught,
+} from '../helpers.js';
 
 const throwing = throwingProxy();
 
@@ -52,11 +59,7 @@ describe('elements under hostile property values', () => {
       this.timeout(120_000);
       const { store } = await freshStore();
       const delivery = await sendingDelivery(store, { efs: true });
-      const uncaught: string[] = [];
-      const onError = (event: ErrorEvent) => uncaught.push(String(event.error ?? event.message));
-      const onRejection = (event: PromiseRejectionEvent) => uncaught.push(String(event.reason));
-      window.addEventListener('error', onError);
-      window.addEventListener('unhandledrejection', onRejection);
+      const { uncaught, stop } = watchUncaught();
       const element = await fixture<SendkitElement<unknown>>(html`<div></div>`).then(
         async (container) => {
           const created = document.createElement(tag) as SendkitElement<unknown>;
@@ -88,8 +91,7 @@ describe('elements under hostile property values', () => {
         await element.updateComplete;
         await element.settled();
       } finally {
-        window.removeEventListener('error', onError);
-        window.removeEventListener('unhandledrejection', onRejection);
+        stop();
       }
       expect(problems, problems.join('\n')).to.deep.equal([]);
       expect(uncaught, uncaught.join('\n')).to.deep.equal([]);
